@@ -1,0 +1,75 @@
+"""One function builds the application and registers every handler, in order."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.context import BotData, HumasContext, Services
+from bot.errors import error_handler
+from bot.menus import set_default_menus
+from bot.updates import PerChatUpdateProcessor
+from db.connection import Database
+from db.migrations import apply_migrations
+from handlers import fallback, profile, start
+
+log = logging.getLogger(__name__)
+
+HumasApplication = Application[Any, HumasContext, dict[Any, Any], dict[Any, Any], BotData, Any]
+
+
+class MissingTokenError(Exception):
+    """``run`` without a token: the message says how to get one."""
+
+
+def build_application(config: Settings, *, clock: Clock | None = None) -> HumasApplication:
+    """Build the PTB application from the configuration; services open in post_init."""
+    if config.telegram.token is None:
+        raise MissingTokenError("telegram.token is not set")
+    services = Services(config=config, clock=clock or SystemClock())
+    application = (
+        ApplicationBuilder()
+        .token(config.telegram.token.get_secret_value())
+        .base_url(config.telegram.base_url)
+        .base_file_url(config.telegram.base_file_url)
+        .context_types(ContextTypes(context=HumasContext, bot_data=BotData))
+        .defaults(Defaults(tzinfo=config.tz))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .concurrent_updates(PerChatUpdateProcessor())
+        .build()
+    )
+    application.bot_data.services = services
+    _register_handlers(application)
+    return application
+
+
+def _register_handlers(application: HumasApplication) -> None:
+    # Order matters: feature handlers first; the fallback module is last because its
+    # catch-all MessageHandler and CallbackQueryHandler would swallow everything.
+    for module in (start, profile):
+        application.add_handlers(module.HANDLERS)
+    application.add_handlers(fallback.HANDLERS)
+    application.add_error_handler(error_handler)  # type: ignore[arg-type]
+
+
+async def _post_init(application: HumasApplication) -> None:
+    services = application.bot_data.services
+    services.db = await Database.open(services.config.database.path)
+    applied = await apply_migrations(services.db, services.clock)
+    if applied:
+        log.info("applied migrations: %s", ", ".join(applied))
+    services.bot_username = application.bot.username
+    await set_default_menus(application.bot)
+    log.info("bot @%s ready", services.bot_username)
+
+
+async def _post_shutdown(application: HumasApplication) -> None:
+    services = application.bot_data.services
+    if services.db is not None:
+        await services.db.close()
+        services.db = None

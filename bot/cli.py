@@ -1,0 +1,205 @@
+"""The ``humas-bot`` command: init, run, demo, invite and units."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+
+from bot.clock import SystemClock
+from bot.config import DEFAULT_CONFIG_PATH, ConfigError, Settings, load_config
+from db import invitations as invitations_db
+from db import units as units_db
+from db.audit import Actor
+from db.connection import Database
+from db.migrations import apply_migrations
+
+EXIT_USAGE = 2
+
+TOKEN_HELP = (
+    "telegram.token is not set. Create a bot by talking to @BotFather in Telegram "
+    "(/newbot), then put its token in config.toml under [telegram] token = \"...\" "
+    "or in the environment as HUMAS_TELEGRAM__TOKEN. To try the bot without a token, "
+    "run `humas-bot demo`."
+)
+
+
+class CliError(Exception):
+    """A mistake in the command line or its input: printed as one line, exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="humas-bot",
+        description="Coordination bot for the humas network of Kabupaten Bogor.",
+    )
+    parser.add_argument(
+        "--config", type=Path, default=DEFAULT_CONFIG_PATH,
+        help=f"TOML configuration file (default: {DEFAULT_CONFIG_PATH})",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("init", help="create or migrate the database and import the area directory")
+    sub.add_parser("run", help="run the bot against Telegram (polling or webhook)")
+    demo = sub.add_parser("demo", help="play a scripted demo against the built-in sandbox (no token)")
+    demo.add_argument("--lang", choices=["id", "en"], default="id", help="language of the people")
+
+    invite = sub.add_parser("invite", help="print an invitation deep link for a unit and role")
+    invite.add_argument("--unit", required=True, help="unit code, e.g. 32.01.01.2001 or OPD.001")
+    invite.add_argument("--role", required=True, choices=["officer", "coordinator", "admin"])
+    invite.add_argument("--uses", type=int, default=1, help="how many people may use it (default 1)")
+    invite.add_argument("--days", type=int, default=7, help="days until it expires (default 7)")
+    invite.add_argument("--bot-username", help="the bot's username (default: ask Telegram)")
+
+    units = sub.add_parser("units", help="list units or add agencies (OPD)")
+    units_sub = units.add_subparsers(dest="units_command", required=True, metavar="ACTION")
+    add = units_sub.add_parser("add-opd", help="add an agency under the regency")
+    add.add_argument("name", nargs="+", help='its name, e.g. "Dinas Kesehatan"')
+    imp = units_sub.add_parser("import", help="add agencies from a CSV file (column name/nama)")
+    imp.add_argument("file", type=Path)
+    lst = units_sub.add_parser("list", help="list units")
+    lst.add_argument("--kecamatan", help="only this kecamatan (code) and its desa/kelurahan")
+    return parser
+
+
+async def _with_db(config: Settings, work: Callable[[Database], Awaitable[None]]) -> None:
+    db = await Database.open(config.database.path)
+    try:
+        await apply_migrations(db, SystemClock())
+        await work(db)
+    finally:
+        await db.close()
+
+
+async def _init(config: Settings) -> None:
+    async def work(db: Database) -> None:
+        added = await units_db.import_areas(
+            db, units_db.bundled_areas(), SystemClock().now(), Actor.cli()
+        )
+        counts = await units_db.counts_by_kind(db)
+        summary = ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in (*units_db.AREA_KINDS, "opd"))
+        print(f"database {config.database.path}: {added} areas added; now {summary}")
+
+    await _with_db(config, work)
+
+
+async def _invite(config: Settings, args: argparse.Namespace) -> None:
+    try:
+        invitations_db.validate_limits(args.uses, args.days)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    username = args.bot_username or await _bot_username(config)
+
+    async def work(db: Database) -> None:
+        unit = await units_db.by_code(db, args.unit)
+        if unit is None:
+            raise CliError(f"unknown unit code {args.unit!r} (see `humas-bot units list`)")
+        token, invitation = await invitations_db.create(
+            db, unit_id=unit.id, role=args.role, max_uses=args.uses, days=args.days,
+            actor=Actor.cli(), at=SystemClock().now(),
+        )
+        print(f"https://t.me/{username.lstrip('@')}?start={token}")
+        print(
+            f"{args.role} for {unit.kind} {unit.name} ({unit.code}); {args.uses} use(s);"
+            f" expires {invitation.expires_at.astimezone(config.tz):%Y-%m-%d %H:%M %Z}",
+            file=sys.stderr,
+        )
+
+    await _with_db(config, work)
+
+
+async def _bot_username(config: Settings) -> str:
+    from telegram import Bot
+    from telegram.error import TelegramError
+
+    if config.telegram.token is None:
+        raise CliError("give --bot-username, or set telegram.token so it can be asked from Telegram")
+    bot = Bot(
+        config.telegram.token.get_secret_value(),
+        base_url=config.telegram.base_url,
+        base_file_url=config.telegram.base_file_url,
+    )
+    try:
+        async with bot:
+            return bot.username
+    except TelegramError as exc:
+        raise CliError(f"could not ask Telegram for the bot's username: {exc}") from None
+
+
+async def _units(config: Settings, args: argparse.Namespace) -> None:
+    async def work(db: Database) -> None:
+        now = SystemClock().now()
+        if args.units_command == "add-opd":
+            await _print_added(*await units_db.add_opds(db, [" ".join(args.name)], now, Actor.cli()))
+        elif args.units_command == "import":
+            try:
+                text = args.file.read_text(encoding="utf-8-sig")
+            except OSError as exc:
+                raise CliError(f"{args.file}: {exc.strerror}") from None
+            names = units_db.read_opd_csv(text)
+            await _print_added(*await units_db.add_opds(db, names, now, Actor.cli()))
+        else:
+            for unit in await units_db.list_units(db, args.kecamatan):
+                print(f"{unit.code}\t{unit.kind}\t{unit.name}")
+
+    await _with_db(config, work)
+
+
+async def _print_added(added: list[units_db.Unit], skipped: list[str]) -> None:
+    for unit in added:
+        print(f"added {unit.code}\t{unit.name}")
+    for name in skipped:
+        print(f"exists\t{name}")
+
+
+def _run(config: Settings) -> None:
+    from bot.application import build_application
+    from bot.logging_setup import configure_logging
+
+    if config.telegram.token is None:
+        raise CliError(TOKEN_HELP)
+    configure_logging(config.log_level, [config.telegram.token.get_secret_value()])
+    application = build_application(config)
+    if config.telegram.mode == "webhook":
+        hook = config.telegram.webhook
+        if not hook.url:
+            raise CliError("telegram.webhook.url is required when telegram.mode is \"webhook\"")
+        application.run_webhook(
+            listen=hook.listen,
+            port=hook.port,
+            webhook_url=hook.url,
+            secret_token=hook.secret_token.get_secret_value() if hook.secret_token else None,
+            drop_pending_updates=False,
+        )
+    else:
+        # run_polling installs SIGINT/SIGTERM handlers and stops gracefully.
+        application.run_polling(drop_pending_updates=False)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(args.config)
+        if args.command == "run":
+            _run(config)
+        elif args.command == "demo":
+            from bot.demo import run_demo
+
+            return asyncio.run(run_demo(lang=args.lang))
+        elif args.command == "init":
+            asyncio.run(_init(config))
+        elif args.command == "invite":
+            asyncio.run(_invite(config, args))
+        else:
+            asyncio.run(_units(config, args))
+    except (ConfigError, CliError, units_db.UnitError) as exc:
+        print(f"humas-bot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""Configuration: a TOML file, overridden by ``HUMAS_*`` environment variables.
+
+Every key is documented in ``config.example.toml``. Errors a person can make in
+the file are turned into one :class:`ConfigError` line naming the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import time, timedelta
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+DEFAULT_CONFIG_PATH = Path("config.toml")
+_DURATION = re.compile(r"^\s*(\d+)\s*([dhm])\s*$")
+_UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60}
+
+
+class ConfigError(Exception):
+    """A problem in the configuration that the person running the bot must fix."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class WebhookConfig(_Section):
+    url: str = ""
+    listen: str = "0.0.0.0"
+    port: int = Field(default=8443, ge=1, le=65535)
+    secret_token: SecretStr | None = None
+
+    @field_validator("secret_token")
+    @classmethod
+    def _secret_charset(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+
+class TelegramConfig(_Section):
+    token: SecretStr | None = None
+    base_url: str = "https://api.telegram.org/bot"
+    base_file_url: str = "https://api.telegram.org/file/bot"
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook: WebhookConfig = WebhookConfig()
+
+    @field_validator("token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value() == "":
+            return None
+        if value is not None and not re.fullmatch(r"\d+:[A-Za-z0-9_-]+", value.get_secret_value()):
+            raise ValueError("does not look like a BotFather token (digits:letters)")
+        return value
+
+
+class DatabaseConfig(_Section):
+    path: Path = Path("humas.db")
+
+
+class QuietHours(_Section):
+    start: time = time(21, 0)
+    end: time = time(6, 0)
+
+
+class RemindersConfig(_Section):
+    offsets: list[timedelta] = Field(default_factory=lambda: [timedelta(hours=24), timedelta(hours=3)])
+
+    @field_validator("offsets", mode="before")
+    @classmethod
+    def _parse_offsets(cls, value: Any) -> Any:
+        if not isinstance(value, list):
+            raise ValueError('must be a list such as ["24h", "3h"]')
+        return [parse_duration(item) if isinstance(item, str) else item for item in value]
+
+    @field_validator("offsets")
+    @classmethod
+    def _positive(cls, value: list[timedelta]) -> list[timedelta]:
+        if any(offset <= timedelta(0) for offset in value):
+            raise ValueError("every offset must be longer than zero")
+        return sorted(set(value), reverse=True)
+
+
+class DeliveryConfig(_Section):
+    rate: float = Field(default=29.0, gt=0, le=30)
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse ``"24h"``, ``"90m"`` or ``"2d"``."""
+    match = _DURATION.match(text)
+    if not match:
+        raise ValueError(f'"{text}" is not a duration such as "24h", "90m" or "2d"')
+    return timedelta(seconds=int(match.group(1)) * _UNIT_SECONDS[match.group(2)])
+
+
+class Settings(BaseSettings):
+    """The whole configuration. Environment variables win over the file."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="HUMAS_", env_nested_delimiter="__", extra="forbid", validate_default=True
+    )
+
+    telegram: TelegramConfig = TelegramConfig()
+    database: DatabaseConfig = DatabaseConfig()
+    timezone: str = "Asia/Jakarta"
+    admins: list[int] = Field(default_factory=list)
+    quiet_hours: QuietHours = QuietHours()
+    reminders: RemindersConfig = RemindersConfig()
+    delivery: DeliveryConfig = DeliveryConfig()
+    language: Literal["id", "en"] = "id"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f'unknown time zone "{value}"') from exc
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The file's values arrive as init arguments; the environment overrides them.
+        return (env_settings, init_settings)
+
+
+def load_config(path: Path | None = None, *, required: bool = False, **overrides: Any) -> Settings:
+    """Read the TOML file (if it exists, or fail if ``required``) and the environment.
+
+    ``overrides`` are merged over the file's top-level sections (used by the demo
+    and the tests to point the bot at the sandbox).
+    """
+    path = path or DEFAULT_CONFIG_PATH
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot be read: {exc}") from None
+    elif required:
+        raise ConfigError(f"{path}: file not found (copy config.example.toml to {path})")
+    for key, value in overrides.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = {**data[key], **value}
+        else:
+            data[key] = value
+    try:
+        return Settings(**data)
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {describe_validation_error(exc)}") from None
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line naming each wrong key, e.g. ``telegram.mode: Input should be ...``."""
+    parts = []
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown key"
+        parts.append(f"{key}: {message}")
+    return "; ".join(parts)

@@ -1,0 +1,82 @@
+"""Texts shared by every feature: errors, refusals, generic buttons."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "error.internal": {
+        "id": "Maaf, terjadi kesalahan di sistem kami. Coba lagi sebentar lagi; "
+        "admin sudah diberi tahu.",
+        "en": "Sorry, something went wrong on our side. Please try again shortly; "
+        "an administrator has been told.",
+    },
+    "error.admin_alert": {
+        "id": "⚠️ Galat tak tertangani: <code>{error}</code>\nPembaruan: <code>{update}</code>",
+        "en": "⚠️ Unhandled error: <code>{error}</code>\nUpdate: <code>{update}</code>",
+    },
+    "denied.not_registered": {
+        "id": "Anda belum terdaftar. Buka tautan undangan dari koordinator Anda, "
+        "atau kirim /start untuk mengajukan pendaftaran.",
+        "en": "You are not registered yet. Open the invitation link from your coordinator, "
+        "or send /start to apply.",
+    },
+    "denied.pending": {
+        "id": "Pendaftaran Anda masih menunggu persetujuan koordinator.",
+        "en": "Your registration is still waiting for a coordinator's approval.",
+    },
+    "denied.inactive": {
+        "id": "Akun Anda dinonaktifkan. Hubungi koordinator Anda bila ini keliru. "
+        "Anda hanya dapat memakai /start dan /bantuan.",
+        "en": "Your account has been deactivated. Contact your coordinator if this is a mistake. "
+        "You can only use /start and /help.",
+    },
+    "denied.role": {
+        "id": "Maaf, perintah ini hanya untuk {role}.",
+        "en": "Sorry, this command is only for {role}.",
+    },
+    "denied.scope": {
+        "id": "Maaf, unit tersebut di luar wilayah kewenangan Anda. Tidak ada yang diubah.",
+        "en": "Sorry, that unit is outside your scope. Nothing was changed.",
+    },
+    "denied.button": {
+        "id": "Tombol ini tidak berlaku untuk Anda atau sudah kedaluwarsa.",
+        "en": "This button is not valid for you or has expired.",
+    },
+    "group.private_only": {
+        "id": "Silakan kirim pesan pribadi ke saya: {link}",
+        "en": "Please message me privately: {link}",
+    },
+    "input.unknown": {
+        "id": "Maaf, saya tidak mengerti. Ketik /bantuan untuk melihat perintah yang tersedia.",
+        "en": "Sorry, I did not understand. Type /help to see the available commands.",
+    },
+    "input.too_long": {
+        "id": "Pesan terlalu panjang ({length} karakter; maksimal {limit}). Persingkat lalu kirim lagi.",
+        "en": "The message is too long ({length} characters; at most {limit}). "
+        "Shorten it and send it again.",
+    },
+    "conversation.cancelled": {
+        "id": "Dibatalkan. Tidak ada yang diubah.",
+        "en": "Cancelled. Nothing was changed.",
+    },
+    "conversation.nothing": {
+        "id": "Tidak ada proses yang sedang berjalan.",
+        "en": "There is nothing in progress.",
+    },
+    "role.officer": {"id": "petugas", "en": "officer"},
+    "role.coordinator": {"id": "koordinator", "en": "coordinator"},
+    "role.admin": {"id": "administrator", "en": "administrator"},
+    "kind.kabupaten": {"id": "Kabupaten", "en": "Regency"},
+    "kind.kecamatan": {"id": "Kecamatan", "en": "District"},
+    "kind.desa": {"id": "Desa", "en": "Village"},
+    "kind.kelurahan": {"id": "Kelurahan", "en": "Urban village"},
+    "kind.opd": {"id": "Perangkat Daerah", "en": "Agency"},
+    "status.pending": {"id": "menunggu persetujuan", "en": "awaiting approval"},
+    "status.active": {"id": "aktif", "en": "active"},
+    "status.inactive": {"id": "nonaktif", "en": "inactive"},
+    "language.id": {"id": "Bahasa Indonesia", "en": "Indonesian"},
+    "language.en": {"id": "Bahasa Inggris", "en": "English"},
+    "button.cancel": {"id": "Batal", "en": "Cancel"},
+    "button.back": {"id": "« Kembali", "en": "« Back"},
+    "button.next": {"id": "Berikutnya »", "en": "Next »"},
+    "button.prev": {"id": "« Sebelumnya", "en": "« Previous"},
+    "button.yes": {"id": "Ya", "en": "Yes"},
+    "button.no": {"id": "Tidak", "en": "No"},
+}

@@ -1,0 +1,61 @@
+"""Ordered, named migrations: ``db/migrations/NNNN_name.sql``, applied once each.
+
+Applied names are recorded in ``schema_migrations``; each file runs in its own
+``BEGIN IMMEDIATE`` transaction so a failure leaves the previous state intact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from bot.clock import Clock
+from db.connection import Database
+from db.timefmt import to_db
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    sql: str
+
+
+def load_migrations() -> list[Migration]:
+    folder = resources.files("db") / "migrations"
+    files = sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".sql")),
+        key=lambda entry: entry.name,
+    )
+    return [Migration(entry.name.removesuffix(".sql"), entry.read_text("utf-8")) for entry in files]
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration file into statements.
+
+    Rule for migration files: ``--`` starts a comment to the end of the line, and
+    neither ``--`` nor ``;`` appears inside a string literal or a trigger body.
+    """
+    lines = [line.split("--", 1)[0] for line in sql.splitlines()]
+    return [stmt.strip() for stmt in "\n".join(lines).split(";") if stmt.strip()]
+
+
+async def apply_migrations(db: Database, clock: Clock) -> list[str]:
+    """Apply the migrations not yet recorded; return the names applied now."""
+    await db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = {row["name"] for row in await db.fetchall("SELECT name FROM schema_migrations")}
+    applied = []
+    for migration in load_migrations():
+        if migration.name in done:
+            continue
+        async with db.transaction() as conn:
+            for statement in _statements(migration.sql):
+                await conn.execute(statement)
+            await conn.execute(
+                "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                (migration.name, to_db(clock.now())),
+            )
+        applied.append(migration.name)
+    return applied

@@ -1,0 +1,57 @@
+"""/profil and /bantuan: who am I, and what can I do here."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CommandHandler
+
+from bot.commands import commands_for, spec
+from bot.context import HumasContext
+from bot.guard import guarded
+from bot.texts import esc, fmt_date
+from db import units as units_db
+
+
+@guarded("officer")
+async def profile(update: Update, context: HumasContext) -> None:
+    officer = context.officer
+    assert officer is not None and update.effective_message is not None
+    unit = await units_db.by_id(context.db, officer.unit_id)
+    assert unit is not None
+    kecamatan = await units_db.kecamatan_of(context.db, unit)
+    await update.effective_message.reply_html(
+        context.t(
+            "profile.text",
+            name=esc(officer.full_name),
+            unit=f"{context.t('kind.' + unit.kind)} {esc(unit.name)}",
+            kecamatan=esc(kecamatan.name) if kecamatan else context.t("profile.no_kecamatan"),
+            role=context.t(f"role.{officer.role}"),
+            status=context.t(f"status.{officer.status}"),
+            since=fmt_date(officer.created_at, context.lang, context.tz),
+            language=context.t(f"language.{officer.language}"),
+        )
+    )
+
+
+@guarded(min_role=None)
+async def help_command(update: Update, context: HumasContext) -> None:
+    """Only the commands of the person's role, in their language, one line each."""
+    officer = context.officer
+    role = officer.role if officer is not None and officer.is_active else None
+    header = (
+        context.t("help.header", role=context.t(f"role.{role}"))
+        if role
+        else context.t("help.header_stranger")
+    )
+    lines = [
+        context.t("help.line", command=item.name, description=context.t(item.text_key))
+        for item in commands_for(role)
+    ]
+    assert update.effective_message is not None
+    await update.effective_message.reply_html("\n".join([header, *lines]))
+
+
+HANDLERS: list[BaseHandler] = [
+    CommandHandler(["profil", *spec("profil").aliases], profile),
+    CommandHandler(["bantuan", *spec("bantuan").aliases], help_command),
+]
