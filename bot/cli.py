@@ -13,6 +13,7 @@ from bot.config import DEFAULT_CONFIG_PATH, ConfigError, Settings, load_config
 from db import invitations as invitations_db
 from db import units as units_db
 from db.audit import Actor
+from db.bootstrap import init_database
 from db.connection import Database
 from db.migrations import apply_migrations
 
@@ -74,9 +75,7 @@ async def _with_db(config: Settings, work: Callable[[Database], Awaitable[None]]
 
 async def _init(config: Settings) -> None:
     async def work(db: Database) -> None:
-        added = await units_db.import_areas(
-            db, units_db.bundled_areas(), SystemClock().now(), Actor.cli()
-        )
+        added = await init_database(db, SystemClock(), Actor.cli())
         counts = await units_db.counts_by_kind(db)
         summary = ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in (*units_db.AREA_KINDS, "opd"))
         print(f"database {config.database.path}: {added} areas added; now {summary}")

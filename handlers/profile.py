@@ -8,7 +8,7 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot.commands import commands_for, spec
 from bot.context import HumasContext
 from bot.guard import guarded
-from bot.texts import esc, fmt_date
+from bot.texts import esc, fmt_date, unit_label
 from db import units as units_db
 
 
@@ -23,7 +23,7 @@ async def profile(update: Update, context: HumasContext) -> None:
         context.t(
             "profile.text",
             name=esc(officer.full_name),
-            unit=f"{context.t('kind.' + unit.kind)} {esc(unit.name)}",
+            unit=unit_label(context.lang, unit.kind, unit.name),
             kecamatan=esc(kecamatan.name) if kecamatan else context.t("profile.no_kecamatan"),
             role=context.t(f"role.{officer.role}"),
             status=context.t(f"status.{officer.status}"),

@@ -11,7 +11,7 @@ from bot.commands import commands_for
 from bot.context import HumasContext
 from bot.guard import guarded
 from bot.menus import set_officer_menu
-from bot.texts import esc
+from bot.texts import esc, unit_label
 from db import invitations as invitations_db
 from db import officers as officers_db
 from db import units as units_db
@@ -43,7 +43,7 @@ async def describe_membership(context: HumasContext, officer: Officer) -> tuple[
     suffix = ""
     if kecamatan is not None and kecamatan.id != unit.id:
         suffix = context.t("start.kecamatan_suffix", name=esc(kecamatan.name))
-    return f"{context.t('kind.' + unit.kind)} {esc(unit.name)}", suffix
+    return unit_label(context.lang, unit.kind, unit.name), suffix
 
 
 async def _joined_text(context: HumasContext, officer: Officer) -> str:
@@ -90,7 +90,7 @@ async def _redeem(update: Update, context: HumasContext, token: str, confirm: bo
                 old_role=context.t(f"role.{result.previous.role}"),
                 old_unit=old_unit,
                 new_role=context.t(f"role.{result.invitation.role}"),
-                new_unit=f"{context.t('kind.' + new_unit.kind)} {esc(new_unit.name)}",
+                new_unit=unit_label(context.lang, new_unit.kind, new_unit.name),
             ),
             reply_markup=keyboard,
         )

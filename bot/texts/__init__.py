@@ -49,6 +49,13 @@ def t(lang: str, key: str, **params: Any) -> str:
     return template.format(**params) if params else template
 
 
+def unit_label(lang: str, kind: str, name: str) -> str:
+    """How a unit is named to people, escaped: "Desa Wanaherang", "Kabupaten Bogor", an OPD's name."""
+    if kind in ("kabupaten", "opd") or name.lower().startswith(kind):
+        return esc(name)
+    return f"{t(lang, 'kind.' + kind)} {esc(name)}"
+
+
 def esc(value: object) -> str:
     """Escape what a person typed before it goes into an HTML message."""
     return html.escape(str(value), quote=False)

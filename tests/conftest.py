@@ -1,0 +1,52 @@
+"""Shared fixtures: a sandbox Bot API server, a prepared database, the real bot."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.clock import FakeClock
+from bot.driver import BotDriver, sandbox_config
+from bot.sandbox import SandboxServer
+from db.audit import Actor
+from db.bootstrap import init_database
+from db.connection import Database
+
+ADMIN_ID = 900001
+# Tuesday 1 December 2026, 08:00 WIB: a working day, outside quiet hours.
+START = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(START)
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[SandboxServer]:
+    async with SandboxServer() as server:
+        yield server
+
+
+@pytest.fixture
+async def db_path(tmp_path: Path, clock: FakeClock) -> Path:
+    """A database prepared like `humas-bot init` does (schema and every area)."""
+    path = tmp_path / "humas.db"
+    db = await Database.open(path)
+    try:
+        await init_database(db, clock, Actor.cli())
+    finally:
+        await db.close()
+    return path
+
+
+@pytest.fixture
+async def bot(sandbox: SandboxServer, db_path: Path, clock: FakeClock) -> AsyncIterator[BotDriver]:
+    """The real application, polling the sandbox; ADMIN_ID is an admin from the config."""
+    sandbox.add_user("Admin", last_name="Diskominfo", user_id=ADMIN_ID)
+    config = sandbox_config(sandbox, db_path, admins=[ADMIN_ID])
+    async with BotDriver(sandbox, config, clock) as driver:
+        yield driver

@@ -1,0 +1,79 @@
+"""The humas-bot command line: init, units, invite, help."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(f'[database]\npath = "{tmp_path / "cli.db"}"\n', encoding="utf-8")
+    return path
+
+
+def run(config: Path, *args: str) -> int:
+    return main(["--config", str(config), *args])
+
+
+def test_help_lists_the_subcommands() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--help"], capture_output=True, text=True, check=True
+    )
+    for command in ("init", "run", "demo", "invite", "units"):
+        assert command in result.stdout
+
+
+def test_init_twice_then_units_and_invite(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "init") == 0
+    assert "476 areas added" in capsys.readouterr().out
+    assert run(config, "init") == 0
+    assert "0 areas added" in capsys.readouterr().out
+
+    assert run(config, "units", "add-opd", "Dinas", "Komunikasi", "dan", "Informatika") == 0
+    assert "OPD.001\tDinas Komunikasi dan Informatika" in capsys.readouterr().out
+    csv_file = config.parent / "opd.csv"
+    csv_file.write_text("nama\nDinas Kesehatan\nDinas Komunikasi dan Informatika\n", encoding="utf-8")
+    assert run(config, "units", "import", str(csv_file)) == 0
+    out = capsys.readouterr().out
+    assert "added OPD.002\tDinas Kesehatan" in out and "exists\tDinas Komunikasi" in out
+
+    assert run(config, "units", "list", "--kecamatan", "32.01.02") == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0] == "32.01.02\tkecamatan\tGunungputri"
+    assert all(line.startswith("32.01.02") for line in listed)
+
+    assert run(config, "invite", "--unit", "32.01.02.2001", "--role", "admin",
+               "--uses", "2", "--days", "3", "--bot-username", "humas_bot") == 0
+    captured = capsys.readouterr()
+    link = captured.out.strip()
+    assert link.startswith("https://t.me/humas_bot?start=")
+    assert len(link.rsplit("=", 1)[1]) == 32
+    assert "admin" in captured.err and "2 use(s)" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("invite", "--unit", "99.99", "--role", "officer", "--bot-username", "b"), "unknown unit"),
+        (("invite", "--unit", "32.01", "--role", "officer", "--uses", "0", "--bot-username", "b"),
+         "uses must be"),
+        (("invite", "--unit", "32.01", "--role", "officer"), "--bot-username"),
+        (("units", "list", "--kecamatan", "32.01.02.2001"), "not a kecamatan"),
+        (("units", "import", "/nonexistent.csv"), "No such file"),
+    ],
+)
+def test_mistakes_are_one_line_with_exit_2(
+    config: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], expected: str
+) -> None:
+    assert run(config, "init") == 0
+    capsys.readouterr()
+    assert run(config, *args) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
