@@ -5,7 +5,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram import Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    ContextTypes,
+    Defaults,
+    TypeHandler,
+)
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
@@ -48,7 +56,16 @@ def build_application(config: Settings, *, clock: Clock | None = None) -> HumasA
     return application
 
 
+async def _ignore_edits_and_channels(update: Update, context: HumasContext) -> None:
+    """An edited "/start <token>" or a channel post must not run anything again."""
+    if update.edited_message or update.edited_channel_post or update.channel_post:
+        raise ApplicationHandlerStop
+
+
 def _register_handlers(application: HumasApplication) -> None:
+    # Group -1 runs before everything and stops edits (PTB's CommandHandler would
+    # otherwise re-run a command whose message was edited).
+    application.add_handler(TypeHandler(Update, _ignore_edits_and_channels), group=-1)
     # Order matters: feature handlers first; the fallback module is last because its
     # catch-all MessageHandler and CallbackQueryHandler would swallow everything.
     for module in (start, profile):

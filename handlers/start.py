@@ -156,11 +156,10 @@ async def confirm_move(update: Update, context: HumasContext) -> None:
     query = update.callback_query
     assert query is not None
     token = context.user_data.pop(_PENDING_TOKEN, None)
-    await query.answer()
     if token is None:
-        await query.edit_message_reply_markup(None)
-        await query.message.reply_text(context.t("denied.button"))  # type: ignore[union-attr]
+        await query.answer(context.t("denied.button"), show_alert=True)
         return
+    await query.answer()
     await query.edit_message_reply_markup(None)
     if query.data == MOVE_NO:
         await query.message.reply_text(context.t("invite.move_declined"))  # type: ignore[union-attr]

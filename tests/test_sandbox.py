@@ -1,0 +1,584 @@
+"""Tests for the sandbox Bot API server, driven through real HTTP by PTB and httpx."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+import pytest_asyncio
+import telegram
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
+from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.request import HTTPXRequest
+
+from bot.sandbox import LimitConfig, RateLimiter, SandboxServer, render_message
+from bot.sandbox.state import EntityParseError, parse_html, parse_markdown_v2, solid_png
+
+# PTB itself warns about RetryAfter.retry_after's future type whenever it raises RetryAfter.
+pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+
+
+class LimitClock:
+    """Monotonic time source the tests move by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def limit_clock() -> LimitClock:
+    return LimitClock()
+
+
+@pytest_asyncio.fixture
+async def sb(limit_clock: LimitClock) -> AsyncIterator[SandboxServer]:
+    async with SandboxServer(time_source=limit_clock) as server:
+        yield server
+
+
+def make_bot(sb: SandboxServer, **request_kwargs: float) -> telegram.Bot:
+    request = HTTPXRequest(**request_kwargs) if request_kwargs else None
+    return telegram.Bot(
+        sb.token, base_url=sb.base_url, base_file_url=sb.base_file_url, request=request
+    )
+
+
+@pytest_asyncio.fixture
+async def tg(sb: SandboxServer) -> AsyncIterator[telegram.Bot]:
+    async with make_bot(sb) as b:
+        yield b
+
+
+@pytest.fixture
+def user(sb: SandboxServer) -> int:
+    return sb.add_user("Budi", "Santoso", username="budi")
+
+
+KEYBOARD = InlineKeyboardMarkup(
+    [
+        [
+            InlineKeyboardButton("Ya", callback_data="answer:yes"),
+            InlineKeyboardButton("Tidak", callback_data="answer:no"),
+        ],
+        [InlineKeyboardButton("Situs", url="https://example.org")],
+    ]
+)
+
+
+# ---- basics ---------------------------------------------------------------------------------
+
+
+async def test_get_me(tg: telegram.Bot, sb: SandboxServer) -> None:
+    me = await tg.get_me()
+    assert me.is_bot and me.id == sb.bot_id and me.username == "humas_sandbox_bot"
+    assert sb.stats.requests["getMe"] >= 1
+
+
+async def test_send_with_keyboard_and_read_back(
+    tg: telegram.Bot, sb: SandboxServer, user: int
+) -> None:
+    msg = await tg.send_message(
+        user, "<b>Halo</b> &amp; selamat <i>datang</i>", parse_mode="HTML", reply_markup=KEYBOARD
+    )
+    assert msg.text == "Halo & selamat datang"
+    assert [(e.type, e.offset, e.length) for e in msg.entities] == [
+        ("bold", 0, 4),
+        ("italic", 15, 6),
+    ]
+    assert msg.reply_markup == KEYBOARD and msg.from_user.is_bot and msg.chat.first_name == "Budi"
+
+    sent = sb.last_message(user)
+    assert (
+        sent.message_id == msg.message_id
+        and sent.method == "sendMessage"
+        and sent.parse_mode == "HTML"
+    )
+    assert sent.text.startswith("<b>Halo</b>")
+    assert sent.button_labels() == [["Ya", "Tidak"], ["Situs"]]
+    assert sent.buttons() == [
+        ("Ya", "answer:yes"),
+        ("Tidak", "answer:no"),
+        ("Situs", "https://example.org"),
+    ]
+    assert render_message(sent) == "Halo & selamat datang\n[ Ya ] [ Tidak ]\n[ Situs ]"
+    assert sb.stats.sent_per_chat[user] == 1
+
+
+async def test_reply_keyboard_not_echoed_and_ids_increase(
+    tg: telegram.Bot, sb: SandboxServer, user: int
+) -> None:
+    first = await tg.send_message(user, "satu", reply_markup=ReplyKeyboardMarkup([["A", "B"]]))
+    second = await tg.send_message(user, "dua", reply_to_message_id=first.message_id)
+    assert first.reply_markup is None and second.message_id == first.message_id + 1
+    assert second.reply_to_message is not None and second.reply_to_message.text == "satu"
+    assert sb.messages(user)[0].button_labels() == [["A", "B"]]
+
+
+async def test_wire_formats_and_errors(sb: SandboxServer, tg: telegram.Bot) -> None:
+    api = f"{sb.base_url}{sb.token}"
+    uid = sb.add_user("Kabel")
+    async with httpx.AsyncClient() as client:
+        wrong = await client.post(f"{sb.base_url}999:WRONG/getMe")
+        assert wrong.status_code == 401
+        assert wrong.json() == {"ok": False, "error_code": 401, "description": "Unauthorized"}
+        missing = await client.post(f"{api}/noSuchMethod")
+        assert missing.status_code == 404 and missing.json()["description"] == "Not Found"
+        as_json = await client.post(f"{api}/sendMessage", json={"chat_id": 42, "text": "x"})
+        assert as_json.status_code == 400
+        assert as_json.json()["description"] == "Bad Request: chat not found"
+        by_query = await client.get(f"{api}/sendMessage", params={"chat_id": uid, "text": "q"})
+        assert by_query.json()["result"]["text"] == "q"
+        sb.force_retry_after(3)
+        limited = await client.post(f"{api}/sendMessage", data={"chat_id": uid, "text": "f"})
+        assert limited.status_code == 429
+        assert limited.json() == {
+            "ok": False,
+            "error_code": 429,
+            "description": "Too Many Requests: retry after 3",
+            "parameters": {"retry_after": 3},
+        }
+    with pytest.raises(InvalidToken):
+        async with telegram.Bot("999:WRONG", base_url=sb.base_url) as wrong_bot:
+            await wrong_bot.get_me()
+
+
+# ---- validation -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<b>unclosed",
+        "<foo>x</foo>",
+        "a < b",
+        "Tom & Jerry",
+        "<b><i>x</b></i>",
+        "x</b>",
+        '<span class="x">s</span>',
+    ],
+)
+async def test_malformed_html_is_rejected(tg: telegram.Bot, user: int, text: str) -> None:
+    with pytest.raises(BadRequest, match="(?i)parse entities"):
+        await tg.send_message(user, text, parse_mode="HTML")
+
+
+async def test_text_length_counts_parsed_utf16(tg: telegram.Bot, user: int) -> None:
+    await tg.send_message(user, "<b>" + "a" * 4096 + "</b>", parse_mode="HTML")
+    with pytest.raises(BadRequest, match="(?i)too long"):
+        await tg.send_message(user, "a" * 4097)
+    with pytest.raises(BadRequest, match="(?i)too long"):
+        await tg.send_message(user, "😀" * 2049)  # 4098 UTF-16 code units
+    with pytest.raises(BadRequest, match="(?i)text is empty"):
+        await tg.send_message(user, "  <b> </b> ", parse_mode="HTML")
+
+
+async def test_caption_too_long(tg: telegram.Bot, user: int) -> None:
+    await tg.send_photo(user, solid_png(4, 4), caption="c" * 1024)
+    with pytest.raises(BadRequest, match="(?i)caption is too long"):
+        await tg.send_photo(user, solid_png(4, 4), caption="c" * 1025)
+
+
+async def test_callback_data_over_64_bytes(tg: telegram.Bot, user: int) -> None:
+    ok = InlineKeyboardMarkup([[InlineKeyboardButton("ok", callback_data="é" * 32)]])
+    await tg.send_message(user, "boleh", reply_markup=ok)
+    bad = InlineKeyboardMarkup([[InlineKeyboardButton("x", callback_data="a" * 63 + "é")]])
+    with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
+        await tg.send_message(user, "tidak", reply_markup=bad)
+
+
+async def test_blocked_user_is_forbidden(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
+    sb.block_bot(user)
+    with pytest.raises(Forbidden, match="(?i)bot was blocked by the user"):
+        await tg.send_message(user, "halo")
+    assert sb.stats.responses_403 == 1 and sb.messages(user) == []
+    sb.block_bot(user, blocked=False)
+    await tg.send_message(user, "halo lagi")
+
+
+async def test_file_ids(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
+    with pytest.raises(BadRequest, match="(?i)wrong file identifier"):
+        await tg.send_document(user, "not a file id")
+    foreign = "BQACAgUAAxkBAAIBZ2X9abcdEFGHijklMNOP"
+    doc = await tg.send_document(user, foreign)
+    assert doc.document.file_id == foreign
+    again = await tg.send_photo(
+        user, (await tg.send_photo(user, solid_png(8, 8))).photo[-1].file_id
+    )
+    assert again.photo[-1].width == 8 and sb.last_message(user).media_type == "photo"
+
+
+# ---- rate limits (fake time, no sleeping) ---------------------------------------------------
+
+
+async def test_overall_limit_30_per_second(
+    tg: telegram.Bot, sb: SandboxServer, limit_clock: LimitClock
+) -> None:
+    users = [sb.add_user(f"U{i}") for i in range(31)]
+    results = await asyncio.gather(
+        *(tg.send_message(u, "siaran") for u in users), return_exceptions=True
+    )
+    limited = [r for r in results if isinstance(r, RetryAfter)]
+    assert len(limited) == 1 and sb.stats.responses_429 == 1
+    assert sum(sb.stats.sent_per_chat.values()) == 30
+    limit_clock.advance(1.0)
+    blocked_user = users[results.index(limited[0])]
+    await tg.send_message(blocked_user, "siaran")
+
+
+async def test_private_chat_bucket(
+    tg: telegram.Bot, sb: SandboxServer, user: int, limit_clock: LimitClock
+) -> None:
+    for i in range(3):
+        await tg.send_message(user, f"pesan {i}")
+    with pytest.raises(RetryAfter):
+        await tg.send_message(user, "kebanyakan")
+    assert len(sb.messages(user)) == 3
+    limit_clock.advance(1.0)
+    await tg.send_message(user, "sudah boleh")
+    with pytest.raises(RetryAfter):
+        await tg.send_message(user, "terlalu cepat")
+
+
+async def test_group_20_per_minute(
+    tg: telegram.Bot, sb: SandboxServer, user: int, limit_clock: LimitClock
+) -> None:
+    group = sb.add_group("Humas", [user])
+    for i in range(20):
+        limit_clock.advance(1.0)
+        await tg.send_message(group, f"info {i}")
+    with pytest.raises(RetryAfter):
+        await tg.send_message(group, "info 21")
+    limit_clock.advance(41.0)
+    await tg.send_message(group, "info 21")
+    assert len(sb.messages(group)) == 21
+
+
+async def test_edits_are_not_rate_limited_and_limits_can_be_off(limit_clock: LimitClock) -> None:
+    async with (
+        SandboxServer(enforce_limits=False, time_source=limit_clock) as sb,
+        make_bot(sb) as b,
+    ):
+        uid = sb.add_user("Sari")
+        sent = [await b.send_message(uid, f"m{i}") for i in range(10)]
+        for i in range(5):
+            await b.edit_message_text(f"e{i}", chat_id=uid, message_id=sent[0].message_id)
+        assert len(sb.messages(uid)) == 10 and sb.messages(uid)[0].text == "e4"
+
+
+async def test_force_retry_after(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
+    sb.force_retry_after(7, count=1)
+    with pytest.raises(RetryAfter, match="7"):
+        await tg.send_message(user, "x")
+    await tg.send_message(user, "y")
+    assert [m.text for m in sb.messages(user)] == ["y"]
+
+
+def test_limiter_sliding_window_and_bucket(limit_clock: LimitClock) -> None:
+    limiter = RateLimiter(time_source=limit_clock)
+    for chat in range(1, 31):
+        assert limiter.acquire(chat) is None
+    assert limiter.acquire(31) == 1
+    limit_clock.advance(0.5)
+    assert limiter.acquire(31) == 1  # still inside the same 1 s window
+    limit_clock.advance(0.5)
+    assert limiter.acquire(31) is None
+
+    limit_clock.advance(10)
+    assert [limiter.acquire(7) for _ in range(4)] == [None, None, None, 1]
+    limit_clock.advance(0.99)
+    assert limiter.acquire(7) == 1
+    limit_clock.advance(0.01)
+    assert limiter.acquire(7) is None
+    assert limiter.acquire(7) == 1
+
+
+def test_limiter_group_window_and_albums(limit_clock: LimitClock) -> None:
+    limiter = RateLimiter(LimitConfig(global_per_second=1000), time_source=limit_clock)
+    for _ in range(19):
+        assert limiter.acquire(-100) is None
+        limit_clock.advance(1)
+    assert limiter.acquire(-100, count=2) == 41  # the oldest send leaves the window at t=60
+    assert limiter.acquire(-100) is None
+    assert limiter.acquire(-100) is not None
+    assert limiter.acquire(5, count=10) is None  # an album passes on a full bucket...
+    assert limiter.acquire(5) == 8  # ...and puts the chat in debt
+
+
+# ---- updates ----------------------------------------------------------------------------------
+
+
+async def test_long_poll_wakes_on_injected_command(
+    tg: telegram.Bot, sb: SandboxServer, user: int
+) -> None:
+    poll = asyncio.create_task(tg.get_updates(timeout=5))
+    await asyncio.sleep(0.05)
+    assert not poll.done()
+    update_id = sb.send_text(user, "/start kode123")
+    (update,) = await asyncio.wait_for(poll, 2)
+    assert update.update_id == update_id and update.message.text == "/start kode123"
+    (entity,) = update.message.entities
+    assert (entity.type, entity.offset, entity.length) == ("bot_command", 0, 6)
+
+
+async def test_group_command_with_bot_name(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
+    group = sb.add_group("Humas", [user])
+    sb.send_text(user, "/help@humas_sandbox_bot", chat_id=group)
+    (update,) = await tg.get_updates()
+    assert update.message.chat.type == "supergroup" and update.message.chat.id == group
+    assert update.message.entities[0].length == len("/help@humas_sandbox_bot")
+    with pytest.raises(ValueError):
+        sb.send_text(sb.add_user("Orang Luar"), "hai", chat_id=group)
+
+
+async def test_offset_confirms_updates(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
+    first = sb.send_text(user, "satu")
+    second = sb.send_photo(user, caption="foto")
+    assert [u.update_id for u in await tg.get_updates()] == [first, second]
+    assert [u.update_id for u in await tg.get_updates()] == [first, second]  # unconfirmed: again
+    updates = await tg.get_updates(offset=second)
+    assert [u.update_id for u in updates] == [second] and updates[0].message.photo[-1].width == 320
+    assert await tg.get_updates(offset=second + 1) == ()
+    assert sb.pending_updates == []
+
+
+async def test_webhook_blocks_polling(tg: telegram.Bot, sb: SandboxServer) -> None:
+    await tg.set_webhook("https://example.org/hook", secret_token="s3cret")
+    assert sb.webhook is not None and sb.webhook["url"] == "https://example.org/hook"
+    with pytest.raises(telegram.error.Conflict):
+        await tg.get_updates()
+    await tg.delete_webhook()
+    assert sb.webhook is None and await tg.get_updates() == ()
+
+
+async def test_press_button_and_answer(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
+    msg = await tg.send_message(user, "Pilih", reply_markup=KEYBOARD)
+    await tg.send_message(user, "tanpa tombol")
+    update_id = sb.press_button(user, "Tidak")
+    (update,) = await tg.get_updates()
+    query = update.callback_query
+    assert update.update_id == update_id and query.data == "answer:no"
+    assert query.message.message_id == msg.message_id and query.from_user.id == user
+    await query.answer("Tercatat", show_alert=True)
+    assert sb.callback_answers == [
+        {
+            "callback_query_id": query.id,
+            "text": "Tercatat",
+            "show_alert": True,
+            "url": None,
+            "cache_time": None,
+        }
+    ]
+    with pytest.raises(BadRequest, match="(?i)query is too old"):
+        await query.answer()
+    with pytest.raises(LookupError, match="Ya"):
+        sb.press_button(user, "Mungkin")
+    sb.press_callback(user, msg.message_id, "forged:data")
+    assert (await tg.get_updates(offset=update_id + 1))[0].callback_query.data == "forged:data"
+
+
+async def test_edits_and_deletes(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
+    msg = await tg.send_message(user, "Pilih", reply_markup=KEYBOARD)
+    with pytest.raises(BadRequest, match="(?i)not modified"):
+        await tg.edit_message_text(
+            "Pilih", chat_id=user, message_id=msg.message_id, reply_markup=KEYBOARD
+        )
+    edited = await tg.edit_message_text(
+        "<i>Dipilih</i>", chat_id=user, message_id=msg.message_id, parse_mode="HTML"
+    )
+    assert edited.text == "Dipilih" and edited.reply_markup is None and edited.edit_date is not None
+    current = sb.last_message(user)
+    assert current.edited and current.text == "<i>Dipilih</i>" and current.reply_markup is None
+    await tg.edit_message_reply_markup(user, msg.message_id, reply_markup=KEYBOARD)
+    assert sb.last_message(user).button_labels()[0] == ["Ya", "Tidak"]
+    photo = await tg.send_photo(user, solid_png(4, 4), caption="lama")
+    await tg.edit_message_caption(user, photo.message_id, caption="baru")
+    assert render_message(sb.last_message(user)) == "(foto: baru)"
+    assert await tg.delete_message(user, msg.message_id)
+    assert sb.messages(user)[0].deleted
+    with pytest.raises(BadRequest, match="(?i)message to edit not found"):
+        await tg.edit_message_text("x", chat_id=user, message_id=msg.message_id)
+
+
+async def test_copy_forward_media_group_commands(
+    tg: telegram.Bot, sb: SandboxServer, user: int
+) -> None:
+    admin = sb.add_group("Admin", [user])
+    sb.send_document(user, "laporan.pdf", b"%PDF-1.4 isi", caption="Laporan")
+    (update,) = await tg.get_updates()
+    copied = await tg.copy_message(
+        admin, user, update.message.message_id, caption="<b>Dari Budi</b>", parse_mode="HTML"
+    )
+    copy_msg = sb.last_message(admin)
+    assert copied.message_id == copy_msg.message_id and copy_msg.media_type == "document"
+    assert render_message(copy_msg) == "(dokumen laporan.pdf: Dari Budi)"
+    forwarded = await tg.forward_message(admin, user, update.message.message_id)
+    assert forwarded.forward_origin.sender_user.id == user
+    album = await tg.send_media_group(
+        admin,
+        [
+            telegram.InputMediaPhoto(solid_png(2, 2), caption="a"),
+            telegram.InputMediaPhoto(solid_png(2, 2)),
+        ],
+    )
+    assert len(album) == 2 and album[0].media_group_id == album[1].media_group_id
+    scope = telegram.BotCommandScopeChat(admin)
+    await tg.set_my_commands([("rekap", "Rekap harian")], scope=scope, language_code="id")
+    key = (f'{{"type":"chat","chat_id":{admin}}}', "id")
+    assert sb.commands[key] == [{"command": "rekap", "description": "Rekap harian"}]
+    assert (await tg.get_my_commands(scope=scope, language_code="id"))[0].command == "rekap"
+    await tg.delete_my_commands(scope=scope, language_code="id")
+    assert key not in sb.commands
+    await tg.send_chat_action(admin, "typing")
+    assert (await tg.get_chat(admin)).title == "Admin"
+
+
+async def test_upload_photo_then_download(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
+    png = solid_png(40, 30)
+    msg = await tg.send_photo(user, png, caption="grafik", reply_markup=KEYBOARD)
+    assert msg.reply_markup == KEYBOARD  # multipart: reply_markup arrives as a JSON string
+    assert (msg.photo[-1].width, msg.photo[-1].height) == (40, 30)
+    file = await tg.get_file(msg.photo[-1].file_id)
+    assert file.file_path.startswith(sb.base_file_url) and file.file_size == len(png)
+    assert bytes(await file.download_as_bytearray()) == png
+    sb.send_document(user, "data.csv", b"a,b\n1,2\n")
+    (update,) = await tg.get_updates()
+    assert (
+        bytes(await (await update.message.document.get_file()).download_as_bytearray())
+        == b"a,b\n1,2\n"
+    )
+
+
+# ---- faults -----------------------------------------------------------------------------------
+
+
+async def test_5xx_and_drop_faults(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
+    sb.inject_faults(kind="5xx", count=1, methods={"sendMessage"})
+    with pytest.raises(NetworkError, match="(?i)Bad Gateway"):
+        await tg.send_message(user, "hilang")
+    assert sb.messages(user) == []
+    sb.inject_faults(kind="drop", count=1)
+    with pytest.raises(NetworkError):
+        await tg.send_message(user, "terkirim tapi tanpa jawaban")
+    assert [m.text for m in sb.messages(user)] == ["terkirim tapi tanpa jawaban"]
+    await tg.send_message(user, "normal lagi")
+    assert sb.stats.faults_injected == 2
+
+
+async def test_slow_fault_times_out(sb: SandboxServer, user: int) -> None:
+    async with make_bot(sb, read_timeout=0.1) as slow_bot:
+        sb.inject_faults(kind="slow", count=1, delay=0.3, methods={"sendMessage"})
+        with pytest.raises(TimedOut):
+            await slow_bot.send_message(user, "lambat")
+    assert len(sb.messages(user)) == 1
+
+
+async def test_rate_faults_hit_a_fraction(sb: SandboxServer, tg: telegram.Bot) -> None:
+    users = [sb.add_user(f"R{i}") for i in range(20)]
+    sb.inject_faults(kind="5xx", rate=0.5, methods={"sendMessage"})
+    outcomes = await asyncio.gather(
+        *(tg.send_message(u, "x") for u in users), return_exceptions=True
+    )
+    failures = sum(isinstance(o, NetworkError) for o in outcomes)
+    assert 0 < failures < 20 and failures == sb.stats.faults_injected
+    sb.clear_faults()
+    await tg.send_message(users[0], "pulih")
+
+
+# ---- end to end with a PTB Application -------------------------------------------------------
+
+
+async def test_application_round_trip_and_wait_idle(sb: SandboxServer, user: int) -> None:
+    async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None
+        await update.effective_message.reply_text("Selamat datang!", reply_markup=KEYBOARD)
+
+    async def choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        await query.edit_message_text(f"Pilihan: {query.data}")
+
+    app = (
+        ApplicationBuilder()
+        .token(sb.token)
+        .base_url(sb.base_url)
+        .base_file_url(sb.base_file_url)
+        .build()
+    )
+    app.add_handler(CommandHandler("start", start))
+    app.add_handler(CallbackQueryHandler(choose))
+    async with app:
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0)
+        sb.send_text(user, "/start")
+        (welcome,) = await sb.wait_for_messages(user, 1)
+        assert welcome.text == "Selamat datang!"
+        sb.press_button(user, "Ya")
+        await sb.wait_idle()
+        assert sb.last_message(user).text == "Pilihan: answer:yes"
+        assert len(sb.callback_answers) == 1 and sb.pending_updates == []
+        await app.updater.stop()
+        await app.stop()
+    with pytest.raises(TimeoutError, match="expected 2 bot message"):
+        await sb.wait_for_messages(user, 2, timeout=0.05, after=0)
+
+
+# ---- control API and formatting ---------------------------------------------------------------
+
+
+async def test_control_api(sb: SandboxServer, tg: telegram.Bot) -> None:
+    async with httpx.AsyncClient(base_url=sb.control_url + "/") as client:
+        uid = (await client.post("users", json={"first_name": "Rina"})).json()["id"]
+        update = (await client.post("text", json={"user_id": uid, "text": "halo"})).json()[
+            "update_id"
+        ]
+        (received,) = await tg.get_updates()
+        assert received.update_id == update and received.message.from_user.first_name == "Rina"
+        await tg.send_message(uid, "balasan", reply_markup=KEYBOARD)
+        (msg,) = (await client.get("messages", params={"chat_id": uid})).json()
+        assert msg["text"] == "balasan" and msg["rendered"].startswith("balasan\n[ Ya ]")
+        assert (
+            await client.post("press", json={"user_id": uid, "label": "Tidak ada"})
+        ).status_code == 404
+        assert (await client.post("press", json={"user_id": uid, "label": "Ya"})).status_code == 200
+        assert (
+            await client.post("faults", json={"kind": "5xx", "count": 1, "methods": ["getMe"]})
+        ).status_code == 200
+        with pytest.raises(NetworkError):
+            await tg.get_me()
+        stats = (await client.get("stats")).json()
+        assert stats["faults_injected"] == 1 and stats["sent_per_chat"] == {str(uid): 1}
+        assert (await client.post("users", json={"bogus": 1})).status_code == 400
+
+
+def test_html_parser_entities() -> None:
+    text, entities = parse_html(
+        '😀 <a href="https://x.org/?a=1&amp;b=2">tautan</a> <tg-spoiler>r</tg-spoiler> '
+        '<pre><code class="language-python">print(1)</code></pre> &#65;&lt;'
+    )
+    assert text == "😀 tautan r print(1) A<"
+    assert entities == [
+        {"type": "text_link", "offset": 3, "length": 6, "url": "https://x.org/?a=1&b=2"},
+        {"type": "spoiler", "offset": 10, "length": 1},
+        {"type": "pre", "offset": 12, "length": 8, "language": "python"},
+    ]
+    with pytest.raises(EntityParseError, match="Unsupported start tag"):
+        parse_html("<script>")
+
+
+def test_markdown_v2() -> None:
+    text, entities = parse_markdown_v2(r"*tebal* _miring_ \. [x](https://a.b)")
+    assert text == "tebal miring . x"
+    assert [e["type"] for e in entities] == ["bold", "italic", "text_link"]
+    with pytest.raises(EntityParseError, match="reserved"):
+        parse_markdown_v2("Selesai.")
