@@ -9,7 +9,13 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
 from bot.clock import SystemClock
-from bot.config import DEFAULT_CONFIG_PATH, ConfigError, Settings, load_config
+from bot.config import (
+    DEFAULT_CONFIG_PATH,
+    ConfigError,
+    Settings,
+    load_config,
+    webhook_settings,
+)
 from db import invitations as invitations_db
 from db import units as units_db
 from db.audit import Actor
@@ -158,19 +164,15 @@ def _run(config: Settings) -> None:
 
     if config.telegram.token is None:
         raise CliError(TOKEN_HELP)
-    configure_logging(config.log_level, [config.telegram.token.get_secret_value()])
+    secret = config.telegram.webhook.secret_token
+    configure_logging(
+        config.log_level,
+        [config.telegram.token.get_secret_value(), secret.get_secret_value() if secret else ""],
+    )
     application = build_application(config)
     if config.telegram.mode == "webhook":
-        hook = config.telegram.webhook
-        if not hook.url:
-            raise CliError("telegram.webhook.url is required when telegram.mode is \"webhook\"")
-        application.run_webhook(
-            listen=hook.listen,
-            port=hook.port,
-            webhook_url=hook.url,
-            secret_token=hook.secret_token.get_secret_value() if hook.secret_token else None,
-            drop_pending_updates=False,
-        )
+        # run_webhook, like run_polling, stops gracefully on SIGINT/SIGTERM.
+        application.run_webhook(**webhook_settings(config.telegram), drop_pending_updates=False)
     else:
         # run_polling installs SIGINT/SIGTERM handlers and stops gracefully.
         application.run_polling(drop_pending_updates=False)

@@ -11,6 +11,7 @@ import tomllib
 from datetime import time, timedelta
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
@@ -43,6 +44,26 @@ class WebhookConfig(_Section):
         if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
             raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
         return value
+
+
+def webhook_settings(telegram: TelegramConfig) -> dict[str, Any]:
+    """Arguments for PTB's run_webhook/start_webhook from the configuration.
+
+    The bot listens on ``listen:port`` at the path of the public ``url`` (a reverse
+    proxy forwards Telegram's HTTPS calls there) and checks the secret token header.
+    """
+    hook = telegram.webhook
+    if not hook.url:
+        raise ConfigError('telegram.webhook.url is required when telegram.mode is "webhook"')
+    if not hook.url.startswith("https://"):
+        raise ConfigError("telegram.webhook.url must be an https:// address (Telegram requires it)")
+    return {
+        "listen": hook.listen,
+        "port": hook.port,
+        "url_path": urlsplit(hook.url).path.lstrip("/"),
+        "webhook_url": hook.url,
+        "secret_token": hook.secret_token.get_secret_value() if hook.secret_token else None,
+    }
 
 
 class TelegramConfig(_Section):

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.application import HumasApplication, build_application
 from bot.clock import Clock
-from bot.config import Settings, load_config
+from bot.config import Settings, load_config, webhook_settings
 from bot.context import Services
 from bot.sandbox import SandboxServer, SentMessage
 from bot.updates import PerChatUpdateProcessor
@@ -57,7 +57,14 @@ class BotDriver:
             await app.post_init(app)
         await app.start()
         assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0.0, timeout=5, drop_pending_updates=False)
+        if self.config.telegram.mode == "webhook":
+            await app.updater.start_webhook(
+                **webhook_settings(self.config.telegram), drop_pending_updates=False
+            )
+        else:
+            await app.updater.start_polling(
+                poll_interval=0.0, timeout=5, drop_pending_updates=False
+            )
 
     async def stop(self) -> None:
         app = self.app
