@@ -186,7 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _run(config)
         elif args.command == "demo":
             from bot.demo import run_demo
+            from bot.logging_setup import configure_logging
 
+            configure_logging("WARNING", [])  # keep the transcript readable
             return asyncio.run(run_demo(lang=args.lang))
         elif args.command == "init":
             asyncio.run(_init(config))

@@ -8,7 +8,6 @@ Each scene is a function; later features add theirs to ``SCENES``.
 
 from __future__ import annotations
 
-import logging
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -19,7 +18,6 @@ from typing import TextIO
 
 from bot.clock import FakeClock
 from bot.driver import BotDriver, sandbox_config
-from bot.logging_setup import configure_logging
 from bot.sandbox import SandboxServer, SentMessage, render_message
 from db.audit import Actor
 from db.bootstrap import init_database
@@ -97,7 +95,6 @@ SCENES: list[Scene] = [scene_join_by_invitation]
 async def run_demo(lang: str = "id", out: TextIO | None = None) -> int:
     """Play every scene; return 0 when the script ran to its end."""
     out = out or sys.stdout
-    configure_logging("WARNING", [])
     clock = FakeClock(DEMO_START)
     with tempfile.TemporaryDirectory(prefix="humas-demo-") as folder:
         db_path = Path(folder) / "demo.db"
@@ -115,5 +112,4 @@ async def run_demo(lang: str = "id", out: TextIO | None = None) -> int:
                 for scene in SCENES:
                     await scene(demo)
     print("\nDemo finished.", file=out)
-    logging.shutdown()
     return 0
