@@ -27,7 +27,7 @@ EXIT_USAGE = 2
 
 TOKEN_HELP = (
     "telegram.token is not set. Create a bot by talking to @BotFather in Telegram "
-    "(/newbot), then put its token in config.toml under [telegram] token = \"...\" "
+    '(/newbot), then put its token in config.toml under [telegram] token = "..." '
     "or in the environment as HUMAS_TELEGRAM__TOKEN. To try the bot without a token, "
     "run `humas-bot demo`."
 )
@@ -43,19 +43,25 @@ def _parser() -> argparse.ArgumentParser:
         description="Coordination bot for the humas network of Kabupaten Bogor.",
     )
     parser.add_argument(
-        "--config", type=Path, default=DEFAULT_CONFIG_PATH,
+        "--config",
+        type=Path,
+        default=DEFAULT_CONFIG_PATH,
         help=f"TOML configuration file (default: {DEFAULT_CONFIG_PATH})",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     sub.add_parser("init", help="create or migrate the database and import the area directory")
     sub.add_parser("run", help="run the bot against Telegram (polling or webhook)")
-    demo = sub.add_parser("demo", help="play a scripted demo against the built-in sandbox (no token)")
+    demo = sub.add_parser(
+        "demo", help="play a scripted demo against the built-in sandbox (no token)"
+    )
     demo.add_argument("--lang", choices=["id", "en"], default="id", help="language of the people")
 
     invite = sub.add_parser("invite", help="print an invitation deep link for a unit and role")
     invite.add_argument("--unit", required=True, help="unit code, e.g. 32.01.01.2001 or OPD.001")
     invite.add_argument("--role", required=True, choices=["officer", "coordinator", "admin"])
-    invite.add_argument("--uses", type=int, default=1, help="how many people may use it (default 1)")
+    invite.add_argument(
+        "--uses", type=int, default=1, help="how many people may use it (default 1)"
+    )
     invite.add_argument("--days", type=int, default=7, help="days until it expires (default 7)")
     invite.add_argument("--bot-username", help="the bot's username (default: ask Telegram)")
 
@@ -83,7 +89,9 @@ async def _init(config: Settings) -> None:
     async def work(db: Database) -> None:
         added = await init_database(db, SystemClock(), Actor.cli())
         counts = await units_db.counts_by_kind(db)
-        summary = ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in (*units_db.AREA_KINDS, "opd"))
+        summary = ", ".join(
+            f"{kind} {counts.get(kind, 0)}" for kind in (*units_db.AREA_KINDS, "opd")
+        )
         print(f"database {config.database.path}: {added} areas added; now {summary}")
 
     await _with_db(config, work)
@@ -101,8 +109,13 @@ async def _invite(config: Settings, args: argparse.Namespace) -> None:
         if unit is None:
             raise CliError(f"unknown unit code {args.unit!r} (see `humas-bot units list`)")
         token, invitation = await invitations_db.create(
-            db, unit_id=unit.id, role=args.role, max_uses=args.uses, days=args.days,
-            actor=Actor.cli(), at=SystemClock().now(),
+            db,
+            unit_id=unit.id,
+            role=args.role,
+            max_uses=args.uses,
+            days=args.days,
+            actor=Actor.cli(),
+            at=SystemClock().now(),
         )
         print(f"https://t.me/{username.lstrip('@')}?start={token}")
         print(
@@ -119,7 +132,9 @@ async def _bot_username(config: Settings) -> str:
     from telegram.error import TelegramError
 
     if config.telegram.token is None:
-        raise CliError("give --bot-username, or set telegram.token so it can be asked from Telegram")
+        raise CliError(
+            "give --bot-username, or set telegram.token so it can be asked from Telegram"
+        )
     bot = Bot(
         config.telegram.token.get_secret_value(),
         base_url=config.telegram.base_url,
@@ -136,7 +151,9 @@ async def _units(config: Settings, args: argparse.Namespace) -> None:
     async def work(db: Database) -> None:
         now = SystemClock().now()
         if args.units_command == "add-opd":
-            await _print_added(*await units_db.add_opds(db, [" ".join(args.name)], now, Actor.cli()))
+            await _print_added(
+                *await units_db.add_opds(db, [" ".join(args.name)], now, Actor.cli())
+            )
         elif args.units_command == "import":
             try:
                 text = args.file.read_text(encoding="utf-8-sig")

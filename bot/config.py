@@ -41,7 +41,9 @@ class WebhookConfig(_Section):
     def _secret_charset(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and value.get_secret_value() == "":
             return None
-        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()):
+        if value is not None and not re.fullmatch(
+            r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()
+        ):
             raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
         return value
 
@@ -93,7 +95,9 @@ class QuietHours(_Section):
 
 
 class RemindersConfig(_Section):
-    offsets: list[timedelta] = Field(default_factory=lambda: [timedelta(hours=24), timedelta(hours=3)])
+    offsets: list[timedelta] = Field(
+        default_factory=lambda: [timedelta(hours=24), timedelta(hours=3)]
+    )
 
     @field_validator("offsets", mode="before")
     @classmethod

@@ -65,8 +65,9 @@ class Demo:
         self.show(name, replies)
         return replies
 
-    def add_person(self, name: str, first_name: str, last_name: str | None = None,
-                   user_id: int | None = None) -> int:
+    def add_person(
+        self, name: str, first_name: str, last_name: str | None = None, user_id: int | None = None
+    ) -> int:
         self.people[name] = self.bot.sandbox.add_user(
             first_name, last_name=last_name, language_code=self.lang, user_id=user_id
         )
@@ -81,7 +82,9 @@ async def scene_join_by_invitation(demo: Demo) -> None:
     token = await demo.bot.invitation(DESA_CODE, "officer")
     link = f"https://t.me/{demo.bot.sandbox.bot_username}?start={token}"
     print(link, file=demo.out)
-    demo.note("The link is forwarded to the desa officer, who taps it: Telegram sends /start <token>.")
+    demo.note(
+        "The link is forwarded to the desa officer, who taps it: Telegram sends /start <token>."
+    )
     demo.add_person("Siti (desa officer)", "Siti", "Aminah")
     await demo.say("Siti (desa officer)", f"/start {token}")
     await demo.say("Siti (desa officer)", "/profil")
@@ -104,8 +107,11 @@ async def run_demo(lang: str = "id", out: TextIO | None = None) -> int:
         finally:
             await db.close()
         async with SandboxServer() as sandbox:
-            print(f"Sandbox Bot API server on {sandbox.base_url.rsplit('/', 1)[0]}; "
-                  f"database {added} areas; clock at {clock.now():%Y-%m-%d %H:%M} UTC", file=out)
+            print(
+                f"Sandbox Bot API server on {sandbox.base_url.rsplit('/', 1)[0]}; "
+                f"database {added} areas; clock at {clock.now():%Y-%m-%d %H:%M} UTC",
+                file=out,
+            )
             config = sandbox_config(sandbox, db_path, admins=[ADMIN_ID])
             async with BotDriver(sandbox, config, clock) as bot:
                 demo = Demo(bot=bot, out=out, lang=lang)

@@ -38,7 +38,10 @@ def sandbox_config(sandbox: SandboxServer, db_path: Path, **overrides: Any) -> S
     }
     database = {"path": str(db_path), **overrides.pop("database", {})}
     return load_config(
-        Path("/nonexistent/humas-bot-sandbox.toml"), telegram=telegram, database=database, **overrides
+        Path("/nonexistent/humas-bot-sandbox.toml"),
+        telegram=telegram,
+        database=database,
+        **overrides,
     )
 
 
@@ -123,7 +126,9 @@ class BotDriver:
     async def say(self, user_id: int, text: str, chat_id: int | None = None) -> list[SentMessage]:
         """Send ``text`` as ``user_id``; return what the bot sent to that chat in answer."""
         chat = chat_id if chat_id is not None else user_id
-        return await self._after(chat, lambda: self.sandbox.send_text(user_id, text, chat_id=chat_id))
+        return await self._after(
+            chat, lambda: self.sandbox.send_text(user_id, text, chat_id=chat_id)
+        )
 
     async def press(
         self, user_id: int, label: str, chat_id: int | None = None, message_id: int | None = None
@@ -132,11 +137,17 @@ class BotDriver:
         chat = chat_id if chat_id is not None else user_id
         return await self._after(
             chat,
-            lambda: self.sandbox.press_button(user_id, label, chat_id=chat_id, message_id=message_id),
+            lambda: self.sandbox.press_button(
+                user_id, label, chat_id=chat_id, message_id=message_id
+            ),
         )
 
     async def join(
-        self, first_name: str, unit_code: str, role: Role = "officer", language: str = "id",
+        self,
+        first_name: str,
+        unit_code: str,
+        role: Role = "officer",
+        language: str = "id",
         last_name: str | None = None,
     ) -> int:
         """A new person joins through a real invitation deep link; returns their user id."""
@@ -147,13 +158,20 @@ class BotDriver:
             raise AssertionError(f"{first_name} could not join {unit_code}: {replies}")
         return user_id
 
-    async def invitation(self, unit_code: str, role: Role = "officer", uses: int = 1, days: int = 7) -> str:
+    async def invitation(
+        self, unit_code: str, role: Role = "officer", uses: int = 1, days: int = 7
+    ) -> str:
         """An invitation token, made as the shell's ``humas-bot invite`` makes it."""
         unit = await units_db.by_code(self.db, unit_code)
         assert unit is not None, unit_code
         token, _ = await invitations_db.create(
-            self.db, unit_id=unit.id, role=role, max_uses=uses, days=days,
-            actor=Actor.cli(), at=self.clock.now(),
+            self.db,
+            unit_id=unit.id,
+            role=role,
+            max_uses=uses,
+            days=days,
+            actor=Actor.cli(),
+            at=self.clock.now(),
         )
         return token
 

@@ -51,7 +51,9 @@ async def _tell_admins(update: object, context: HumasContext, error: BaseExcepti
     for admin_id in context.config.admins:
         try:
             await context.bot.send_message(
-                admin_id, t("id", "error.admin_alert", error=detail, update=where), parse_mode="HTML"
+                admin_id,
+                t("id", "error.admin_alert", error=detail, update=where),
+                parse_mode="HTML",
             )
         except Forbidden:
             log.info("admin %s has not started the bot; error alert not delivered", admin_id)

@@ -49,9 +49,7 @@ class RedactingFilter(logging.Filter):
 def configure_logging(level: str, secrets: list[str], stream: object = None) -> RedactingFilter:
     """Send all logs through one redacting handler at ``level``."""
     handler = logging.StreamHandler(stream or sys.stderr)  # type: ignore[arg-type]
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     redactor = RedactingFilter(secrets)
     handler.addFilter(redactor)
     root = logging.getLogger()

@@ -39,7 +39,9 @@ def test_init_twice_then_units_and_invite(config: Path, capsys: pytest.CaptureFi
     assert run(config, "units", "add-opd", "Dinas", "Komunikasi", "dan", "Informatika") == 0
     assert "OPD.001\tDinas Komunikasi dan Informatika" in capsys.readouterr().out
     csv_file = config.parent / "opd.csv"
-    csv_file.write_text("nama\nDinas Kesehatan\nDinas Komunikasi dan Informatika\n", encoding="utf-8")
+    csv_file.write_text(
+        "nama\nDinas Kesehatan\nDinas Komunikasi dan Informatika\n", encoding="utf-8"
+    )
     assert run(config, "units", "import", str(csv_file)) == 0
     out = capsys.readouterr().out
     assert "added OPD.002\tDinas Kesehatan" in out and "exists\tDinas Komunikasi" in out
@@ -49,8 +51,23 @@ def test_init_twice_then_units_and_invite(config: Path, capsys: pytest.CaptureFi
     assert listed[0] == "32.01.02\tkecamatan\tGunungputri"
     assert all(line.startswith("32.01.02") for line in listed)
 
-    assert run(config, "invite", "--unit", "32.01.02.2001", "--role", "admin",
-               "--uses", "2", "--days", "3", "--bot-username", "humas_bot") == 0
+    assert (
+        run(
+            config,
+            "invite",
+            "--unit",
+            "32.01.02.2001",
+            "--role",
+            "admin",
+            "--uses",
+            "2",
+            "--days",
+            "3",
+            "--bot-username",
+            "humas_bot",
+        )
+        == 0
+    )
     captured = capsys.readouterr()
     link = captured.out.strip()
     assert link.startswith("https://t.me/humas_bot?start=")
@@ -62,8 +79,20 @@ def test_init_twice_then_units_and_invite(config: Path, capsys: pytest.CaptureFi
     ("args", "expected"),
     [
         (("invite", "--unit", "99.99", "--role", "officer", "--bot-username", "b"), "unknown unit"),
-        (("invite", "--unit", "32.01", "--role", "officer", "--uses", "0", "--bot-username", "b"),
-         "uses must be"),
+        (
+            (
+                "invite",
+                "--unit",
+                "32.01",
+                "--role",
+                "officer",
+                "--uses",
+                "0",
+                "--bot-username",
+                "b",
+            ),
+            "uses must be",
+        ),
         (("invite", "--unit", "32.01", "--role", "officer"), "--bot-username"),
         (("units", "list", "--kecamatan", "32.01.02.2001"), "not a kecamatan"),
         (("units", "import", "/nonexistent.csv"), "No such file"),

@@ -37,7 +37,10 @@ def test_every_key_in_the_example_is_commented() -> None:
 
 
 def test_environment_overrides_nested_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write(tmp_path, '[telegram]\nmode = "webhook"\n[telegram.webhook]\nurl = "https://x.example/hook"\n')
+    path = write(
+        tmp_path,
+        '[telegram]\nmode = "webhook"\n[telegram.webhook]\nurl = "https://x.example/hook"\n',
+    )
     monkeypatch.setenv("HUMAS_TELEGRAM__TOKEN", "123456:ABCdef_ghi")
     monkeypatch.setenv("HUMAS_ADMINS", "[11, 22]")
     monkeypatch.setenv("HUMAS_LOG_LEVEL", "debug")
@@ -58,10 +61,10 @@ def test_environment_overrides_nested_keys(tmp_path: Path, monkeypatch: pytest.M
         ('[reminders]\noffsets = ["3 jam"]\n', "reminders.offsets"),
         ('[reminders]\noffsets = ["0h"]\n', "longer than zero"),
         ('[quiet_hours]\nstart = "25:00"\n', "quiet_hours.start"),
-        ("admins = [\"budi\"]\n", "admins.0"),
+        ('admins = ["budi"]\n', "admins.0"),
         ("colour = 1\n", "colour: unknown key"),
         ('[telegram]\ntoken = "not a token"\n', "telegram.token"),
-        ('[telegram.webhook]\nport = 70000\n', "telegram.webhook.port"),
+        ("[telegram.webhook]\nport = 70000\n", "telegram.webhook.port"),
         ("this is = not [toml\n", "not valid TOML"),
     ],
 )

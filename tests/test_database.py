@@ -14,7 +14,9 @@ from db.connection import Database
 from db.migrations import apply_migrations, load_migrations
 
 
-async def test_migrations_apply_from_empty_then_do_nothing(tmp_path: Path, clock: FakeClock) -> None:
+async def test_migrations_apply_from_empty_then_do_nothing(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     db = await Database.open(tmp_path / "m.db")
     try:
         first = await apply_migrations(db, clock)
@@ -57,7 +59,10 @@ async def test_area_directory_counts_and_parents(db_path: Path) -> None:
     db = await Database.open(db_path)
     try:
         assert await units_db.counts_by_kind(db) == {
-            "kabupaten": 1, "kecamatan": 40, "desa": 416, "kelurahan": 19,
+            "kabupaten": 1,
+            "kecamatan": 40,
+            "desa": 416,
+            "kelurahan": 19,
         }
         regency = await units_db.by_code(db, "32.01")
         assert regency is not None and regency.parent_id is None

@@ -20,7 +20,12 @@ def test_filter_redacts_message_args_and_traceback() -> None:
         raise ValueError(f"https://api.telegram.org/bot{REAL_LOOKING_TOKEN}/getMe failed")
     except ValueError as exc:
         record = logging.LogRecord(
-            "x", logging.ERROR, __file__, 1, "calling %s", (f"bot{REAL_LOOKING_TOKEN}",),
+            "x",
+            logging.ERROR,
+            __file__,
+            1,
+            "calling %s",
+            (f"bot{REAL_LOOKING_TOKEN}",),
             (type(exc), exc, exc.__traceback__),
         )
     redactor.filter(record)

@@ -41,11 +41,17 @@ async def test_webhook_receives_updates_only_with_the_secret(
 ) -> None:
     port = free_port()
     config = sandbox_config(
-        sandbox, db_path,
-        telegram={"mode": "webhook", "webhook": {
-            "url": "https://humas.example.go.id/tg/hook", "listen": "127.0.0.1",
-            "port": port, "secret_token": SECRET,
-        }},
+        sandbox,
+        db_path,
+        telegram={
+            "mode": "webhook",
+            "webhook": {
+                "url": "https://humas.example.go.id/tg/hook",
+                "listen": "127.0.0.1",
+                "port": port,
+                "secret_token": SECRET,
+            },
+        },
     )
     user = sandbox.add_user("Budi")
     async with BotDriver(sandbox, config, clock) as bot:
@@ -54,14 +60,16 @@ async def test_webhook_receives_updates_only_with_the_secret(
         async with httpx.AsyncClient() as client:
             url = f"http://127.0.0.1:{port}/tg/hook"
             forged = await client.post(
-                url, json=command_update(1, user, "/bantuan"),
+                url,
+                json=command_update(1, user, "/bantuan"),
                 headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"},
             )
             assert forged.status_code == 403
             await bot.idle()
             assert sandbox.messages(user) == []
             real = await client.post(
-                url, json=command_update(2, user, "/bantuan"),
+                url,
+                json=command_update(2, user, "/bantuan"),
                 headers={"X-Telegram-Bot-Api-Secret-Token": SECRET},
             )
             assert real.status_code == 200
@@ -74,6 +82,8 @@ async def test_webhook_receives_updates_only_with_the_secret(
     [({}, "url is required"), ({"url": "http://plain.example/hook"}, "https://")],
 )
 def test_webhook_configuration_mistakes(webhook: dict[str, str], expected: str) -> None:
-    config = load_config(Path("/nonexistent.toml"), telegram={"mode": "webhook", "webhook": webhook})
+    config = load_config(
+        Path("/nonexistent.toml"), telegram={"mode": "webhook", "webhook": webhook}
+    )
     with pytest.raises(ConfigError, match=expected):
         webhook_settings(config.telegram)
