@@ -15,7 +15,10 @@ from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandle
 from telegram.request import HTTPXRequest
 
 from bot.sandbox import LimitConfig, RateLimiter, SandboxServer, render_message
-from bot.sandbox.state import EntityParseError, parse_html, parse_markdown_v2, solid_png
+from bot.sandbox.html_parser import parse_html
+from bot.sandbox.images import solid_png
+from bot.sandbox.markdown_parser import parse_markdown_v2
+from bot.sandbox.text_entities import EntityParseError
 
 # PTB itself warns about RetryAfter.retry_after's future type whenever it raises RetryAfter.
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from bot.sandbox.state import render_message
+from bot.sandbox.rendering import render_message
 
 if TYPE_CHECKING:
     from bot.sandbox.server import SandboxServer
