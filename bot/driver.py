@@ -78,6 +78,8 @@ class BotDriver:
             await app.updater.stop()
         if app.running:
             await app.stop()
+            if app.post_stop is not None:  # as run_polling does: sends in flight finish
+                await app.post_stop(app)
         await app.shutdown()
         if app.post_shutdown is not None:
             await app.post_shutdown(app)

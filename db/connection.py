@@ -59,14 +59,24 @@ class Database:
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """``async with db.transaction() as conn:`` — BEGIN IMMEDIATE ... COMMIT."""
         async with self._write_lock:
-            await self._writer.execute("BEGIN IMMEDIATE")
             try:
+                # Inside the try: a task cancelled while BEGIN is queued in aiosqlite's
+                # thread must still roll back, or the writer stays inside a transaction.
+                await self._writer.execute("BEGIN IMMEDIATE")
                 yield self._writer
             except BaseException:
-                await self._writer.execute("ROLLBACK")
+                await self._rollback_quietly()
                 raise
             else:
                 await self._writer.execute("COMMIT")
+
+    async def _rollback_quietly(self) -> None:
+        """Roll back if a transaction is open (BEGIN may never have run)."""
+        try:
+            await self._writer.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            if "no transaction is active" not in str(exc):
+                raise
 
     async def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         """Run one write statement in its own transaction; return lastrowid."""

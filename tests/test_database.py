@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -137,5 +138,23 @@ async def test_scope_queries(db_path: Path) -> None:
         assert not await units_db.in_scope(db, other.id, village.id)
         assert not await units_db.in_scope(db, village.id, kecamatan.id)
         assert len(await units_db.scope_ids(db, regency.id)) == 476
+    finally:
+        await db.close()
+
+
+async def test_cancelled_transaction_leaves_the_writer_usable(db_path: Path) -> None:
+    import asyncio
+
+    db = await Database.open(db_path)
+    try:
+        for _ in range(20):
+            task = asyncio.create_task(db.execute("UPDATE units SET active = 1 WHERE id = 1"))
+            await asyncio.sleep(0)
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        assert await db.execute("UPDATE units SET active = 1 WHERE id = 1") >= 0
+        async with db.transaction() as conn:
+            await conn.execute("UPDATE units SET name = name WHERE id = 1")
     finally:
         await db.close()
