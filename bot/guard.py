@@ -20,6 +20,7 @@ from telegram.ext import ConversationHandler
 from bot.context import HumasContext
 from bot.texts import lang_of, t
 from db import officers as officers_db
+from db import registrations as registrations_db
 from db import units as units_db
 from db.connection import Database
 from db.officers import ROLE_RANK, Officer, Role
@@ -85,6 +86,8 @@ def guarded(
                 return ConversationHandler.END
             officer = await identify(update, context)
             problem = _problem(officer, min_role, allow_inactive)
+            if problem == "denied.not_registered" and await _has_pending_request(update, context):
+                problem = "denied.pending"
             if problem is not None:
                 log.info(
                     "refused %s for user %s: %s",
@@ -100,6 +103,12 @@ def guarded(
         return wrapper
 
     return decorate
+
+
+async def _has_pending_request(update: Update, context: HumasContext) -> bool:
+    """A person who applied to join has no account yet, only a pending request."""
+    user = update.effective_user
+    return user is not None and await registrations_db.pending_of(context.db, user.id) is not None
 
 
 def _problem(officer: Officer | None, min_role: Role | None, allow_inactive: bool) -> str | None:

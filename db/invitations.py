@@ -101,12 +101,27 @@ async def create(
         cursor = await conn.execute(
             "INSERT INTO invitations (token_hash, unit_id, role, expires_at, max_uses, created_by,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (hash_token(token), unit_id, role, to_db(expires), max_uses, actor.officer_id, to_db(at)),
+            (
+                hash_token(token),
+                unit_id,
+                role,
+                to_db(expires),
+                max_uses,
+                actor.officer_id,
+                to_db(at),
+            ),
         )
         invitation_id = cursor.lastrowid or 0
         await audit.record(
-            conn, actor, "invitation.create", f"invitation:{invitation_id}", at,
-            unit_id=unit_id, role=role, max_uses=max_uses, days=days,
+            conn,
+            actor,
+            "invitation.create",
+            f"invitation:{invitation_id}",
+            at,
+            unit_id=unit_id,
+            role=role,
+            max_uses=max_uses,
+            days=days,
         )
     return token, Invitation(invitation_id, unit_id, role, expires, max_uses, 0, actor.officer_id)
 
@@ -159,16 +174,22 @@ async def redeem(
         previous = await fetch_in(conn, who.telegram_id)
         if previous is not None and not confirm_move:
             return RedeemResult(None, previous, invitation)
-        await conn.execute(
-            "UPDATE invitations SET uses = uses + 1 WHERE id = ?", (invitation.id,)
-        )
+        await conn.execute("UPDATE invitations SET uses = uses + 1 WHERE id = ?", (invitation.id,))
         stamp = to_db(at)
         if previous is None:
             await conn.execute(
                 "INSERT INTO officers (telegram_id, chat_id, full_name, unit_id, role, status,"
                 " language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)",
-                (who.telegram_id, who.chat_id, who.full_name, invitation.unit_id, invitation.role,
-                 who.language if who.language in ("id", "en") else "id", stamp, stamp),
+                (
+                    who.telegram_id,
+                    who.chat_id,
+                    who.full_name,
+                    invitation.unit_id,
+                    invitation.role,
+                    who.language if who.language in ("id", "en") else "id",
+                    stamp,
+                    stamp,
+                ),
             )
         else:
             await conn.execute(
@@ -179,8 +200,13 @@ async def redeem(
         officer = await fetch_in(conn, who.telegram_id)
         assert officer is not None
         await audit.record(
-            conn, Actor.officer(officer.id, who.telegram_id), "invitation.redeem",
-            f"invitation:{invitation.id}", at, unit_id=invitation.unit_id, role=invitation.role,
+            conn,
+            Actor.officer(officer.id, who.telegram_id),
+            "invitation.redeem",
+            f"invitation:{invitation.id}",
+            at,
+            unit_id=invitation.unit_id,
+            role=invitation.role,
             moved_from=previous.unit_id if previous else None,
             previous_role=previous.role if previous else None,
         )

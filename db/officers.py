@@ -113,8 +113,13 @@ async def count_by_status(db: Database) -> dict[str, int]:
 
 
 async def bootstrap_admin(
-    db: Database, telegram_id: int, chat_id: int, full_name: str, language: Language,
-    regency_id: int, at: datetime,
+    db: Database,
+    telegram_id: int,
+    chat_id: int,
+    full_name: str,
+    language: Language,
+    regency_id: int,
+    at: datetime,
 ) -> Officer:
     """Register a person named in the config's ``admins`` as an administrator at the regency."""
     from db import audit
@@ -130,5 +135,7 @@ async def bootstrap_admin(
         )
         officer = await fetch_in(conn, telegram_id)
         assert officer is not None
-        await audit.record(conn, Actor.system(), "officer.bootstrap_admin", f"officer:{officer.id}", at)
+        await audit.record(
+            conn, Actor.system(), "officer.bootstrap_admin", f"officer:{officer.id}", at
+        )
     return officer

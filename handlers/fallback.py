@@ -9,13 +9,19 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from bot.commands import spec
 from bot.context import HumasContext
 from bot.guard import guarded, identify
+from handlers.conversation import end_conversations
 
 
 @guarded(min_role=None)
-async def cancel_idle(update: Update, context: HumasContext) -> None:
-    """/batal when no conversation is running (conversations handle their own /batal)."""
+async def cancel(update: Update, context: HumasContext) -> None:
+    """/batal from anywhere: end every conversation in progress, or say there is none.
+
+    Registered before every other handler, so it sees /batal first; each
+    conversation still ends through its own /batal fallback (and says so).
+    """
     assert update.effective_message is not None
-    await update.effective_message.reply_text(context.t("conversation.nothing"))
+    if not await end_conversations(update, context):
+        await update.effective_message.reply_text(context.t("conversation.nothing"))
 
 
 @guarded(min_role=None)
@@ -42,8 +48,12 @@ async def unknown_button(update: Update, context: HumasContext) -> None:
 
 _PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
+# Registered first of all (see bot/application.py): /batal must reach every conversation.
+CANCEL_HANDLERS: list[BaseHandler] = [
+    CommandHandler(["batal", *spec("batal").aliases], cancel),
+]
+
 HANDLERS: list[BaseHandler] = [
-    CommandHandler(["batal", *spec("batal").aliases], cancel_idle),
     CallbackQueryHandler(unknown_button),
     # Edited messages, channel posts and anything in groups fall through to silence.
     MessageHandler(_PRIVATE & ~filters.StatusUpdate.ALL, unknown_message),

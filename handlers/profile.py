@@ -8,8 +8,44 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot.commands import commands_for, spec
 from bot.context import HumasContext
 from bot.guard import guarded
-from bot.texts import esc, fmt_date, unit_label
+from bot.texts import esc, fmt_date, t, unit_label
 from db import units as units_db
+from db.connection import Database
+from db.officers import Officer
+
+
+async def membership(db: Database, lang: str, officer: Officer) -> tuple[str, str]:
+    """The unit's display name and a ", Kecamatan X" suffix (empty when not in one)."""
+    unit = await units_db.by_id(db, officer.unit_id)
+    assert unit is not None
+    kecamatan = await units_db.kecamatan_of(db, unit)
+    suffix = ""
+    if kecamatan is not None and kecamatan.id != unit.id:
+        suffix = t(lang, "start.kecamatan_suffix", name=esc(kecamatan.name))
+    return unit_label(lang, unit.kind, unit.name), suffix
+
+
+def command_lines(lang: str, officer: Officer | None) -> str:
+    """One line per command the person may use now, in ``lang``."""
+    role = officer.role if officer is not None and officer.is_active else None
+    return "\n".join(
+        t(lang, "help.line", command=item.name, description=t(lang, item.text_key))
+        for item in commands_for(role)
+    )
+
+
+async def joined_text(db: Database, lang: str, officer: Officer) -> str:
+    """Who the person is now and what they can do: the answer to joining."""
+    unit_name, suffix = await membership(db, lang, officer)
+    return t(
+        lang,
+        "start.joined",
+        name=esc(officer.full_name),
+        role=t(lang, f"role.{officer.role}"),
+        unit=unit_name,
+        kecamatan=suffix,
+        commands=command_lines(lang, officer),
+    )
 
 
 @guarded("officer")
@@ -23,6 +59,9 @@ async def profile(update: Update, context: HumasContext) -> None:
         context.t(
             "profile.text",
             name=esc(officer.full_name),
+            position=esc(officer.position)
+            if officer.position
+            else context.t("profile.no_kecamatan"),
             unit=unit_label(context.lang, unit.kind, unit.name),
             kecamatan=esc(kecamatan.name) if kecamatan else context.t("profile.no_kecamatan"),
             role=context.t(f"role.{officer.role}"),
@@ -43,12 +82,10 @@ async def help_command(update: Update, context: HumasContext) -> None:
         if role
         else context.t("help.header_stranger")
     )
-    lines = [
-        context.t("help.line", command=item.name, description=context.t(item.text_key))
-        for item in commands_for(role)
-    ]
     assert update.effective_message is not None
-    await update.effective_message.reply_html("\n".join([header, *lines]))
+    await update.effective_message.reply_html(
+        "\n".join([header, command_lines(context.lang, officer)])
+    )
 
 
 HANDLERS: list[BaseHandler] = [

@@ -7,16 +7,19 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.commands import commands_for
 from bot.context import HumasContext
 from bot.guard import guarded
-from bot.menus import set_officer_menu
+from bot.menus import sync_officer_menu
 from bot.texts import esc, unit_label
 from db import invitations as invitations_db
 from db import officers as officers_db
+from db import registrations as registrations_db
 from db import units as units_db
 from db.invitations import Identity, InvitationError
 from db.officers import Officer
+from db.registrations import RegistrationError, RegistrationProblem
+from handlers.profile import joined_text, membership
+from handlers.register import apply_keyboard, problem_text, withdraw_after_join
 
 log = logging.getLogger(__name__)
 MOVE_YES = "inv:move:yes"
@@ -37,29 +40,7 @@ def _identity(update: Update, context: HumasContext) -> Identity:
 
 async def describe_membership(context: HumasContext, officer: Officer) -> tuple[str, str]:
     """The unit's display name and a ", Kecamatan X" suffix (empty when not in one)."""
-    unit = await units_db.by_id(context.db, officer.unit_id)
-    assert unit is not None
-    kecamatan = await units_db.kecamatan_of(context.db, unit)
-    suffix = ""
-    if kecamatan is not None and kecamatan.id != unit.id:
-        suffix = context.t("start.kecamatan_suffix", name=esc(kecamatan.name))
-    return unit_label(context.lang, unit.kind, unit.name), suffix
-
-
-async def _joined_text(context: HumasContext, officer: Officer) -> str:
-    unit_name, suffix = await describe_membership(context, officer)
-    lines = "\n".join(
-        context.t("help.line", command=spec.name, description=context.t(spec.text_key))
-        for spec in commands_for(officer.role)
-    )
-    return context.t(
-        "start.joined",
-        name=esc(officer.full_name),
-        role=context.t(f"role.{officer.role}"),
-        unit=unit_name,
-        kecamatan=suffix,
-        commands=lines,
-    )
+    return await membership(context.db, context.lang, officer)
 
 
 async def _redeem(update: Update, context: HumasContext, token: str, confirm: bool) -> None:
@@ -99,8 +80,9 @@ async def _redeem(update: Update, context: HumasContext, token: str, confirm: bo
     assert officer is not None
     context.officer = officer
     context.lang = officer.language
-    await message.reply_html(await _joined_text(context, officer))
-    await set_officer_menu(context.bot, officer)
+    await message.reply_html(await joined_text(context.db, context.lang, officer))
+    await sync_officer_menu(context.bot, context.db, officer)
+    await withdraw_after_join(context, officer.telegram_id)
 
 
 @guarded(min_role=None)
@@ -132,22 +114,40 @@ async def start(update: Update, context: HumasContext) -> None:
     if officer is not None:
         await message.reply_text(context.t("denied.pending"))
         return
-    await message.reply_html(context.t("start.welcome_stranger"))
+    await _welcome_stranger(update, context)
+
+
+async def _welcome_stranger(update: Update, context: HumasContext) -> None:
+    """Explain the bot and offer to apply; or say where the person's application stands."""
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None
+    try:
+        await registrations_db.check_can_apply(context.db, user.id, context.clock.now())
+    except RegistrationError as exc:
+        status = await problem_text(context, exc, user.id)
+        if exc.problem is RegistrationProblem.PENDING:
+            await message.reply_html(status)
+        else:
+            await message.reply_html(context.t("start.welcome_stranger") + "\n\n" + status)
+        return
+    await message.reply_html(
+        context.t("start.welcome_stranger"), reply_markup=apply_keyboard(context.lang)
+    )
 
 
 async def _bootstrap_admin(update: Update, context: HumasContext) -> Officer | None:
     """A person named in the config's ``admins`` becomes an administrator on first /start."""
+    who = _identity(update, context)
     regency = await units_db.by_code(context.db, units_db.REGENCY_CODE)
     if regency is None:
-        log.warning("admin %s sent /start but the area directory is empty", context.user_id)
+        log.warning("admin %s sent /start but the area directory is empty", who.telegram_id)
         return None
-    who = _identity(update, context)
     officer = await officers_db.bootstrap_admin(
         context.db, who.telegram_id, who.chat_id, who.full_name, context.lang,  # type: ignore[arg-type]
         regency.id, context.clock.now(),
     )
     context.officer = officer
-    await set_officer_menu(context.bot, officer)
+    await sync_officer_menu(context.bot, context.db, officer)
     return officer
 
 

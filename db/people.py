@@ -1,0 +1,256 @@
+"""People management: who serves where, with which role, and whether they may use the bot.
+
+Every change re-reads the person acting and the person acted upon inside the
+write transaction, so the rules below are decided against the database and
+never against what a button said:
+
+- the actor is an active coordinator or administrator, and the person lies in
+  the actor's scope (administrators: everywhere; coordinators: their unit and below);
+- nobody manages their own account here (another administrator does that);
+- coordinators manage officers only, not other coordinators or administrators,
+  and move them only to units inside their scope; only administrators change roles.
+
+Together these keep an active administrator in place: only an administrator can
+demote or deactivate one, and never themselves, so the one acting remains.
+
+Every change is written to the audit log in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+import aiosqlite
+
+from db import audit
+from db import units as units_db
+from db.audit import Actor
+from db.connection import Database
+from db.officers import ROLE_RANK, Language, Officer, Role, fetch_in, officer_from_row
+from db.timefmt import to_db
+
+
+class PeopleProblem(StrEnum):
+    NOT_FOUND = "not_found"
+    NOT_ALLOWED = "not_allowed"
+    SCOPE = "scope"
+    RANK = "rank"
+    SELF = "self"
+    ADMIN_ONLY = "admin_only"
+    UNIT = "unit"
+    UNCHANGED = "unchanged"
+
+
+class PeopleError(Exception):
+    def __init__(self, problem: PeopleProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Person:
+    """An officer with the name and kind of their unit, for lists."""
+
+    officer: Officer
+    unit_name: str
+    unit_kind: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """The person after a change, and what they were before it."""
+
+    officer: Officer
+    before: Officer
+
+
+_BELOW = (
+    "WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u.id FROM units u"
+    " JOIN below b ON u.parent_id = b.id)"
+)
+_CENTRAL_KINDS = ("kabupaten", "opd")
+
+
+async def unit_in_scope(conn: aiosqlite.Connection, root_id: int, unit_id: int) -> bool:
+    """True when ``unit_id`` is ``root_id`` or lies below it (read on ``conn``)."""
+    cursor = await conn.execute(
+        "WITH RECURSIVE above(id, parent_id) AS ("
+        " SELECT id, parent_id FROM units WHERE id = ?"
+        " UNION SELECT u.id, u.parent_id FROM units u JOIN above a ON u.id = a.parent_id)"
+        " SELECT 1 FROM above WHERE id = ?",
+        (unit_id, root_id),
+    )
+    return await cursor.fetchone() is not None
+
+
+async def list_people(
+    db: Database, root_id: int, *, central_only: bool = False, offset: int = 0, limit: int = 10
+) -> tuple[list[Person], int]:
+    """Officers of ``root_id`` and every unit below it, by unit code then name; and the total.
+
+    ``central_only`` keeps the regency itself and its agencies (OPD), leaving out the areas.
+    """
+    where = f" WHERE u.kind IN ({', '.join('?' * len(_CENTRAL_KINDS))})" if central_only else ""
+    params: tuple[object, ...] = (root_id, *(_CENTRAL_KINDS if central_only else ()))
+    joins = " FROM officers o JOIN below b ON o.unit_id = b.id JOIN units u ON u.id = o.unit_id"
+    total = await db.fetchval(f"{_BELOW} SELECT count(*){joins}{where}", params)
+    rows = await db.fetchall(
+        f"{_BELOW} SELECT o.*, u.name AS unit_name, u.kind AS unit_kind{joins}{where}"
+        " ORDER BY u.code, o.full_name, o.id LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    )
+    people = [Person(officer_from_row(row), row["unit_name"], row["unit_kind"]) for row in rows]
+    return people, int(total or 0)
+
+
+def _rank_problem(actor: Officer, target: Officer) -> PeopleProblem | None:
+    if actor.id == target.id:
+        return PeopleProblem.SELF
+    if actor.role != "admin" and ROLE_RANK[target.role] >= ROLE_RANK[actor.role]:
+        return PeopleProblem.RANK
+    return None
+
+
+async def manage_problem(
+    conn_or_db: aiosqlite.Connection | Database, actor: Officer | None, target: Officer
+) -> PeopleProblem | None:
+    """Why ``actor`` may not manage ``target`` (None: they may). Read-only."""
+    if actor is None or not actor.is_active or ROLE_RANK[actor.role] < ROLE_RANK["coordinator"]:
+        return PeopleProblem.NOT_ALLOWED
+    if actor.role != "admin" and not await _in_scope(conn_or_db, actor.unit_id, target.unit_id):
+        return PeopleProblem.SCOPE
+    return _rank_problem(actor, target)
+
+
+async def _in_scope(
+    conn_or_db: aiosqlite.Connection | Database, root_id: int, unit_id: int
+) -> bool:
+    if isinstance(conn_or_db, Database):
+        return await units_db.in_scope(conn_or_db, root_id, unit_id)
+    return await unit_in_scope(conn_or_db, root_id, unit_id)
+
+
+async def _load(
+    conn: aiosqlite.Connection, actor_telegram_id: int, target_id: int
+) -> tuple[Officer, Officer]:
+    actor = await fetch_in(conn, actor_telegram_id)
+    cursor = await conn.execute("SELECT * FROM officers WHERE id = ?", (target_id,))
+    row = await cursor.fetchone()
+    if row is None:
+        raise PeopleError(PeopleProblem.NOT_FOUND)
+    target = officer_from_row(row)
+    problem = await manage_problem(conn, actor, target)
+    if problem is not None:
+        raise PeopleError(problem)
+    assert actor is not None
+    return actor, target
+
+
+async def _reload(conn: aiosqlite.Connection, officer_id: int) -> Officer:
+    cursor = await conn.execute("SELECT * FROM officers WHERE id = ?", (officer_id,))
+    row = await cursor.fetchone()
+    assert row is not None
+    return officer_from_row(row)
+
+
+def _actor(officer: Officer) -> Actor:
+    return Actor.officer(officer.id, officer.telegram_id)
+
+
+async def change_role(
+    db: Database, actor_telegram_id: int, target_id: int, role: Role, at: datetime
+) -> Change:
+    """An administrator gives ``target_id`` another role."""
+    async with db.transaction() as conn:
+        actor, target = await _load(conn, actor_telegram_id, target_id)
+        if actor.role != "admin":
+            raise PeopleError(PeopleProblem.ADMIN_ONLY)
+        if target.role == role:
+            raise PeopleError(PeopleProblem.UNCHANGED)
+        await conn.execute(
+            "UPDATE officers SET role = ?, updated_at = ? WHERE id = ?",
+            (role, to_db(at), target.id),
+        )
+        await audit.record(
+            conn,
+            _actor(actor),
+            "officer.change_role",
+            f"officer:{target.id}",
+            at,
+            old=target.role,
+            new=role,
+        )
+        return Change(await _reload(conn, target.id), target)
+
+
+async def move_unit(
+    db: Database, actor_telegram_id: int, target_id: int, unit_id: int, at: datetime
+) -> Change:
+    """Bind ``target_id`` to another unit, inside the actor's scope."""
+    async with db.transaction() as conn:
+        actor, target = await _load(conn, actor_telegram_id, target_id)
+        cursor = await conn.execute("SELECT active FROM units WHERE id = ?", (unit_id,))
+        unit = await cursor.fetchone()
+        if unit is None or not unit["active"]:
+            raise PeopleError(PeopleProblem.UNIT)
+        if actor.role != "admin" and not await unit_in_scope(conn, actor.unit_id, unit_id):
+            raise PeopleError(PeopleProblem.SCOPE)
+        if target.unit_id == unit_id:
+            raise PeopleError(PeopleProblem.UNCHANGED)
+        await conn.execute(
+            "UPDATE officers SET unit_id = ?, updated_at = ? WHERE id = ?",
+            (unit_id, to_db(at), target.id),
+        )
+        await audit.record(
+            conn,
+            _actor(actor),
+            "officer.move",
+            f"officer:{target.id}",
+            at,
+            old_unit_id=target.unit_id,
+            new_unit_id=unit_id,
+        )
+        return Change(await _reload(conn, target.id), target)
+
+
+async def set_active(
+    db: Database, actor_telegram_id: int, target_id: int, active: bool, at: datetime
+) -> Change:
+    """Deactivate (``active=False``) or reactivate an account."""
+    status = "active" if active else "inactive"
+    async with db.transaction() as conn:
+        actor, target = await _load(conn, actor_telegram_id, target_id)
+        if target.status == status:
+            raise PeopleError(PeopleProblem.UNCHANGED)
+        await conn.execute(
+            "UPDATE officers SET status = ?, updated_at = ? WHERE id = ?",
+            (status, to_db(at), target.id),
+        )
+        action = "officer.reactivate" if active else "officer.deactivate"
+        await audit.record(conn, _actor(actor), action, f"officer:{target.id}", at)
+        return Change(await _reload(conn, target.id), target)
+
+
+async def set_language(db: Database, telegram_id: int, language: Language, at: datetime) -> Officer:
+    """The person chooses the language of every later text (self-service, audited)."""
+    async with db.transaction() as conn:
+        officer = await fetch_in(conn, telegram_id)
+        if officer is None:
+            raise PeopleError(PeopleProblem.NOT_FOUND)
+        if officer.language != language:
+            await conn.execute(
+                "UPDATE officers SET language = ?, updated_at = ? WHERE id = ?",
+                (language, to_db(at), officer.id),
+            )
+            await audit.record(
+                conn,
+                _actor(officer),
+                "officer.set_language",
+                f"officer:{officer.id}",
+                at,
+                old=officer.language,
+                new=language,
+            )
+        return await _reload(conn, officer.id)

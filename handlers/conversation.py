@@ -1,0 +1,131 @@
+"""What every multi-step dialogue shares: /batal, a timeout, and editing messages safely.
+
+Build conversations with :func:`conversation`: it adds /batal (and /cancel) as a
+fallback, ends a dialogue left alone for :data:`TIMEOUT`, and lets a person start
+it again with its entry point. :func:`end_conversations` is the global /batal: it
+ends every conversation the person has in progress, in any feature, by offering
+the update to each ConversationHandler (through their public ``check_update`` /
+``handle_update``), so each one runs its own /batal fallback.
+
+A ConversationHandler keeps every person's dialogue state (and its timeout jobs)
+inside itself. Feature modules build theirs once, at import, in ``HANDLERS``; so
+that a second application in the same process (the tests, the demo, a restart)
+does not inherit dialogues and timeout jobs of the first, the application
+registers :func:`fresh` copies: a :class:`Conversation` is rebuilt from the same
+arguments, with no dialogue in progress.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
+from telegram.warnings import PTBUserWarning
+
+from bot.context import HumasContext
+from bot.guard import guarded
+
+CANCEL_COMMANDS = ("batal", "cancel")
+TIMEOUT = timedelta(minutes=30)
+END = ConversationHandler.END
+
+
+@guarded(min_role=None)
+async def cancelled(update: Update, context: HumasContext) -> int:
+    """The /batal fallback of every conversation built here."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(context.t("conversation.cancelled"))
+    return END
+
+
+async def cancel_by_button(query: CallbackQuery, context: HumasContext) -> int:
+    """A "Batal" button inside a dialogue: say so on the message and end."""
+    await edit(query, context.t("conversation.cancelled"))
+    return END
+
+
+class Conversation(ConversationHandler[Any]):
+    """A ConversationHandler that can be built again, empty, for another application."""
+
+    def __init__(self, **arguments: Any) -> None:
+        with warnings.catch_warnings():
+            # Buttons are tracked per person and chat on purpose (one dialogue at a
+            # time), not per message; PTB warns about exactly that choice.
+            warnings.filterwarnings(
+                "ignore", message=".*per_message=False.*", category=PTBUserWarning
+            )
+            super().__init__(**arguments)
+        self._arguments = arguments
+
+    def rebuilt(self) -> Conversation:
+        return Conversation(**self._arguments)
+
+
+def conversation(
+    name: str,
+    entry_points: list[BaseHandler[Update, Any, Any]],
+    states: dict[object, list[BaseHandler[Update, Any, Any]]],
+    fallbacks: list[BaseHandler[Update, Any, Any]] | None = None,
+) -> Conversation:
+    """A ConversationHandler per person and chat, with /batal and a timeout."""
+    return Conversation(
+        entry_points=entry_points,
+        states=states,
+        fallbacks=[CommandHandler(list(CANCEL_COMMANDS), cancelled), *(fallbacks or [])],
+        allow_reentry=True,
+        conversation_timeout=TIMEOUT,
+        name=name,
+    )
+
+
+def fresh(handlers: Iterable[BaseHandler[Update, Any, Any]]) -> list[BaseHandler[Update, Any, Any]]:
+    """The handlers to register in a new application: conversations without dialogues."""
+    return [
+        handler.rebuilt() if isinstance(handler, Conversation) else handler for handler in handlers
+    ]
+
+
+async def end_conversations(update: Update, context: HumasContext) -> int:
+    """Offer /batal to every conversation the person is in; return how many ended."""
+    ended = 0
+    for group in sorted(context.application.handlers):
+        for handler in context.application.handlers[group]:
+            if not isinstance(handler, ConversationHandler):
+                continue
+            check = handler.check_update(update)
+            if check is None or check is False:
+                continue
+            await handler.handle_update(update, context.application, check, context)
+            ended += 1
+    return ended
+
+
+async def edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Replace the text (and keyboard) of the message a button was pressed on.
+
+    Pressing the same button twice would ask Telegram for an identical edit, which
+    it refuses with "message is not modified": that is not an error here.
+    """
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def remove_keyboard(query: CallbackQuery) -> None:
+    """Take the buttons off a message, if it has any."""
+    message = query.message
+    if message is None or not getattr(message, "reply_markup", None):
+        return
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise

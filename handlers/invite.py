@@ -1,0 +1,264 @@
+"""/undang (/invite): make an invitation deep link for a unit, role, number of uses and days.
+
+Administrators invite any role anywhere; coordinators invite officers only, and
+only to units in their scope. Every step re-checks the inviter against the
+database (the guard), the chosen unit against their scope (the picker), and
+everything again right before the invitation is written.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.commands import spec
+from bot.context import HumasContext
+from bot.guard import can_act_on_unit, guarded, refuse
+from bot.texts import fmt_datetime
+from db import invitations as invitations_db
+from db import units as units_db
+from db.audit import Actor
+from db.invitations import MAX_DAYS, MAX_USES
+from db.officers import ROLES, Role
+from handlers.conversation import END, cancel_by_button, conversation, edit
+from handlers.unit_picker import UnitPicker, unit_label
+
+PICKER = UnitPicker(
+    "ip", kinds=("kabupaten", "kecamatan", "desa", "kelurahan", "opd"), title_key="undang.pick_unit"
+)
+UNIT, ROLE, USES, DAYS = range(4)
+USES_CHOICES = (1, 5, 10, 25, 50, 100)
+DAYS_CHOICES = (1, 3, 7, 14, 30, 90)
+_KEY = "invite"
+_TEXT = filters.TEXT & ~filters.COMMAND
+
+
+def _draft(context: HumasContext) -> dict[str, object]:
+    return context.user_data.setdefault(_KEY, {})
+
+
+def _buttons(
+    prefix: str, values: tuple[int, ...], label: str | None, context: HumasContext
+) -> InlineKeyboardMarkup:
+    row = [
+        InlineKeyboardButton(
+            context.t(label, days=value) if label else str(value), callback_data=f"{prefix}{value}"
+        )
+        for value in values
+    ]
+    cancel = [InlineKeyboardButton(context.t("button.cancel"), callback_data=PICKER.cancel_data)]
+    return InlineKeyboardMarkup([row[:3], row[3:], cancel])
+
+
+async def _uses_screen(context: HumasContext) -> tuple[str, InlineKeyboardMarkup]:
+    draft = _draft(context)
+    text = context.t(
+        "undang.pick_uses",
+        unit=await unit_label(context.db, context.lang, int(draft["unit_id"])),  # type: ignore[call-overload]
+        role=context.t(f"role.{draft['role']}"),
+        max=MAX_USES,
+    )
+    return text, _buttons("iv:n:", USES_CHOICES, None, context)
+
+
+async def _days_screen(context: HumasContext) -> tuple[str, InlineKeyboardMarkup]:
+    draft = _draft(context)
+    text = context.t(
+        "undang.pick_days",
+        unit=await unit_label(context.db, context.lang, int(draft["unit_id"])),  # type: ignore[call-overload]
+        role=context.t(f"role.{draft['role']}"),
+        uses=draft["uses"],
+        max=MAX_DAYS,
+    )
+    return text, _buttons("iv:d:", DAYS_CHOICES, "undang.days_button", context)
+
+
+@guarded("coordinator")
+async def begin(update: Update, context: HumasContext) -> int:
+    assert update.effective_message is not None
+    context.user_data[_KEY] = {}
+    text, markup = await PICKER.root(context, context.officer)
+    await update.effective_message.reply_html(text, reply_markup=markup)
+    return UNIT
+
+
+@guarded("coordinator")
+async def on_unit(update: Update, context: HumasContext) -> int | None:
+    query = update.callback_query
+    officer = context.officer
+    assert query is not None and officer is not None
+    result = await PICKER.handle(update, context, officer)
+    if result.cancelled:
+        return await cancel_by_button(query, context)
+    if result.unit is None:
+        return None
+    context.user_data[_KEY] = {"unit_id": result.unit.id}
+    if officer.role != "admin":
+        _draft(context)["role"] = "officer"
+        await edit(query, *await _uses_screen(context))
+        return USES
+    rows = [
+        [
+            InlineKeyboardButton(context.t(f"role.{role}"), callback_data=f"iv:r:{role}")
+            for role in ROLES
+        ],
+        [InlineKeyboardButton(context.t("button.cancel"), callback_data=PICKER.cancel_data)],
+    ]
+    text = context.t(
+        "undang.pick_role", unit=await unit_label(context.db, context.lang, result.unit)
+    )
+    await edit(query, text, InlineKeyboardMarkup(rows))
+    return ROLE
+
+
+@guarded("coordinator")
+async def on_search(update: Update, context: HumasContext) -> None:
+    assert update.effective_message is not None
+    await PICKER.search(update, context, context.officer, update.effective_message.text or "")
+
+
+@guarded("admin")
+async def on_role(update: Update, context: HumasContext) -> int | None:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    role = query.data.removeprefix("iv:r:")
+    if role not in ROLES or "unit_id" not in _draft(context):
+        await refuse(update, context, context.t("denied.button"))
+        return None
+    await query.answer()
+    _draft(context)["role"] = role
+    await edit(query, *await _uses_screen(context))
+    return USES
+
+
+def _number(text: str, maximum: int) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() and 1 <= int(text) <= maximum else None
+
+
+@guarded("coordinator")
+async def on_uses(update: Update, context: HumasContext) -> int | None:
+    query = update.callback_query
+    if query is not None:
+        uses = _number((query.data or "").removeprefix("iv:n:"), MAX_USES)
+    else:
+        assert update.effective_message is not None
+        uses = _number(update.effective_message.text or "", MAX_USES)
+    if uses is None:
+        return await _bad_number(update, context, MAX_USES)
+    _draft(context)["uses"] = uses
+    text, markup = await _days_screen(context)
+    if query is not None:
+        await query.answer()
+        await edit(query, text, markup)
+    else:
+        assert update.effective_message is not None
+        await update.effective_message.reply_html(text, reply_markup=markup)
+    return DAYS
+
+
+async def _bad_number(update: Update, context: HumasContext, maximum: int) -> None:
+    text = context.t("undang.bad_number", max=maximum)
+    if update.callback_query is not None:
+        await refuse(update, context, text)
+    else:
+        assert update.effective_message is not None
+        await update.effective_message.reply_text(text)
+    return None
+
+
+@guarded("coordinator")
+async def on_days(update: Update, context: HumasContext) -> int | None:
+    query = update.callback_query
+    if query is not None:
+        days = _number((query.data or "").removeprefix("iv:d:"), MAX_DAYS)
+    else:
+        assert update.effective_message is not None
+        days = _number(update.effective_message.text or "", MAX_DAYS)
+    if days is None:
+        return await _bad_number(update, context, MAX_DAYS)
+    draft = context.user_data.pop(_KEY, {})
+    officer = context.officer
+    assert officer is not None
+    unit = await units_db.by_id(context.db, int(draft.get("unit_id", 0)))
+    role: Role = draft.get("role", "officer")
+    allowed = (
+        unit is not None
+        and "uses" in draft
+        and unit.active
+        and await can_act_on_unit(context.db, officer, unit.id)
+        and (officer.role == "admin" or role == "officer")
+    )
+    if not allowed:
+        await refuse(update, context, context.t("denied.scope"))
+        return END
+    assert unit is not None
+    now = context.clock.now()
+    token, invitation = await invitations_db.create(
+        context.db,
+        unit_id=unit.id,
+        role=role,
+        max_uses=int(draft["uses"]),
+        days=days,
+        actor=Actor.officer(officer.id, officer.telegram_id),
+        at=now,
+    )
+    link = f"https://t.me/{context.bot.username}?start={token}"
+    values = {
+        "unit": await unit_label(context.db, context.lang, unit),
+        "role": context.t(f"role.{role}"),
+        "uses": invitation.max_uses,
+        "expires": fmt_datetime(invitation.expires_at, context.lang, context.tz),
+        "link": link,
+    }
+    summary = context.t("undang.created", **values)
+    if query is not None:
+        await query.answer()
+        await edit(query, summary)
+        message = query.message
+    else:
+        message = update.effective_message
+        assert message is not None
+        await message.reply_html(summary)
+    assert message is not None
+    await context.bot.send_message(
+        message.chat.id, context.t("undang.forward", **values), parse_mode="HTML"
+    )
+    return END
+
+
+@guarded("coordinator")
+async def on_cancel_button(update: Update, context: HumasContext) -> int:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    context.user_data.pop(_KEY, None)
+    return await cancel_by_button(query, context)
+
+
+HANDLERS: list[BaseHandler] = [
+    conversation(
+        "invite",
+        entry_points=[CommandHandler(["undang", *spec("undang").aliases], begin)],
+        states={
+            UNIT: [
+                CallbackQueryHandler(on_unit, pattern=PICKER.pattern),
+                MessageHandler(_TEXT, on_search),
+            ],
+            ROLE: [
+                CallbackQueryHandler(on_role, pattern=r"^iv:r:"),
+                CallbackQueryHandler(on_cancel_button, pattern=f"^{PICKER.cancel_data}$"),
+            ],
+            USES: [
+                CallbackQueryHandler(on_uses, pattern=r"^iv:n:"),
+                CallbackQueryHandler(on_cancel_button, pattern=f"^{PICKER.cancel_data}$"),
+                MessageHandler(_TEXT, on_uses),
+            ],
+            DAYS: [
+                CallbackQueryHandler(on_days, pattern=r"^iv:d:"),
+                CallbackQueryHandler(on_cancel_button, pattern=f"^{PICKER.cancel_data}$"),
+                MessageHandler(_TEXT, on_days),
+            ],
+        },
+    ),
+]
