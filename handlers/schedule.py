@@ -1,0 +1,200 @@
+"""/jadwal: my announcements not sent yet — cancel one, or change its time.
+
+Administrators see everyone's. Callback data: ``jd:cx:<id>`` asks to cancel,
+``jd:cy:<id>`` confirms, ``jd:ls`` shows the list again, ``jd:rt:<id>`` asks for a new
+time (a short dialogue). Every press re-checks on the server that the presser sent
+the announcement (or is an administrator) and that its sending has not started.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.commands import spec
+from bot.context import HumasContext
+from bot.guard import guarded, refuse
+from bot.texts import esc, fmt_datetime, fmt_short
+from bot.timeparse import TimeParseError, parse_when
+from db import announcements as announcements_db
+from db.announcements import Announcement
+from handlers.conversation import END, conversation, edit
+from handlers.delivery_access import delivery
+from scheduler import announcements
+from scheduler.quiet_hours import QuietHours
+
+LISTED = 15
+RESCHEDULING = "schedule_rescheduling"
+WAIT_TIME = 0
+
+
+def _button(context: HumasContext, key: str, data: str, **params: object) -> InlineKeyboardButton:
+    return InlineKeyboardButton(context.t(key, **params), callback_data=data)
+
+
+async def _listing(context: HumasContext) -> tuple[str, InlineKeyboardMarkup | None]:
+    officer = context.officer
+    assert officer is not None
+    items = await announcements_db.scheduled(
+        context.db, None if officer.role == "admin" else officer.id
+    )
+    if not items:
+        return context.t("schedule.empty"), None
+    quiet = QuietHours(context.config.quiet_hours.start, context.config.quiet_hours.end, context.tz)
+    lines = [context.t("schedule.header", count=len(items))]
+    rows = []
+    for item in items[:LISTED]:
+        announcement = item.announcement
+        line = context.t(
+            "schedule.item",
+            id=announcement.id,
+            when=fmt_short(announcement.send_at, context.lang, context.tz),
+            people=announcement.recipient_count,
+            snippet=announcements.snippet(announcement.body),
+        )
+        if announcement.sender_id != officer.id:
+            line += context.t("schedule.item_sender", name=esc(item.sender_name))
+        if not announcement.urgent and quiet.contains(announcement.send_at):
+            line += context.t(
+                "schedule.item_quiet",
+                when=fmt_short(quiet.release(announcement.send_at), context.lang, context.tz),
+            )
+        lines.append(line)
+        rows.append(
+            [
+                _button(
+                    context,
+                    "schedule.button.cancel",
+                    f"jd:cx:{announcement.id}",
+                    id=announcement.id,
+                ),
+                _button(
+                    context, "schedule.button.move", f"jd:rt:{announcement.id}", id=announcement.id
+                ),
+            ]
+        )
+    if len(items) > LISTED:
+        lines.append(context.t("schedule.more", count=len(items) - LISTED))
+    return "\n\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+@guarded("coordinator")
+async def list_scheduled(update: Update, context: HumasContext) -> None:
+    assert update.effective_message is not None
+    text, markup = await _listing(context)
+    await update.effective_message.reply_html(text, reply_markup=markup)
+
+
+async def _own(update: Update, context: HumasContext, value: str) -> Announcement | None:
+    """The announcement named by button data, if the presser may manage it; refuses otherwise."""
+    officer = context.officer
+    assert officer is not None
+    announcement = await announcements_db.by_id(context.db, int(value)) if value.isdigit() else None
+    if announcement is None or not announcements.may_manage(officer, announcement):
+        await refuse(update, context, context.t("denied.button"))
+        return None
+    return announcement
+
+
+@guarded("coordinator")
+async def on_action(update: Update, context: HumasContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    action, _, value = query.data.removeprefix("jd:").partition(":")
+    if action == "ls":
+        await query.answer()
+        await edit(query, *await _listing(context))
+        return
+    announcement = await _own(update, context, value)
+    if announcement is None:
+        return
+    if action == "cx":
+        await query.answer()
+        markup = InlineKeyboardMarkup(
+            [
+                [
+                    _button(context, "schedule.button.confirm", f"jd:cy:{announcement.id}"),
+                    _button(context, "button.back", "jd:ls"),
+                ]
+            ]
+        )
+        await edit(
+            query,
+            context.t(
+                "schedule.confirm_cancel",
+                id=announcement.id,
+                snippet=announcements.snippet(announcement.body),
+            ),
+            markup,
+        )
+        return
+    assert context.officer is not None
+    if not await announcements.cancel(
+        context.db, delivery(context), context.officer, announcement, context.clock.now()
+    ):
+        await refuse(update, context, context.t("schedule.too_late", id=announcement.id))
+        return
+    await query.answer()
+    await edit(query, context.t("schedule.cancelled", id=announcement.id))
+
+
+@guarded("coordinator")
+async def ask_time(update: Update, context: HumasContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    announcement = await _own(update, context, query.data.removeprefix("jd:rt:"))
+    if announcement is None:
+        return END
+    context.user_data[RESCHEDULING] = announcement.id
+    await query.answer()
+    await edit(
+        query,
+        context.t(
+            "schedule.ask_time",
+            id=announcement.id,
+            when=fmt_datetime(announcement.send_at, context.lang, context.tz),
+        ),
+    )
+    return WAIT_TIME
+
+
+@guarded("coordinator")
+async def on_time(update: Update, context: HumasContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None and context.officer is not None
+    now = context.clock.now()
+    try:
+        moment = parse_when(message.text, now, context.tz)
+    except TimeParseError as error:
+        await message.reply_html(context.t(error.key))
+        return WAIT_TIME
+    announcement = await announcements_db.by_id(context.db, context.user_data.pop(RESCHEDULING, -1))
+    if announcement is None or not announcements.may_manage(context.officer, announcement):
+        await message.reply_text(context.t("denied.button"))
+        return END
+    if not await announcements.reschedule(
+        context.db, delivery(context), context.officer, announcement, moment, now
+    ):
+        await message.reply_text(context.t("schedule.too_late", id=announcement.id))
+        return END
+    await message.reply_html(
+        context.t(
+            "schedule.moved",
+            id=announcement.id,
+            when=fmt_datetime(moment, context.lang, context.tz),
+        )
+    )
+    return END
+
+
+RESCHEDULE = conversation(
+    "schedule",
+    entry_points=[CallbackQueryHandler(ask_time, pattern=r"^jd:rt:\d+$")],
+    states={WAIT_TIME: [MessageHandler(filters.TEXT & ~filters.COMMAND, on_time)]},
+)
+
+HANDLERS: list[BaseHandler] = [
+    CommandHandler(["jadwal", *spec("jadwal").aliases], list_scheduled),
+    RESCHEDULE,
+    CallbackQueryHandler(on_action, pattern=r"^jd:(ls|c[xy]:\d+)$"),
+]
