@@ -1,0 +1,363 @@
+"""Choosing an audience (db/audience.py) inside any dialogue: the announcement's choices.
+
+Everyone in my scope; by level (OPD, kecamatan offices, desa/kelurahan); one or
+more kecamatan with their desa/kelurahan; units with a tag; or hand-picked units
+(with the reusable unit picker). A feature makes one picker with its own callback
+prefix and routes the presses and the typed text of its "choose the audience"
+state to it::
+
+    AUDIENCE = AudiencePicker("bca", units_prefix="bcu", title_key="compose.ask_targets")
+
+    await AUDIENCE.ask(update, context)                       # the first screen
+    CallbackQueryHandler(on_press, pattern=AUDIENCE.pattern)   # its buttons (both prefixes)
+    MessageHandler(filters.TEXT & ~filters.COMMAND, on_text)  # a tag, or a unit search
+
+    async def on_press(update, context):
+        choice = await AUDIENCE.on_button(update, context)
+        if choice.cancelled: ...          # its "Batal" button
+        if choice.audience is None: ...   # still choosing: stay in the state
+        ...                               # choice.audience: resolve it with db/audience.py
+
+The picker only collects the choice; ids in callback data are checked against
+the chooser's scope when pressed, and :func:`db.audience.target_unit_ids` limits
+the result to that scope again whenever it is resolved.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.context import HumasContext
+from bot.guard import can_act_on_unit, refuse
+from bot.texts import esc, unit_label
+from db import audience as audience_db
+from db import units as units_db
+from db.audience import Audience, AudienceError
+from db.officers import Officer
+from handlers.conversation import edit
+from handlers.unit_picker import UnitPicker
+
+KECAMATAN_PAGE = 10
+TAGS_SHOWN = 30
+
+
+@dataclass(frozen=True)
+class AudienceChoice:
+    audience: Audience | None = None
+    cancelled: bool = False
+
+
+@dataclass
+class _Choosing:
+    levels: list[str] = field(default_factory=list)
+    kecamatans: list[int] = field(default_factory=list)
+    units: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    step: str = "kind"
+
+
+class AudiencePicker:
+    def __init__(self, prefix: str, *, units_prefix: str, title_key: str) -> None:
+        self.prefix = prefix
+        self.title_key = title_key
+        self.units = UnitPicker(
+            units_prefix,
+            kinds=("kabupaten", "kecamatan", "desa", "kelurahan", "opd"),
+            title_key="announce.pick_unit",
+        )
+        self.pattern = rf"^({prefix}|{units_prefix}):"
+        self._key = f"audience_picker.{prefix}"
+
+    # ---- state and rendering ---------------------------------------------------------
+
+    def _state(self, context: HumasContext) -> _Choosing:
+        state = context.user_data.get(self._key)
+        if not isinstance(state, _Choosing):
+            state = context.user_data[self._key] = _Choosing()
+        return state
+
+    def _button(
+        self, context: HumasContext, key: str, data: str, **params: Any
+    ) -> InlineKeyboardButton:
+        return InlineKeyboardButton(context.t(key, **params), callback_data=f"{self.prefix}:{data}")
+
+    def _cancel_row(self, context: HumasContext) -> list[InlineKeyboardButton]:
+        return [self._button(context, "button.cancel", "x")]
+
+    @staticmethod
+    async def _show(
+        update: Update,
+        context: HumasContext,
+        text: str,
+        markup: InlineKeyboardMarkup,
+        *,
+        answered: bool = False,
+    ) -> None:
+        query = update.callback_query
+        if query is not None:
+            if not answered:
+                await query.answer()
+            await edit(query, text, markup)
+        else:
+            assert update.effective_message is not None
+            await update.effective_message.reply_html(text, reply_markup=markup)
+
+    @staticmethod
+    def _viewer(context: HumasContext) -> Officer:
+        assert context.officer is not None
+        return context.officer
+
+    async def ask(self, update: Update, context: HumasContext, *, answered: bool = False) -> None:
+        """The first screen: how to choose."""
+        context.user_data[self._key] = _Choosing()
+        rows = [
+            [self._button(context, f"announce.aud.{kind}", f"au:{kind}")]
+            for kind in ("scope", "level", "kecamatan", "tag", "units")
+        ]
+        await self._show(
+            update,
+            context,
+            context.t(self.title_key),
+            InlineKeyboardMarkup([*rows, self._cancel_row(context)]),
+            answered=answered,
+        )
+
+    async def _levels(self, update: Update, context: HumasContext) -> None:
+        state = self._state(context)
+        rows = [
+            [
+                self._button(
+                    context,
+                    "announce.toggle",
+                    f"lv:{level}",
+                    mark="☑️" if level in state.levels else "⬜",
+                    label=context.t(f"announce.level.{level}"),
+                )
+            ]
+            for level in audience_db.LEVELS
+        ]
+        rows += [
+            [self._button(context, "announce.button.done", "lv:ok")],
+            self._cancel_row(context),
+        ]
+        await self._show(
+            update, context, context.t("announce.ask_levels"), InlineKeyboardMarkup(rows)
+        )
+
+    async def _kecamatans(self, update: Update, context: HumasContext, page: int) -> None:
+        state = self._state(context)
+        kecamatans = await audience_db.kecamatans_in_scope(context.db, self._viewer(context))
+        pages = max(1, math.ceil(len(kecamatans) / KECAMATAN_PAGE))
+        page = min(max(page, 0), pages - 1)
+        buttons = [
+            self._button(
+                context,
+                "announce.toggle",
+                f"kc:{unit.id}",
+                mark="☑️" if unit.id in state.kecamatans else "⬜",
+                label=unit.name,
+            )
+            for unit in kecamatans[page * KECAMATAN_PAGE : (page + 1) * KECAMATAN_PAGE]
+        ]
+        rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+        nav = []
+        if page > 0:
+            nav.append(self._button(context, "button.prev", f"kp:{page - 1}"))
+        if page + 1 < pages:
+            nav.append(self._button(context, "button.next", f"kp:{page + 1}"))
+        if nav:
+            rows.append(nav)
+        rows += [
+            [self._button(context, "announce.button.done", "kc:ok")],
+            self._cancel_row(context),
+        ]
+        text = context.t(
+            "announce.ask_kecamatan", chosen=len(state.kecamatans), page=page + 1, pages=pages
+        )
+        await self._show(update, context, text, InlineKeyboardMarkup(rows))
+
+    async def _units_chosen(self, update: Update, context: HumasContext, *, answered: bool) -> None:
+        state = self._state(context)
+        labels = []
+        for unit_id in state.units:
+            unit = await units_db.by_id(context.db, unit_id)
+            labels.append(f"• {unit_label(context.lang, unit.kind, unit.name) if unit else '—'}")
+        rows = [
+            [
+                self._button(context, "announce.button.add_unit", "un:add"),
+                self._button(context, "announce.button.done", "un:ok"),
+            ],
+            self._cancel_row(context),
+        ]
+        await self._show(
+            update,
+            context,
+            context.t("announce.units_chosen", units="\n".join(labels)),
+            InlineKeyboardMarkup(rows),
+            answered=answered,
+        )
+
+    # ---- input -----------------------------------------------------------------------
+
+    async def on_button(self, update: Update, context: HumasContext) -> AudienceChoice:
+        query = update.callback_query
+        assert query is not None and query.data is not None
+        state = self._state(context)
+        if not query.data.startswith(f"{self.prefix}:"):
+            return await self._unit_picked(update, context)
+        action, _, value = query.data.removeprefix(f"{self.prefix}:").partition(":")
+        if action == "x":
+            context.user_data.pop(self._key, None)
+            await query.answer()
+            return AudienceChoice(cancelled=True)
+        if action == "au":
+            return await self._kind(update, context, value)
+        if action == "lv":
+            return await self._level(update, context, value)
+        if action in ("kc", "kp"):
+            return await self._kecamatan(update, context, action, value)
+        if action == "tg" and value.isdigit() and int(value) < len(state.tags):
+            return await self._tag(update, context, state.tags[int(value)])
+        if action == "un":
+            return await self._units_action(update, context, value)
+        await refuse(update, context, context.t("denied.button"))
+        return AudienceChoice()
+
+    async def on_text(self, update: Update, context: HumasContext, text: str) -> AudienceChoice:
+        """Typed text: a tag's name, or part of a unit's name while picking units."""
+        state = self._state(context)
+        if state.step == "tag":
+            return await self._tag(update, context, text)
+        if state.step == "units":
+            await self.units.search(update, context, self._viewer(context), text)
+            return AudienceChoice()
+        await self.ask(update, context)
+        return AudienceChoice()
+
+    async def _kind(self, update: Update, context: HumasContext, kind: str) -> AudienceChoice:
+        state = self._state(context)
+        viewer = self._viewer(context)
+        state.step = kind
+        if kind == "scope":
+            return AudienceChoice(Audience("scope"))
+        if kind == "level":
+            state.levels = []
+            await self._levels(update, context)
+        elif kind == "kecamatan":
+            state.kecamatans = []
+            await self._kecamatans(update, context, 0)
+        elif kind == "tag":
+            state.tags = await audience_db.tags_in_scope(context.db, viewer)
+            if not state.tags:
+                state.step = "kind"
+                await refuse(update, context, context.t("announce.no_tags"))
+                return AudienceChoice()
+            rows = [
+                [self._button(context, "announce.tag_button", f"tg:{n}", tag=tag)]
+                for n, tag in enumerate(state.tags[:TAGS_SHOWN])
+            ]
+            await self._show(
+                update,
+                context,
+                context.t("announce.ask_tag"),
+                InlineKeyboardMarkup([*rows, self._cancel_row(context)]),
+            )
+        elif kind == "units":
+            state.units = []
+            assert update.callback_query is not None
+            await update.callback_query.answer()
+            await edit(update.callback_query, *await self.units.root(context, viewer))
+        else:
+            await refuse(update, context, context.t("denied.button"))
+        return AudienceChoice()
+
+    async def _level(self, update: Update, context: HumasContext, value: str) -> AudienceChoice:
+        state = self._state(context)
+        if value == "ok":
+            if not state.levels:
+                await refuse(update, context, context.t("announce.choose_one"))
+                return AudienceChoice()
+            return AudienceChoice(Audience("level", levels=tuple(state.levels)))  # type: ignore[arg-type]
+        if value not in audience_db.LEVELS:
+            await refuse(update, context, context.t("denied.button"))
+            return AudienceChoice()
+        if value in state.levels:
+            state.levels.remove(value)
+        else:
+            state.levels.append(value)
+        await self._levels(update, context)
+        return AudienceChoice()
+
+    async def _kecamatan(
+        self, update: Update, context: HumasContext, action: str, value: str
+    ) -> AudienceChoice:
+        state = self._state(context)
+        viewer = self._viewer(context)
+        if action == "kp" and value.isdigit():
+            await self._kecamatans(update, context, int(value))
+            return AudienceChoice()
+        if value == "ok":
+            if not state.kecamatans:
+                await refuse(update, context, context.t("announce.choose_one"))
+                return AudienceChoice()
+            return AudienceChoice(Audience("kecamatan", unit_ids=tuple(state.kecamatans)))
+        unit = await units_db.by_id(context.db, int(value)) if value.isdigit() else None
+        if (
+            unit is None
+            or unit.kind != "kecamatan"
+            or not await can_act_on_unit(context.db, viewer, unit.id)
+        ):
+            await refuse(update, context, context.t("denied.scope"))
+            return AudienceChoice()
+        if unit.id in state.kecamatans:
+            state.kecamatans.remove(unit.id)
+        else:
+            state.kecamatans.append(unit.id)
+        kecamatans = await audience_db.kecamatans_in_scope(context.db, viewer)
+        await self._kecamatans(update, context, kecamatans.index(unit) // KECAMATAN_PAGE)
+        return AudienceChoice()
+
+    async def _tag(self, update: Update, context: HumasContext, text: str) -> AudienceChoice:
+        tag = audience_db.clean_tag(text)
+        try:
+            audience = Audience("tag", tag=tag)
+        except AudienceError:
+            audience = None
+        if audience is None or not await audience_db.target_unit_ids(
+            context.db, self._viewer(context), audience
+        ):
+            await refuse(update, context, context.t("announce.tag_unknown", tag=esc(tag)))
+            return AudienceChoice()
+        return AudienceChoice(audience)
+
+    async def _unit_picked(self, update: Update, context: HumasContext) -> AudienceChoice:
+        state = self._state(context)
+        result = await self.units.handle(update, context, self._viewer(context))
+        if result.cancelled:
+            await self.ask(update, context, answered=True)
+            return AudienceChoice()
+        if result.unit is not None:
+            if result.unit.id not in state.units:
+                state.units.append(result.unit.id)
+            await self._units_chosen(update, context, answered=True)
+        return AudienceChoice()
+
+    async def _units_action(
+        self, update: Update, context: HumasContext, value: str
+    ) -> AudienceChoice:
+        state = self._state(context)
+        if value == "add":
+            assert update.callback_query is not None
+            await update.callback_query.answer()
+            await edit(
+                update.callback_query, *await self.units.root(context, self._viewer(context))
+            )
+            return AudienceChoice()
+        if not state.units:
+            await refuse(update, context, context.t("announce.choose_one"))
+            return AudienceChoice()
+        return AudienceChoice(Audience("units", unit_ids=tuple(state.units)))

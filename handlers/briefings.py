@@ -1,0 +1,410 @@
+"""Briefings after publishing: /brief (/pesan), /tenggat, "Lihat materi", /brief_kelola.
+
+Officers see their unit's open briefings with the unit's status and its deadlines.
+Coordinators manage the briefings of their scope: change the deadline or the key
+message (officers get a short "diperbarui" notice), or close one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.briefing_view import MATERIAL, REPORT, fits
+from bot.commands import spec
+from bot.context import HumasContext
+from bot.guard import guarded, refuse
+from bot.texts import esc, fmt_datetime, fmt_short
+from db import assignments as assignments_db
+from db import briefings as briefings_db
+from db.audit import Actor
+from db.briefings import Briefing, BriefingError
+from handlers import dialogue
+from handlers.briefing_compose import problem_text
+from handlers.conversation import END, conversation, remove_keyboard
+from handlers.delivery_access import delivery
+from handlers.unit_picker import unit_label
+from handlers.when import DEADLINE_DEFAULT_TIME, read_time
+from scheduler import briefings as sending
+from scheduler.jobs import reschedule_briefing
+
+MATERIAL_PATTERN = r"^br:mat:(\d+)$"
+DEADLINE = "bm:dl:"
+TEXT = "bm:tx:"
+CLOSE = "bm:cl:"
+CLOSE_YES = "bm:cly:"
+CLOSE_NO = "bm:cln"
+ASK_DEADLINE, ASK_TEXT = range(2)
+DIALOGUE = "briefing_edit"
+_EDITING = "briefing.editing"
+_LISTED = 10
+
+
+def _cut(text: str, size: int = 28) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+@guarded("officer")
+async def brief(update: Update, context: HumasContext) -> None:
+    """My unit's open briefings, nearest deadline first, with the unit's status."""
+    officer = context.officer
+    message = update.effective_message
+    assert officer is not None and message is not None
+    now = context.clock.now()
+    items = await assignments_db.open_briefings(context.db, officer.unit_id, now)
+    unit = await unit_label(context.db, context.lang, officer.unit_id, kecamatan=False)
+    if not items:
+        await message.reply_html(context.t("brief.none", unit=unit))
+        return
+    lines = [context.t("brief.header", unit=unit)]
+    rows = []
+    for number, item in enumerate(items[:_LISTED], start=1):
+        status = item.unit_status(now)
+        lines.append(
+            context.t(
+                "brief.item",
+                number=number,
+                title=esc(item.title),
+                deadline=fmt_short(item.deadline, context.lang, context.tz),
+                mark=context.t(f"unitstatus.mark.{status}"),
+                status=context.t(f"unitstatus.{status}"),
+            )
+        )
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    context.t("brief.button.report", number=number),
+                    callback_data=REPORT.format(id=item.briefing_id),
+                ),
+                InlineKeyboardButton(
+                    context.t("brief.button.material", number=number),
+                    callback_data=MATERIAL.format(id=item.briefing_id),
+                ),
+            ]
+        )
+    if len(items) > _LISTED:
+        lines.append(context.t("brief.more", count=len(items) - _LISTED))
+    await message.reply_html("\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
+
+
+@guarded("officer")
+async def tenggat(update: Update, context: HumasContext) -> None:
+    """My unit's deadlines of the next 14 days and the overdue ones, in one compact message."""
+    officer = context.officer
+    message = update.effective_message
+    assert officer is not None and message is not None
+    now = context.clock.now()
+    items = await assignments_db.deadlines(context.db, officer.unit_id, now)
+    if not items:
+        await message.reply_text(context.t("tenggat.none"))
+        return
+    lines = [context.t("tenggat.header", days=assignments_db.DEADLINE_WINDOW.days)]
+    for item in items:
+        status = item.unit_status(now)
+        lines.append(
+            context.t(
+                "tenggat.item",
+                mark=context.t(f"unitstatus.mark.{status}"),
+                deadline=fmt_short(item.deadline, context.lang, context.tz),
+                title=esc(_cut(item.title, 60)),
+                status=context.t(f"unitstatus.{status}"),
+            )
+        )
+    await message.reply_html("\n".join(lines))
+
+
+@guarded("officer")
+async def material(update: Update, context: HumasContext) -> None:
+    """The "Lihat materi" button: the whole briefing and its attachments, sent again."""
+    query = update.callback_query
+    officer = context.officer
+    assert query is not None and query.data is not None and officer is not None
+    briefing = await briefings_db.by_id(context.db, int(query.data.rsplit(":", 1)[1]))
+    allowed = briefing is not None and (
+        await briefings_db.can_manage(context.db, officer, briefing)
+        or (
+            briefing.was_published(context.clock.now())
+            and await assignments_db.for_unit(context.db, briefing.id, officer.unit_id) is not None
+        )
+    )
+    if not allowed:
+        await refuse(update, context, context.t("submit.refused.not_targeted"))
+        return
+    assert briefing is not None
+    await query.answer(context.t("brief.material_sent"))
+    await sending.send_material(context.db, delivery(context), officer, briefing, context.tz)
+
+
+# ---- managing published briefings ----------------------------------------------------------
+
+
+@guarded("coordinator")
+async def manage(update: Update, context: HumasContext) -> None:
+    officer = context.officer
+    message = update.effective_message
+    assert officer is not None and message is not None
+    now = context.clock.now()
+    briefings = await briefings_db.managed_by(context.db, officer, _LISTED)
+    if not briefings:
+        await message.reply_text(context.t("manage.none"))
+        return
+    lines = [context.t("manage.header")]
+    rows = []
+    for briefing in briefings:
+        progress = await assignments_db.progress(context.db, briefing.id)
+        assert briefing.deadline is not None and briefing.publish_at is not None
+        state = (
+            context.t("manage.live")
+            if briefing.is_live(now)
+            else context.t(
+                "manage.scheduled", at=fmt_short(briefing.publish_at, context.lang, context.tz)
+            )
+        )
+        lines.append(
+            context.t(
+                "manage.item",
+                id=briefing.id,
+                title=esc(briefing.title),
+                state=state,
+                deadline=fmt_short(briefing.deadline, context.lang, context.tz),
+                done=progress.done,
+                total=progress.total,
+                late=progress.late,
+            )
+        )
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    context.t("manage.button.deadline", id=briefing.id),
+                    callback_data=f"{DEADLINE}{briefing.id}",
+                ),
+                InlineKeyboardButton(
+                    context.t("manage.button.text", id=briefing.id),
+                    callback_data=f"{TEXT}{briefing.id}",
+                ),
+                InlineKeyboardButton(
+                    context.t("manage.button.close", id=briefing.id),
+                    callback_data=f"{CLOSE}{briefing.id}",
+                ),
+            ]
+        )
+    await message.reply_html("\n\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def _managed(update: Update, context: HumasContext) -> Briefing | None:
+    """The briefing a management button names, if the presser may manage it and it is open."""
+    query = update.callback_query
+    officer = context.officer
+    assert query is not None and query.data is not None and officer is not None
+    briefing = await briefings_db.by_id(context.db, int(query.data.rsplit(":", 1)[1]))
+    if briefing is None or not await briefings_db.can_manage(context.db, officer, briefing):
+        await refuse(update, context, context.t("denied.scope"))
+        return None
+    if briefing.status not in ("scheduled", "published"):
+        await refuse(update, context, context.t("manage.problem.not_editable"))
+        return None
+    return briefing
+
+
+@guarded("coordinator")
+async def ask_deadline(update: Update, context: HumasContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    briefing = await _managed(update, context)
+    if briefing is None:
+        return END
+    await query.answer()
+    dialogue.begin(update, DIALOGUE)
+    context.user_data[_EDITING] = briefing.id
+    assert briefing.deadline is not None
+    await query.message.reply_html(
+        context.t(  # type: ignore[union-attr]
+            "manage.ask_deadline",
+            title=esc(briefing.title),
+            deadline=fmt_datetime(briefing.deadline, context.lang, context.tz),
+        )
+    )
+    return ASK_DEADLINE
+
+
+@guarded("coordinator")
+async def ask_text(update: Update, context: HumasContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    briefing = await _managed(update, context)
+    if briefing is None:
+        return END
+    await query.answer()
+    dialogue.begin(update, DIALOGUE)
+    context.user_data[_EDITING] = briefing.id
+    await query.message.reply_html(
+        context.t(  # type: ignore[union-attr]
+            "manage.ask_text", title=esc(briefing.title), text=esc(briefing.key_message)
+        )
+    )
+    return ASK_TEXT
+
+
+async def _changed(
+    update: Update, context: HumasContext, briefing: Briefing, change: sending.Change
+) -> int:
+    told = await sending.announce_change(
+        context.db, delivery(context), briefing, change, context.clock.now(), context.tz
+    )
+    assert update.effective_message is not None and briefing.deadline is not None
+    await update.effective_message.reply_html(
+        context.t(
+            f"manage.changed.{change}",
+            title=esc(briefing.title),
+            count=told,
+            deadline=fmt_datetime(briefing.deadline, context.lang, context.tz),
+        )
+    )
+    return END
+
+
+def _actor(context: HumasContext) -> Actor:
+    officer = context.officer
+    assert officer is not None
+    return Actor.officer(officer.id, officer.telegram_id)
+
+
+async def _editing(update: Update, context: HumasContext) -> Briefing | None:
+    """Re-check, when the new value arrives, that the person may still manage the briefing."""
+    officer = context.officer
+    assert officer is not None
+    briefing_id = context.user_data.get(_EDITING)
+    briefing = await briefings_db.by_id(context.db, briefing_id) if briefing_id else None
+    if briefing is None or not await briefings_db.can_manage(context.db, officer, briefing):
+        await refuse(update, context, context.t("denied.scope"))
+        return None
+    return briefing
+
+
+@guarded("coordinator")
+async def got_deadline(update: Update, context: HumasContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    briefing = await _editing(update, context)
+    if briefing is None:
+        return END
+    when = await read_time(update, context, message.text, default_time=DEADLINE_DEFAULT_TIME)
+    if when is None:
+        return ASK_DEADLINE
+    try:
+        changed = await briefings_db.change_deadline(
+            context.db, briefing.id, when, actor=_actor(context), now=context.clock.now()
+        )
+    except BriefingError as error:
+        await message.reply_text(context.t(f"manage.problem.{error.problem.value}"))
+        return ASK_DEADLINE if error.problem.value.startswith("deadline") else END
+    context.user_data.pop(_EDITING, None)
+    await reschedule_briefing(context.services, changed.id)
+    return await _changed(update, context, changed, "deadline")
+
+
+@guarded("coordinator")
+async def got_text(update: Update, context: HumasContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    briefing = await _editing(update, context)
+    if briefing is None:
+        return END
+    attempt = replace(briefing, key_message=message.text.strip())
+    program = await sending.program_name(context.db, briefing)
+    if not fits(attempt, program, context.tz):
+        await message.reply_text(context.t("compose.problem.too_long_total"))
+        return ASK_TEXT
+    try:
+        changed = await briefings_db.change_key_message(
+            context.db, briefing.id, message.text, actor=_actor(context), now=context.clock.now()
+        )
+    except BriefingError as error:
+        await message.reply_text(problem_text(context, error))
+        return ASK_TEXT if error.problem.value in ("empty", "too_long") else END
+    context.user_data.pop(_EDITING, None)
+    return await _changed(update, context, changed, "key_message")
+
+
+@guarded("coordinator")
+async def ask_close(update: Update, context: HumasContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    briefing = await _managed(update, context)
+    if briefing is None:
+        return
+    await query.answer()
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    context.t("manage.button.close_yes"), callback_data=f"{CLOSE_YES}{briefing.id}"
+                ),
+                InlineKeyboardButton(context.t("button.cancel"), callback_data=CLOSE_NO),
+            ]
+        ]
+    )
+    await query.message.reply_html(  # type: ignore[union-attr]
+        context.t("manage.ask_close", title=esc(briefing.title)), reply_markup=keyboard
+    )
+
+
+@guarded("coordinator")
+async def close(update: Update, context: HumasContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    briefing = await _managed(update, context)
+    if briefing is None:
+        return
+    await query.answer()
+    await remove_keyboard(query)
+    closed = await briefings_db.close(
+        context.db, briefing.id, actor=_actor(context), now=context.clock.now()
+    )
+    withdrawn = await sending.withdraw(delivery(context), closed)
+    await reschedule_briefing(context.services, closed.id)
+    progress = await assignments_db.progress(context.db, closed.id)
+    await query.message.reply_html(
+        context.t(  # type: ignore[union-attr]
+            "manage.closed_withdrawn" if withdrawn else "manage.closed",
+            title=esc(closed.title),
+            done=progress.done,
+            total=progress.total,
+        )
+    )
+
+
+@guarded("coordinator")
+async def close_cancelled(update: Update, context: HumasContext) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    await query.answer()
+    await remove_keyboard(query)
+    await query.message.reply_text(context.t("conversation.cancelled"))  # type: ignore[union-attr]
+
+
+_TEXT = filters.TEXT & ~filters.COMMAND
+_MINE = dialogue.current(DIALOGUE)
+
+HANDLERS: list[BaseHandler] = [
+    CommandHandler(["brief", *spec("brief").aliases], brief),
+    CommandHandler(["tenggat", *spec("tenggat").aliases], tenggat),
+    CommandHandler(["brief_kelola", *spec("brief_kelola").aliases], manage),
+    CallbackQueryHandler(material, pattern=MATERIAL_PATTERN),
+    conversation(
+        "briefing_edit",
+        entry_points=[
+            CallbackQueryHandler(ask_deadline, pattern=rf"^{DEADLINE}\d+$"),
+            CallbackQueryHandler(ask_text, pattern=rf"^{TEXT}\d+$"),
+        ],
+        states={
+            ASK_DEADLINE: [MessageHandler(_TEXT & _MINE, got_deadline)],
+            ASK_TEXT: [MessageHandler(_TEXT & _MINE, got_text)],
+        },
+    ),
+    CallbackQueryHandler(ask_close, pattern=rf"^{CLOSE}\d+$"),
+    CallbackQueryHandler(close, pattern=rf"^{CLOSE_YES}\d+$"),
+    CallbackQueryHandler(close_cancelled, pattern=f"^{CLOSE_NO}$"),
+]

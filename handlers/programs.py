@@ -1,0 +1,235 @@
+"""/program: the active strategic programs; admins and regency coordinators manage them."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.commands import spec
+from bot.context import HumasContext
+from bot.guard import guarded, refuse
+from bot.texts import esc
+from db import programs as programs_db
+from db.audit import Actor
+from db.programs import HORIZONS, Program, ProgramError
+from handlers import dialogue
+from handlers.conversation import END, conversation, remove_keyboard
+
+NEW = "pg:new"
+HORIZON = "pg:h:"
+DONE = "pg:done:"
+NAME, DESCRIPTION, PRIORITY, CHOOSE_HORIZON, PERIOD = range(5)
+DIALOGUE = "program"
+_DRAFT = "program.draft"
+SKIP_WORDS = {"-", "lewati", "skip"}
+
+
+def _line(context: HumasContext, program: Program) -> str:
+    period = context.t(
+        "program.period",
+        start=program.starts_on.strftime("%d-%m-%Y"),
+        end=program.ends_on.strftime("%d-%m-%Y"),
+    )
+    line = context.t(
+        "program.item",
+        priority=program.priority,
+        name=esc(program.name),
+        horizon=context.t(f"program.horizon.{program.horizon}"),
+        period=period,
+    )
+    if program.description:
+        line += "\n" + context.t("program.description", text=esc(program.description))
+    return line
+
+
+@guarded("officer")
+async def program(update: Update, context: HumasContext) -> None:
+    officer = context.officer
+    message = update.effective_message
+    assert officer is not None and message is not None
+    programs = await programs_db.list_active(context.db)
+    lines = [context.t("program.header")] + [_line(context, item) for item in programs]
+    if not programs:
+        lines.append(context.t("program.none"))
+    markup = None
+    if await programs_db.can_manage(context.db, officer):
+        rows = [[InlineKeyboardButton(context.t("program.button.new"), callback_data=NEW)]]
+        rows += [
+            [
+                InlineKeyboardButton(
+                    context.t("program.button.done", name=item.name[:40]),
+                    callback_data=f"{DONE}{item.id}",
+                )
+            ]
+            for item in programs
+        ]
+        markup = InlineKeyboardMarkup(rows)
+    await message.reply_html("\n\n".join(lines), reply_markup=markup)
+
+
+async def _may_manage(update: Update, context: HumasContext) -> bool:
+    officer = context.officer
+    assert officer is not None
+    if await programs_db.can_manage(context.db, officer):
+        return True
+    await refuse(update, context, context.t("program.denied"))
+    return False
+
+
+@guarded("coordinator")
+async def new_program(update: Update, context: HumasContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    if not await _may_manage(update, context):
+        return END
+    await query.answer()
+    dialogue.begin(update, DIALOGUE)
+    context.user_data[_DRAFT] = {}
+    await query.message.reply_html(context.t("program.ask_name"))  # type: ignore[union-attr]
+    return NAME
+
+
+async def _problem(update: Update, context: HumasContext, error: ProgramError, state: int) -> int:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(context.t(f"program.problem.{error.problem.value}"))
+    return state
+
+
+@guarded("coordinator")
+async def got_name(update: Update, context: HumasContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    try:
+        context.user_data.setdefault(_DRAFT, {})["name"] = programs_db.clean_name(message.text)
+    except ProgramError as error:
+        return await _problem(update, context, error, NAME)
+    await message.reply_html(context.t("program.ask_description"))
+    return DESCRIPTION
+
+
+@guarded("coordinator")
+async def got_description(update: Update, context: HumasContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    text = "" if message.text.strip().lower() in SKIP_WORDS else message.text
+    try:
+        context.user_data.setdefault(_DRAFT, {})["description"] = programs_db.clean_description(
+            text
+        )
+    except ProgramError as error:
+        return await _problem(update, context, error, DESCRIPTION)
+    await message.reply_html(context.t("program.ask_priority"))
+    return PRIORITY
+
+
+@guarded("coordinator")
+async def got_priority(update: Update, context: HumasContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    try:
+        context.user_data.setdefault(_DRAFT, {})["priority"] = programs_db.parse_priority(
+            message.text
+        )
+    except ProgramError as error:
+        return await _problem(update, context, error, PRIORITY)
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    context.t(f"program.horizon.{horizon}"), callback_data=f"{HORIZON}{horizon}"
+                )
+                for horizon in HORIZONS
+            ]
+        ]
+    )
+    await message.reply_html(context.t("program.ask_horizon"), reply_markup=keyboard)
+    return CHOOSE_HORIZON
+
+
+@guarded("coordinator")
+async def got_horizon(update: Update, context: HumasContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.data is not None and query.message is not None
+    horizon = query.data.removeprefix(HORIZON)
+    if horizon not in HORIZONS:
+        await refuse(update, context, context.t("denied.button"))
+        return CHOOSE_HORIZON
+    await query.answer()
+    await remove_keyboard(query)
+    dialogue.begin(update, DIALOGUE)
+    context.user_data.setdefault(_DRAFT, {})["horizon"] = horizon
+    await query.message.reply_html(context.t("program.ask_period"))  # type: ignore[union-attr]
+    return PERIOD
+
+
+@guarded("coordinator")
+async def got_period(update: Update, context: HumasContext) -> int:
+    officer = context.officer
+    message = update.effective_message
+    assert officer is not None and message is not None and message.text is not None
+    if not await _may_manage(update, context):
+        return END
+    draft = context.user_data.get(_DRAFT, {})
+    try:
+        starts_on, ends_on = programs_db.parse_period(message.text)
+        made = await programs_db.create(
+            context.db,
+            name=draft["name"],
+            description=draft.get("description", ""),
+            priority=draft["priority"],
+            horizon=draft["horizon"],
+            starts_on=starts_on,
+            ends_on=ends_on,
+            actor=Actor.officer(officer.id, officer.telegram_id),
+            at=context.clock.now(),
+        )
+    except ProgramError as error:
+        if error.problem is programs_db.ProgramProblem.NAME_TAKEN:
+            await message.reply_text(context.t("program.problem.name_taken"))
+            return END
+        return await _problem(update, context, error, PERIOD)
+    context.user_data.pop(_DRAFT, None)
+    await message.reply_html(context.t("program.created", line=_line(context, made)))
+    return END
+
+
+@guarded("coordinator")
+async def mark_done(update: Update, context: HumasContext) -> None:
+    query = update.callback_query
+    officer = context.officer
+    assert query is not None and query.data is not None and officer is not None
+    if not await _may_manage(update, context):
+        return
+    program_id = int(query.data.removeprefix(DONE))
+    done = await programs_db.set_status(
+        context.db,
+        program_id,
+        "done",
+        Actor.officer(officer.id, officer.telegram_id),
+        context.clock.now(),
+    )
+    if done is None:
+        await refuse(update, context, context.t("denied.button"))
+        return
+    await query.answer()
+    await query.message.reply_html(context.t("program.marked_done", name=esc(done.name)))  # type: ignore[union-attr]
+
+
+_TEXT = filters.TEXT & ~filters.COMMAND
+_MINE = dialogue.current(DIALOGUE)
+
+HANDLERS: list[BaseHandler] = [
+    CommandHandler(["program", *spec("program").aliases], program),
+    conversation(
+        "program",
+        entry_points=[CallbackQueryHandler(new_program, pattern=f"^{NEW}$")],
+        states={
+            NAME: [MessageHandler(_TEXT & _MINE, got_name)],
+            DESCRIPTION: [MessageHandler(_TEXT & _MINE, got_description)],
+            PRIORITY: [MessageHandler(_TEXT & _MINE, got_priority)],
+            CHOOSE_HORIZON: [CallbackQueryHandler(got_horizon, pattern=rf"^{HORIZON}[a-z]+$")],
+            PERIOD: [MessageHandler(_TEXT & _MINE, got_period)],
+        },
+    ),
+    CallbackQueryHandler(mark_done, pattern=rf"^{DONE}\d+$"),
+]

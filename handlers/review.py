@@ -1,0 +1,286 @@
+"""/tinjau: coordinators review the drafts and reports of their scope, oldest first.
+
+One item at a time with Approve / Revise (asks for a note) / Reject and Skip.
+The decision is taken in one conditional UPDATE, so when two coordinators decide
+the same item the first wins and the second is told who decided what. The
+officer is told through the delivery engine, with the note.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.commands import spec
+from bot.context import HumasContext
+from bot.guard import can_act_on_unit, guarded, refuse
+from bot.texts import esc, fmt_short, t
+from db import briefings as briefings_db
+from db import officers as officers_db
+from db import submissions as submissions_db
+from db.submissions import Decision, Submission, SubmissionRefused
+from handlers import dialogue
+from handlers.conversation import END, conversation, remove_keyboard
+from handlers.delivery_access import delivery
+from handlers.unit_picker import unit_label
+from scheduler.content import Content
+from scheduler.notices import notify
+
+APPROVE = "rv:ok:"
+REVISE = "rv:rev:"
+REJECT = "rv:no:"
+SKIP = "rv:skip:"
+NOTE = 0
+DIALOGUE = "review"
+_PENDING = "review.pending"
+_DECISIONS: dict[str, Decision] = {APPROVE: "disetujui", REJECT: "ditolak"}
+_CAPTION = 1000
+
+
+async def _about(context: HumasContext, submission: Submission, lang: str) -> str:
+    if submission.briefing_id is None:
+        return t(lang, "submit.mandiri")
+    briefing = await briefings_db.by_id(context.db, submission.briefing_id)
+    return esc(briefing.title) if briefing else "—"
+
+
+async def _card(context: HumasContext, submission: Submission, waiting: int) -> str:
+    submitter = await officers_db.by_id(context.db, submission.officer_id)
+    if submission.kind == "link":
+        what = context.t("review.kind.link", platform=context.t(f"platform.{submission.platform}"))
+        body = esc(submission.url or "")
+    else:
+        what = context.t("review.kind.draft")
+        body = (
+            f"<blockquote>{esc(submission.draft_text)}</blockquote>"
+            if submission.draft_text
+            else ""
+        )
+    return context.t(
+        "review.card",
+        waiting=waiting,
+        receipt=submission.receipt,
+        what=what,
+        name=esc(submitter.full_name if submitter else "—"),
+        unit=await unit_label(context.db, context.lang, submission.unit_id),
+        about=await _about(context, submission, context.lang),
+        at=fmt_short(submission.created_at, context.lang, context.tz),
+        late=context.t("review.late") if submission.late else "",
+        body=body,
+    )
+
+
+def _buttons(context: HumasContext, submission_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    context.t("review.button.approve"), callback_data=f"{APPROVE}{submission_id}"
+                ),
+                InlineKeyboardButton(
+                    context.t("review.button.revise"), callback_data=f"{REVISE}{submission_id}"
+                ),
+                InlineKeyboardButton(
+                    context.t("review.button.reject"), callback_data=f"{REJECT}{submission_id}"
+                ),
+            ],
+            [
+                InlineKeyboardButton(
+                    context.t("review.button.skip"), callback_data=f"{SKIP}{submission_id}"
+                )
+            ],
+        ]
+    )
+
+
+async def _show_next(
+    message: Message, context: HumasContext, after_id: int = 0, outcome: str = ""
+) -> int:
+    """Show the oldest waiting item (after ``after_id`` when skipping), in one message
+    with the ``outcome`` of the previous decision above it."""
+    officer = context.officer
+    assert officer is not None
+    submission = await submissions_db.next_in_queue(context.db, officer, after_id)
+    above = f"{outcome}\n\n" if outcome else ""
+    if submission is None:
+        await message.reply_html(
+            above + context.t("review.empty" if after_id == 0 else "review.end")
+        )
+        return END
+    waiting = await submissions_db.queue_size(context.db, officer)
+    media = submission.draft_file_id or submission.screenshot_file_id
+    if media is not None:
+        caption = (
+            esc((submission.draft_text or "")[:_CAPTION]) if submission.draft_file_id else None
+        )
+        kind = submission.draft_media_type if submission.draft_file_id else "photo"
+        send = {
+            "photo": message.reply_photo,
+            "video": message.reply_video,
+            "document": message.reply_document,
+        }
+        await send[kind or "photo"](media, caption=caption, parse_mode="HTML")
+    await message.reply_html(
+        above + await _card(context, submission, waiting),
+        reply_markup=_buttons(context, submission.id),
+    )
+    return END
+
+
+@guarded("coordinator")
+async def tinjau(update: Update, context: HumasContext) -> int:
+    dialogue.begin(update, DIALOGUE)
+    assert update.effective_message is not None
+    return await _show_next(update.effective_message, context)
+
+
+async def _pressed(update: Update, context: HumasContext) -> Submission | None:
+    """The submission a review button names, after checking it is in the reviewer's scope."""
+    query = update.callback_query
+    officer = context.officer
+    assert query is not None and query.data is not None and officer is not None
+    submission = await submissions_db.by_id(context.db, int(query.data.rsplit(":", 1)[1]))
+    if submission is None or not await can_act_on_unit(context.db, officer, submission.unit_id):
+        await refuse(update, context, context.t("denied.scope"))
+        return None
+    return submission
+
+
+async def _tell_officer(context: HumasContext, submission: Submission) -> None:
+    submitter = await officers_db.by_id(context.db, submission.officer_id)
+    if submitter is None or not submitter.is_active:
+        return
+    about = {lang: await _about(context, submission, lang) for lang in ("id", "en")}
+
+    def render(lang: str) -> list[Content]:
+        note = (
+            t(lang, "review.told.note", note=esc(submission.review_note))
+            if submission.review_note
+            else ""
+        )
+        return [
+            Content(
+                t(
+                    lang,
+                    f"review.told.{submission.status}",
+                    receipt=submission.receipt,
+                    about=about[lang],
+                    note=note,
+                )
+            )
+        ]
+
+    await notify(
+        delivery(context),
+        kind="notice",
+        ref=f"submission:{submission.id}",
+        recipients=[submitter],
+        render=render,
+    )
+
+
+async def _decide(
+    message: Message,
+    context: HumasContext,
+    submission: Submission,
+    decision: Decision,
+    note: str | None,
+) -> int:
+    officer = context.officer
+    assert officer is not None
+    result = await submissions_db.decide(
+        context.db, officer, submission.id, decision, note, context.clock.now()
+    )
+    assert result is not None
+    if not result.decided:
+        outcome = context.t(
+            "review.already",
+            receipt=submission.receipt,
+            name=esc(result.reviewer_name or "—"),
+            status=context.t(f"submission.status.{result.submission.status}"),
+        )
+    else:
+        await _tell_officer(context, result.submission)
+        outcome = context.t(f"review.done.{decision}", receipt=submission.receipt)
+    return await _show_next(message, context, outcome=outcome)
+
+
+@guarded("coordinator")
+async def decided(update: Update, context: HumasContext) -> int:
+    """Approve or Reject."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and query.message is not None
+    submission = await _pressed(update, context)
+    if submission is None:
+        return END
+    await query.answer()
+    await remove_keyboard(query)
+    decision = _DECISIONS[query.data[: query.data.rindex(":") + 1]]
+    return await _decide(query.message, context, submission, decision, None)  # type: ignore[arg-type]
+
+
+@guarded("coordinator")
+async def revise(update: Update, context: HumasContext) -> int:
+    """Revise: first the note, then the decision (still first-wins when the note arrives)."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    submission = await _pressed(update, context)
+    if submission is None:
+        return END
+    await query.answer()
+    await remove_keyboard(query)
+    if submission.status != "diterima":
+        return await _decide(query.message, context, submission, "perlu_revisi", None)  # type: ignore[arg-type]
+    dialogue.begin(update, DIALOGUE)
+    context.user_data[_PENDING] = submission.id
+    await query.message.reply_html(context.t("review.ask_note", receipt=submission.receipt))  # type: ignore[union-attr]
+    return NOTE
+
+
+@guarded("coordinator")
+async def note_received(update: Update, context: HumasContext) -> int:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    try:
+        note = submissions_db.clean_note(message.text)
+    except SubmissionRefused as refused:
+        await message.reply_text(
+            context.t(f"submit.refused.{refused.problem.value}", limit=submissions_db.MAX_NOTE)
+        )
+        return NOTE
+    submission_id = context.user_data.pop(_PENDING, None)
+    submission = await submissions_db.by_id(context.db, submission_id) if submission_id else None
+    if submission is None:
+        return END
+    return await _decide(message, context, submission, "perlu_revisi", note)
+
+
+@guarded("coordinator")
+async def skipped(update: Update, context: HumasContext) -> int:
+    query = update.callback_query
+    assert query is not None and query.data is not None and query.message is not None
+    await query.answer()
+    await remove_keyboard(query)
+    return await _show_next(query.message, context, int(query.data.rsplit(":", 1)[1]))  # type: ignore[arg-type]
+
+
+_BUTTONS = [
+    CallbackQueryHandler(decided, pattern=rf"^({APPROVE}|{REJECT})\d+$"),
+    CallbackQueryHandler(revise, pattern=rf"^{REVISE}\d+$"),
+    CallbackQueryHandler(skipped, pattern=rf"^{SKIP}\d+$"),
+]
+
+HANDLERS: list[BaseHandler] = [
+    conversation(
+        "review",
+        entry_points=[CommandHandler(["tinjau", *spec("tinjau").aliases], tinjau), *_BUTTONS],
+        states={
+            NOTE: [
+                MessageHandler(
+                    filters.TEXT & ~filters.COMMAND & dialogue.current(DIALOGUE), note_received
+                ),
+                *_BUTTONS,
+            ]
+        },
+    ),
+]

@@ -1,0 +1,25 @@
+"""Reading a time a person typed (deadlines, publishing times), with a friendly refusal."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from telegram import Update
+
+from bot.context import HumasContext
+from bot.timeparse import TimeParseError, parse_when
+
+# A deadline given as a date alone ("2026-12-05", "Jumat") means the end of that working day.
+DEADLINE_DEFAULT_TIME = time(23, 59)
+
+
+async def read_time(
+    update: Update, context: HumasContext, text: str, *, default_time: time | None = None
+) -> datetime | None:
+    """The moment ``text`` names (UTC), or None after telling the person what is wrong."""
+    try:
+        return parse_when(text, context.clock.now(), context.tz, default_time=default_time)
+    except TimeParseError as error:
+        assert update.effective_message is not None
+        await update.effective_message.reply_html(context.t(error.key))
+        return None

@@ -1,0 +1,204 @@
+"""Reporting posts end to end against the sandbox: the whole loop, late and duplicate
+reports, every link refusal, screenshots, konten mandiri and forged buttons."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.driver import BotDriver
+from tests.loop_helpers import (
+    DESA_A,
+    DESA_B,
+    KECAMATAN,
+    OTHER_DESA,
+    join,
+    joined,
+    last_text,
+    officer,
+    publish,
+    settle,
+    texts,
+)
+
+
+async def assignment(bot: BotDriver, briefing_id: int, unit_code: str) -> dict:
+    row = await bot.db.fetchone(
+        "SELECT a.* FROM assignments a JOIN units u ON u.id = a.unit_id"
+        " WHERE a.briefing_id = ? AND u.code = ?",
+        (briefing_id, unit_code),
+    )
+    assert row is not None
+    return dict(row)
+
+
+async def test_the_whole_loop_takes_two_interactions(bot: BotDriver) -> None:
+    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
+    siti = await join(bot, "Siti", DESA_A)
+    budi = await join(bot, "Budi", DESA_B)
+    outsider = await join(bot, "Asep", OTHER_DESA)
+    before = {person: len(bot.sandbox.messages(person)) for person in (siti, budi, outsider)}
+    briefing_id = await publish(bot, coordinator, [DESA_A, DESA_B], photos=2)
+
+    # Officers of the targeted units — and only they — receive it: the text, then the material.
+    received = bot.sandbox.messages(siti)[before[siti] :]
+    assert [message.media_type for message in received] == [None, "photo", "photo"]
+    assert "Vaksinasi Anak" in received[0].plain_text and "Pesan kunci" in received[0].plain_text
+    assert received[0].button_labels() == [["📤 Lapor posting", "📎 Lihat materi"]]
+    assert len(bot.sandbox.messages(budi)) == before[budi] + 3
+    assert len(bot.sandbox.messages(outsider)) == before[outsider]
+    # The coordinator gets the delivery report.
+    assert "Laporan pengiriman" in last_text(bot, coordinator)
+
+    # Interaction 1: press the button on the briefing. Interaction 2: paste the link.
+    interactions = 0
+    prompt = await bot.press(siti, "📤 Lapor posting", message_id=received[0].message_id)
+    interactions += 1
+    assert "Tempel tautan" in joined(prompt)
+    receipt = await bot.say(siti, "https://www.instagram.com/p/C7xYz12AbCd/?igsh=MWQ1ZGUx")
+    interactions += 1
+    assert interactions == 2
+    assert "Laporan tercatat" in joined(receipt) and "Tepat waktu" in joined(receipt)
+    row = await bot.db.fetchone("SELECT * FROM submissions")
+    assert row["url"] == "https://instagram.com/p/C7xYz12AbCd/" and row["receipt"] in joined(
+        receipt
+    )
+    done = await assignment(bot, briefing_id, DESA_A)
+    assert done["status"] == "done" and done["late"] == 0
+    assert (await assignment(bot, briefing_id, DESA_B))["status"] == "open"
+
+    # The coordinator sees it: in the review queue and in the briefing's progress.
+    queue = await bot.say(coordinator, "/tinjau")
+    assert row["receipt"] in joined(queue) and "Siti" in joined(queue)
+    progress = await bot.say(coordinator, "/brief_kelola")
+    assert "1/2 unit sudah" in joined(progress)
+
+
+async def test_a_late_report_still_closes_the_assignment_as_late(bot: BotDriver) -> None:
+    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
+    budi = await join(bot, "Budi", DESA_B)
+    briefing_id = await publish(bot, coordinator, [DESA_B], deadline=timedelta(hours=3))
+    bot.clock.advance(timedelta(hours=5))
+    await bot.press(budi, "📤 Lapor posting")
+    receipt = await bot.say(budi, "https://vt.tiktok.com/ZSjAbCdEf/")
+    assert "Terlambat" in joined(receipt)
+    late = await assignment(bot, briefing_id, DESA_B)
+    assert late["status"] == "done" and late["late"] == 1
+    listing = await bot.say(budi, "/brief")
+    assert "sudah (terlambat)" in joined(listing)
+
+
+async def test_the_same_post_by_another_unit_is_refused_naming_the_first(bot: BotDriver) -> None:
+    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
+    siti = await join(bot, "Siti", DESA_A)
+    budi = await join(bot, "Budi", DESA_B)
+    briefing_id = await publish(bot, coordinator, [DESA_A, DESA_B])
+    await bot.press(siti, "📤 Lapor posting")
+    await bot.say(siti, "https://youtu.be/dQw4w9WgXcQ?si=abc")
+    await bot.press(budi, "📤 Lapor posting")
+    refused = joined(
+        await bot.say(budi, "https://www.youtube.com/watch?v=dQw4w9WgXcQ&feature=share")
+    )
+    assert "Tidak dicatat" in refused and "Siti" in refused and "Kelurahan Pondok Rajeg" in refused
+    assert await bot.db.fetchval("SELECT count(*) FROM submissions") == 1
+    assert (await assignment(bot, briefing_id, DESA_B))["status"] == "open"
+
+
+REFUSALS = [
+    ("ftp://bogorkab.go.id/berita.pdf", "harus diawali"),
+    ("https://bit.ly/3AbCdEf", "tautan pendek"),
+    ("https://www.instagram.com/pemkabbogor/", "profil/akun Instagram"),
+    ("https://www.tiktok.com/@diskominfo.bogor", "profil/akun TikTok"),
+    ("https://x.com/search?q=bogor", "tidak menunjuk ke satu postingan atau artikel X"),
+    ("https://bogorkab.go.id/", "tidak menunjuk ke satu postingan atau artikel Situs web"),
+    ("https://bogorkab.go.id/" + "a" * 1200, "terlalu panjang"),
+]
+
+
+async def test_every_link_refusal_says_what_is_wrong_and_changes_nothing(bot: BotDriver) -> None:
+    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
+    siti = await join(bot, "Siti", DESA_A)
+    briefing_id = await publish(bot, coordinator, [DESA_A])
+    await bot.press(siti, "📤 Lapor posting")
+    # Several links in one message: each gets its own verdict.
+    answer = joined(await bot.say(siti, "\n".join(link for link, _ in REFUSALS)))
+    assert answer.count("Tidak dicatat") == len(REFUSALS)
+    for _, hint in REFUSALS:
+        assert hint in answer
+    assert "Ini bukan tautan" in joined(await bot.say(siti, "sudah kak"))
+    assert "harus diawali" in joined(await bot.say(siti, "javascript:alert(1)"))
+    assert await bot.db.fetchval("SELECT count(*) FROM submissions") == 0
+    assert (await assignment(bot, briefing_id, DESA_A))["status"] == "open"
+
+
+async def test_off_channel_links_are_accepted_with_a_note_and_a_screenshot_is_kept(
+    bot: BotDriver,
+) -> None:
+    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
+    siti = await join(bot, "Siti", DESA_A)
+    await publish(bot, coordinator, [DESA_A], channels=("instagram",))
+    await bot.press(siti, "📤 Lapor posting")
+    early = joined(await bot._after(siti, lambda: bot.sandbox.send_photo(siti)))
+    assert "tautan postingannya dulu" in early
+    answer = joined(
+        await bot.say(
+            siti,
+            "Sudah kak: https://www.facebook.com/reel/1234567890 dan https://x.com/desa/status/42",
+        )
+    )
+    assert answer.count("Laporan tercatat") == 2 and "meminta kanal Instagram" in answer
+    shot = joined(await bot._after(siti, lambda: bot.sandbox.send_photo(siti)))
+    assert "Tangkapan layar disimpan" in shot
+    rows = await bot.db.fetchall("SELECT * FROM submissions ORDER BY id")
+    assert [row["off_channel"] for row in rows] == [1, 1]
+    assert rows[0]["screenshot_file_id"] is None and rows[1]["screenshot_file_id"]
+    finished = joined(await bot.press(siti, "✔️ Selesai"))
+    assert "2 tautan tercatat" in finished
+    # After "Selesai" a pasted link is not taken as a report any more.
+    await bot.say(siti, "https://www.instagram.com/p/AFTERDONE1/")
+    assert await bot.db.fetchval("SELECT count(*) FROM submissions") == 2
+
+
+async def test_lapor_lets_the_officer_choose_or_report_own_content(bot: BotDriver) -> None:
+    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
+    siti = await join(bot, "Siti", DESA_A)
+    briefing_id = await publish(bot, coordinator, [DESA_A], title="Pajak Bumi")
+    choose = await bot.say(siti, "/lapor")
+    labels = [label for row in choose[-1].button_labels() for label in row]
+    assert any("Pajak Bumi" in label for label in labels) and "✳️ Konten mandiri" in labels
+    await bot.press(siti, "✳️ Konten mandiri")
+    answer = joined(await bot.say(siti, "https://www.instagram.com/reel/MANDIRI123/"))
+    assert "Konten mandiri" in answer
+    row = await bot.db.fetchone("SELECT * FROM submissions")
+    assert row["briefing_id"] is None
+    assert (await assignment(bot, briefing_id, DESA_A))["status"] == "open"
+    await bot.press(siti, "✔️ Selesai")
+    await bot.say(siti, "/lapor")
+    pick = next(label for label in labels if "Pajak Bumi" in label)
+    await bot.press(siti, pick)
+    await bot.say(siti, "https://www.instagram.com/p/PAJAK12345/")
+    assert (await assignment(bot, briefing_id, DESA_A))["status"] == "done"
+    mine = joined(await bot.say(siti, "/laporanku"))
+    assert "Pajak Bumi" in mine and "Konten mandiri" in mine and "diterima" in mine
+
+
+async def test_forged_report_buttons_are_refused(bot: BotDriver) -> None:
+    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
+    outsider = await join(bot, "Asep", OTHER_DESA)
+    briefing_id = await publish(bot, coordinator, [DESA_A])
+    await bot.say(outsider, "/profil")
+    message_id = bot.sandbox.messages(outsider)[-1].message_id
+    for data in (f"br:rep:{briefing_id}", "br:rep:99999", f"br:mat:{briefing_id}"):
+        await bot.press_data(outsider, message_id, data)
+        answer = bot.sandbox.callback_answers[-1]
+        assert answer["show_alert"] and "tidak ditujukan" in answer["text"]
+    # A stranger cannot use the button at all.
+    stranger = bot.sandbox.add_user("Orang", user_id=399999)
+    await bot.say(stranger, "/start")
+    await bot.press_data(
+        stranger, bot.sandbox.messages(stranger)[-1].message_id, f"br:rep:{briefing_id}"
+    )
+    assert "belum terdaftar" in bot.sandbox.callback_answers[-1]["text"]
+    await settle(bot)
+    assert await bot.db.fetchval("SELECT count(*) FROM submissions") == 0
+    assert await officer(bot, outsider)
+    assert texts(bot, outsider)
