@@ -1,0 +1,307 @@
+"""Texts of what the scheduler pushes on its own (reminders, escalation, digests), /cuti, /libur."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "cmd.cuti": {
+        "id": "Cuti: hentikan pengingat sampai tanggal tertentu",
+        "en": "Leave: pause my reminders until a date",
+    },
+    "cmd.libur": {
+        "id": "Hari libur: lihat, tambah atau hapus",
+        "en": "Days off: list, add or remove",
+    },
+    "sched.more": {"id": "… dan {count} lainnya", "en": "… and {count} more"},
+    # ---- reminders and the overdue notice (to officers; never naming other units) ----
+    "reminder.before": {
+        "id": "⏰ <b>Pengingat</b>: unit Anda belum melaporkan posting untuk briefing "
+        "#{id} <b>{title}</b>.\nSisa waktu: <b>{left}</b> (batas {deadline}).",
+        "en": "⏰ <b>Reminder</b>: your unit has not reported a post for briefing "
+        "#{id} <b>{title}</b> yet.\nTime left: <b>{left}</b> (deadline {deadline}).",
+    },
+    "overdue.notice": {
+        "id": "⌛ Batas waktu briefing #{id} <b>{title}</b> sudah lewat ({deadline}) dan unit Anda "
+        "belum melaporkan posting. Laporan masih diterima, tercatat terlambat.",
+        "en": "⌛ The deadline of briefing #{id} <b>{title}</b> has passed ({deadline}) and your "
+        "unit "
+        "has not reported a post. Reports are still accepted and recorded as late.",
+    },
+    "unreachable.header": {
+        "id": "ℹ️ Pengingat tidak sampai ke siapa pun di {count} unit berikut. "
+        "Mohon pastikan mereka tetap mendapat informasi:",
+        "en": "ℹ️ Reminders reached nobody in the following {count} units. "
+        "Please make sure they still get the information:",
+    },
+    "unreachable.line": {"id": "• {unit} — {reason}", "en": "• {unit} — {reason}"},
+    "unreachable.reason.no_officer": {
+        "id": "belum ada petugas terdaftar",
+        "en": "no officer registered yet",
+    },
+    "unreachable.reason.on_leave": {
+        "id": "semua petugas sedang cuti",
+        "en": "every officer is on leave",
+    },
+    "unreachable.reason.unreachable": {
+        "id": "petugas memblokir bot atau tidak dapat dihubungi",
+        "en": "officers blocked the bot or cannot be reached",
+    },
+    # ---- escalation (to coordinators only) ----
+    "escalation.header": {
+        "id": "🚨 <b>Belum melapor setelah batas waktu</b>",
+        "en": "🚨 <b>Not reported by the deadline</b>",
+    },
+    "escalation.footer": {
+        "id": "<i>Daftar ini hanya untuk koordinator. Unit yang terlambat sudah diberi tahu.</i>",
+        "en": "<i>This list is for coordinators only. The late units have been told.</i>",
+    },
+    "escalation.briefing": {
+        "id": "<b>#{id} {title}</b> — batas {deadline}",
+        "en": "<b>#{id} {title}</b> — deadline {deadline}",
+    },
+    "escalation.count": {
+        "id": "{open} dari {total} unit sasaran belum melapor.",
+        "en": "{open} of {total} target units have not reported.",
+    },
+    "escalation.count_scope": {
+        "id": "{open} dari {total} unit sasaran di wilayah Anda belum melapor:",
+        "en": "{open} of {total} target units in your area have not reported:",
+    },
+    "escalation.offices": {
+        "id": "Kantor kecamatan ({count}): {names}",
+        "en": "District offices ({count}): {names}",
+    },
+    "escalation.agencies": {
+        "id": "Perangkat daerah ({count}): {names}",
+        "en": "Agencies ({count}): {names}",
+    },
+    "escalation.villages": {
+        "id": "Desa/kelurahan per kecamatan:",
+        "en": "Villages per district:",
+    },
+    "escalation.kecamatan_line": {
+        "id": "• {kecamatan}: {open} dari {total} — {who}",
+        "en": "• {kecamatan}: {open} of {total} — {who}",
+    },
+    "escalation.coordinated_by": {"id": "koordinator: {names}", "en": "coordinator: {names}"},
+    "escalation.no_coordinator": {
+        "id": "belum ada koordinator kecamatan",
+        "en": "no district coordinator yet",
+    },
+    "escalation.office": {"id": " (kantor)", "en": " (office)"},
+    "escalation.other_units": {"id": "Perangkat daerah dan lainnya", "en": "Agencies and others"},
+    # ---- the weekly priorities digest ----
+    "digest.weekly.header": {
+        "id": "📌 <b>Prioritas pekan ini</b> — {date}\nDari Humas Kabupaten Bogor untuk {unit}",
+        "en": "📌 <b>This week's priorities</b> — {date}\n"
+        "From the Bogor Regency public relations for {unit}",
+    },
+    "digest.weekly.footer": {
+        "id": "<i>Lihat rincian dengan /brief dan /tenggat. Selamat bekerja!</i>",
+        "en": "<i>See the details with /brief and /tenggat. Have a good week!</i>",
+    },
+    "digest.weekly.programs": {"id": "<b>Program strategis</b>", "en": "<b>Strategic programs</b>"},
+    "digest.weekly.no_programs": {
+        "id": "Belum ada program aktif.",
+        "en": "No active program yet.",
+    },
+    "digest.weekly.program": {
+        "id": "{number}. <b>{name}</b> — {horizon}, sampai {ends}",
+        "en": "{number}. <b>{name}</b> — {horizon}, until {ends}",
+    },
+    "digest.horizon.pendek": {"id": "jangka pendek", "en": "short term"},
+    "digest.horizon.menengah": {"id": "jangka menengah", "en": "medium term"},
+    "digest.horizon.panjang": {"id": "jangka panjang", "en": "long term"},
+    "digest.weekly.open": {
+        "id": "<b>Briefing terbuka untuk unit Anda</b>",
+        "en": "<b>Open briefings for your unit</b>",
+    },
+    "digest.weekly.no_open": {
+        "id": "Tidak ada briefing terbuka.",
+        "en": "No open briefing.",
+    },
+    "digest.weekly.open_line": {
+        "id": "• #{id} {title} — batas {deadline}",
+        "en": "• #{id} {title} — deadline {deadline}",
+    },
+    "digest.weekly.open_overdue": {
+        "id": "• #{id} {title} — ⚠️ lewat batas {deadline}, segera laporkan",
+        "en": "• #{id} {title} — ⚠️ past its deadline {deadline}, report it now",
+    },
+    "digest.weekly.results": {
+        "id": "<b>Hasil pekan lalu</b> ({start} – {end})",
+        "en": "<b>Last week's result</b> ({start} – {end})",
+    },
+    "digest.weekly.no_results": {
+        "id": "Tidak ada batas waktu pekan lalu.",
+        "en": "No deadline last week.",
+    },
+    "digest.weekly.result.on_time": {
+        "id": "✅ #{id} {title} — tepat waktu",
+        "en": "✅ #{id} {title} — on time",
+    },
+    "digest.weekly.result.late": {
+        "id": "⏰ #{id} {title} — terlambat",
+        "en": "⏰ #{id} {title} — late",
+    },
+    "digest.weekly.result.missing": {
+        "id": "❌ #{id} {title} — tidak melapor",
+        "en": "❌ #{id} {title} — not reported",
+    },
+    "digest.weekly.tally": {
+        "id": "Ringkasan: {on_time} tepat waktu · {late} terlambat · {missing} tidak melapor",
+        "en": "In short: {on_time} on time · {late} late · {missing} not reported",
+    },
+    # ---- the daily coordinator digest ----
+    "digest.daily.header": {
+        "id": "🗂 <b>Ringkasan harian</b> — {date}\nWilayah: {scope}",
+        "en": "🗂 <b>Daily summary</b> — {date}\nArea: {scope}",
+    },
+    "digest.daily.footer": {
+        "id": "<i>Tinjau dengan /tinjau, kelola briefing dengan /brief_kelola.</i>",
+        "en": "<i>Review with /tinjau, manage briefings with /brief_kelola.</i>",
+    },
+    "digest.daily.links": {
+        "id": "📥 Laporan hari ini: {links} tautan dari {units} unit",
+        "en": "📥 Reports today: {links} links from {units} units",
+    },
+    "digest.daily.tomorrow": {"id": "📅 <b>Batas waktu besok</b>", "en": "📅 <b>Due tomorrow</b>"},
+    "digest.daily.tomorrow_line": {
+        "id": "• #{id} {title} — {deadline}: {open} dari {total} unit belum melapor",
+        "en": "• #{id} {title} — {deadline}: {open} of {total} units have not reported",
+    },
+    "digest.daily.overdue": {
+        "id": "⌛ <b>Lewat batas, belum melapor</b>",
+        "en": "⌛ <b>Overdue, not reported</b>",
+    },
+    "digest.daily.overdue_line": {
+        "id": "• #{id} {title} (batas {deadline}): {open} unit — {names}",
+        "en": "• #{id} {title} (deadline {deadline}): {open} units — {names}",
+    },
+    "digest.daily.none": {"id": "—", "en": "—"},
+    "digest.daily.drafts": {
+        "id": "📝 Draf menunggu tinjauan: {count}",
+        "en": "📝 Drafts waiting for review: {count}",
+    },
+    "digest.daily.issues": {
+        "id": "📣 Laporan isu terbuka: {count} ({urgent} darurat)",
+        "en": "📣 Open issue reports: {count} ({urgent} urgent)",
+    },
+    # ---- holidays ----
+    "holiday.deadline_warning": {
+        "id": "⚠️ Batas waktu ini jatuh pada hari libur: <b>{name}</b>. Pengingat dan "
+        "pemberitahuan ditahan sampai hari kerja; pertimbangkan tanggal lain.",
+        "en": "⚠️ This deadline falls on a day off: <b>{name}</b>. Reminders and notices wait "
+        "for the next working day; consider another date.",
+    },
+    # ---- /cuti ----
+    "leave.usage": {
+        "id": "Ketik <code>/cuti TANGGAL</code> (mis. <code>/cuti 2026-12-31</code> atau "
+        "<code>/cuti 31-12-2026</code>) untuk menghentikan pengingat sampai akhir tanggal itu "
+        "(paling lama {max} hari), atau <code>/cuti selesai</code> untuk mengakhirinya.",
+        "en": "Type <code>/cuti DATE</code> (e.g. <code>/cuti 2026-12-31</code> or "
+        "<code>/cuti 31-12-2026</code>) to pause reminders until the end of that day "
+        "(at most {max} days), or <code>/cuti selesai</code> to end it.",
+    },
+    "leave.status_on": {
+        "id": "🌴 Anda sedang cuti: pengingat dihentikan sampai akhir {day}.",
+        "en": "🌴 You are on leave: reminders are paused until the end of {day}.",
+    },
+    "leave.status_off": {
+        "id": "Anda tidak sedang cuti: pengingat aktif.",
+        "en": "You are not on leave: reminders are on.",
+    },
+    "leave.set": {
+        "id": "🌴 Cuti dicatat: Anda tidak menerima pengingat sampai akhir {day}. "
+        "Briefing, pengumuman dan ringkasan tetap dikirim.",
+        "en": "🌴 Leave recorded: you get no reminders until the end of {day}. "
+        "Briefings, announcements and digests still come.",
+    },
+    "leave.others": {
+        "id": "{count} petugas lain di unit Anda tetap menerima pengingat.",
+        "en": "{count} other officers of your unit still get the reminders.",
+    },
+    "leave.alone": {
+        "id": "⚠️ Tidak ada petugas lain di unit Anda yang dapat menerima pengingat; "
+        "koordinator Anda akan diberi tahu bila ada batas waktu.",
+        "en": "⚠️ No other officer of your unit can receive reminders; your coordinator "
+        "will be told when a deadline comes.",
+    },
+    "leave.ended": {
+        "id": "Selamat bekerja kembali! Pengingat aktif lagi.",
+        "en": "Welcome back! Reminders are on again.",
+    },
+    "leave.not_on_leave": {
+        "id": "Anda tidak sedang cuti. Tidak ada yang diubah.",
+        "en": "You are not on leave. Nothing was changed.",
+    },
+    "leave.bad_date": {
+        "id": "Tanggal tidak dikenali. Tidak ada yang diubah.",
+        "en": "That date was not understood. Nothing was changed.",
+    },
+    "leave.past": {
+        "id": "Tanggal itu sudah lewat. Tidak ada yang diubah.",
+        "en": "That date has passed. Nothing was changed.",
+    },
+    "leave.too_long": {
+        "id": "Cuti paling lama {max} hari. Tidak ada yang diubah.",
+        "en": "Leave can last at most {max} days. Nothing was changed.",
+    },
+    # ---- /libur ----
+    "daysoff.header": {
+        "id": "📆 <b>Hari libur {days} hari ke depan</b>\n"
+        "Digest dan pengingat ditahan pada hari-hari ini.",
+        "en": "📆 <b>Days off in the next {days} days</b>\n"
+        "Digests and reminders wait on these days.",
+    },
+    "daysoff.line": {"id": "• {day} — {name}", "en": "• {day} — {name}"},
+    "daysoff.line_added": {
+        "id": "• {day} — {name} <i>(ditambahkan admin)</i>",
+        "en": "• {day} — {name} <i>(added by an administrator)</i>",
+    },
+    "daysoff.none": {"id": "Tidak ada.", "en": "None."},
+    "daysoff.usage": {
+        "id": "Tambah: <code>/libur 2026-12-31 Tutup buku</code>\n"
+        "Hapus: <code>/libur hapus 2026-12-31</code>",
+        "en": "Add: <code>/libur 2026-12-31 Year-end closing</code>\n"
+        "Remove: <code>/libur hapus 2026-12-31</code>",
+    },
+    "daysoff.added": {
+        "id": "✅ {day} dicatat sebagai hari libur: {note}.",
+        "en": "✅ {day} recorded as a day off: {note}.",
+    },
+    "daysoff.removed": {
+        "id": "✅ {day} bukan lagi hari libur tambahan.",
+        "en": "✅ {day} is no longer an added day off.",
+    },
+    "daysoff.problem.past": {
+        "id": "Tanggal itu sudah lewat. Tidak ada yang diubah.",
+        "en": "That date has passed. Nothing was changed.",
+    },
+    "daysoff.problem.note_empty": {
+        "id": "Tulis keterangannya setelah tanggal, "
+        "mis. <code>/libur 2026-12-31 Tutup buku</code>. "
+        "Tidak ada yang diubah.",
+        "en": "Write a note after the date, e.g. <code>/libur 2026-12-31 Year-end closing</code>. "
+        "Nothing was changed.",
+    },
+    "daysoff.problem.note_too_long": {
+        "id": "Keterangan terlalu panjang (maksimal 100 karakter). Tidak ada yang diubah.",
+        "en": "The note is too long (at most 100 characters). Nothing was changed.",
+    },
+    "daysoff.problem.exists": {
+        "id": "Tanggal itu sudah menjadi hari libur tambahan. Tidak ada yang diubah.",
+        "en": "That date is already an added day off. Nothing was changed.",
+    },
+    "daysoff.problem.unknown": {
+        "id": "Tanggal itu bukan hari libur tambahan (hari libur nasional tidak dapat dihapus). "
+        "Tidak ada yang diubah.",
+        "en": "That date is not an added day off (national holidays cannot be removed). "
+        "Nothing was changed.",
+    },
+    "daysoff.problem.national": {
+        "id": "Tanggal itu sudah hari libur nasional: {name}. Tidak ada yang diubah.",
+        "en": "That date is already a national holiday: {name}. Nothing was changed.",
+    },
+    "daysoff.problem.bad_date": {
+        "id": "Tanggal tidak dikenali. Tidak ada yang diubah.",
+        "en": "That date was not understood. Nothing was changed.",
+    },
+}
