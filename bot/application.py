@@ -19,11 +19,35 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.context import BotData, HumasContext, Services
 from bot.errors import error_handler
-from bot.menus import set_default_menus
+from bot.menus import schedule_menu_sync, set_default_menus
 from bot.updates import PerChatUpdateProcessor
 from db.connection import Database
 from db.migrations import apply_migrations
-from handlers import fallback, profile, start
+from handlers import (
+    announce,
+    briefing_compose,
+    briefings,
+    days_off,
+    fallback,
+    invite,
+    issues,
+    language,
+    leave,
+    my_reports,
+    people,
+    profile,
+    programs,
+    register,
+    review,
+    schedule,
+    start,
+    submit,
+)
+from handlers.conversation import fresh
+from scheduler.engine import DeliveryEngine
+from scheduler.jobs import start_schedule
+from scheduler.pacing import Pacer
+from scheduler.quiet_hours import QuietHours
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +70,9 @@ def build_application(config: Settings, *, clock: Clock | None = None) -> HumasA
         .base_file_url(config.telegram.base_file_url)
         .context_types(ContextTypes(context=HumasContext, bot_data=BotData))
         .defaults(Defaults(tzinfo=config.tz))
+        .rate_limiter(Pacer(config.delivery.rate))
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .concurrent_updates(PerChatUpdateProcessor())
         .build()
@@ -68,8 +94,15 @@ def _register_handlers(application: HumasApplication) -> None:
     application.add_handler(TypeHandler(Update, _ignore_edits_and_channels), group=-1)
     # Order matters: feature handlers first; the fallback module is last because its
     # catch-all MessageHandler and CallbackQueryHandler would swallow everything.
-    for module in (start, profile):
-        application.add_handlers(module.HANDLERS)
+    # /batal comes first so that it reaches every conversation in progress.
+    application.add_handlers(fallback.CANCEL_HANDLERS)
+    for module in (
+        start, profile, register, invite, people, language,
+        programs, briefing_compose, briefings, submit, review, issues, my_reports,
+        announce, schedule,
+        leave, days_off,
+    ):
+        application.add_handlers(fresh(module.HANDLERS))
     application.add_handlers(fallback.HANDLERS)
     application.add_error_handler(error_handler)  # type: ignore[arg-type]
 
@@ -82,11 +115,30 @@ async def _post_init(application: HumasApplication) -> None:
         log.info("applied migrations: %s", ", ".join(applied))
     services.bot_username = application.bot.username
     await set_default_menus(application.bot)
+    schedule_menu_sync(application)
+    services.delivery = DeliveryEngine(
+        services.db,
+        application.bot,
+        services.clock,
+        QuietHours(services.config.quiet_hours.start, services.config.quiet_hours.end, services.config.tz),
+    )
+    await services.delivery.start()
+    await start_schedule(application)
     log.info("bot @%s ready", services.bot_username)
+
+
+async def _post_stop(application: HumasApplication) -> None:
+    # Stop while the HTTP client still works, so sends in flight can finish.
+    services = application.bot_data.services
+    if services.delivery is not None:
+        await services.delivery.stop()
 
 
 async def _post_shutdown(application: HumasApplication) -> None:
     services = application.bot_data.services
+    if services.delivery is not None:
+        await services.delivery.stop(grace=0)
+        services.delivery = None
     if services.db is not None:
         await services.db.close()
         services.db = None

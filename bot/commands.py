@@ -22,6 +22,24 @@ class CommandSpec:
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("start", None),
     CommandSpec("profil", "officer", ("profile",)),
+    CommandSpec("bahasa", "officer", ("language",)),
+    CommandSpec("cuti", "officer", ("leave",)),
+    CommandSpec("undang", "coordinator", ("invite",)),
+    CommandSpec("petugas", "coordinator", ("people",)),
+    CommandSpec("brief", "officer", ("pesan", "briefs")),
+    CommandSpec("lapor", "officer", ("report",)),
+    CommandSpec("tenggat", "officer", ("deadlines",)),
+    CommandSpec("laporanku", "officer", ("myreports",)),
+    CommandSpec("draf", "officer", ("draft",)),
+    CommandSpec("isu", "officer", ("issue",)),
+    CommandSpec("program", "officer", ("programs",)),
+    CommandSpec("brief_baru", "coordinator", ("newbrief",)),
+    CommandSpec("brief_kelola", "coordinator", ("managebrief",)),
+    CommandSpec("tinjau", "coordinator", ("review",)),
+    CommandSpec("isu_daftar", "coordinator", ("issues",)),
+    CommandSpec("pengumuman", "coordinator", ("announce",)),
+    CommandSpec("jadwal", "coordinator", ("schedule",)),
+    CommandSpec("libur", "admin", ("daysoff",)),
     CommandSpec("bantuan", None, ("help",)),
     CommandSpec("batal", None, ("cancel",)),
 )
@@ -32,9 +50,7 @@ def commands_for(role: Role | None) -> list[CommandSpec]:
     if role is None:
         return [spec for spec in COMMANDS if spec.min_role is None]
     rank = ROLE_RANK[role]
-    return [
-        spec for spec in COMMANDS if spec.min_role is None or ROLE_RANK[spec.min_role] <= rank
-    ]
+    return [spec for spec in COMMANDS if spec.min_role is None or ROLE_RANK[spec.min_role] <= rank]
 
 
 def spec(name: str) -> CommandSpec:

@@ -10,7 +10,7 @@ import re
 import tomllib
 from datetime import time, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -118,6 +118,45 @@ class DeliveryConfig(_Section):
     rate: float = Field(default=29.0, gt=0, le=30)
 
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class WeeklyTime(NamedTuple):
+    weekday: int  # Monday is 0
+    at: time
+
+
+class ScheduleConfig(_Section):
+    """What the scheduler pushes on its own: digests, escalation, leave (see scheduler/jobs.py)."""
+
+    weekly_digest: WeeklyTime = WeeklyTime(0, time(7, 0))
+    daily_digest: time = time(16, 0)
+    digest_catch_up: timedelta = timedelta(hours=2)
+    escalation: bool = True
+    escalation_delay: timedelta = timedelta(0)
+    max_leave_days: int = Field(default=60, ge=1, le=366)
+    tick_seconds: int = Field(default=60, ge=5, le=3600)
+
+    @field_validator("weekly_digest", mode="before")
+    @classmethod
+    def _parse_weekly(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = value.lower().split()
+            if len(parts) != 2 or parts[0] not in WEEKDAYS:
+                raise ValueError('must be a weekday and a time, such as "mon 07:00"')
+            try:
+                at = time.fromisoformat(parts[1])
+            except ValueError:
+                raise ValueError('must be a weekday and a time, such as "mon 07:00"') from None
+            return WeeklyTime(WEEKDAYS.index(parts[0]), at)
+        return value
+
+    @field_validator("digest_catch_up", "escalation_delay", mode="before")
+    @classmethod
+    def _parse_durations(cls, value: Any) -> Any:
+        return parse_duration(value) if isinstance(value, str) else value
+
+
 def parse_duration(text: str) -> timedelta:
     """Parse ``"24h"``, ``"90m"`` or ``"2d"``."""
     match = _DURATION.match(text)
@@ -140,6 +179,7 @@ class Settings(BaseSettings):
     quiet_hours: QuietHours = QuietHours()
     reminders: RemindersConfig = RemindersConfig()
     delivery: DeliveryConfig = DeliveryConfig()
+    schedule: ScheduleConfig = ScheduleConfig()
     language: Literal["id", "en"] = "id"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

@@ -18,6 +18,7 @@ from db.connection import Database
 
 if TYPE_CHECKING:
     from db.officers import Officer
+    from scheduler.engine import DeliveryEngine
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Services:
     config: Settings
     clock: Clock
     db: Database | None = None
+    delivery: DeliveryEngine | None = None  # started in post_init, stopped in post_stop
     bot_username: str = ""
     extras: dict[str, Any] = field(default_factory=dict)
 

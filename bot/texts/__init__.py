@@ -15,13 +15,29 @@ from typing import Any, Literal
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
 
-from bot.texts import common, onboarding
+from bot.texts import (
+    announce,
+    briefings,
+    common,
+    delivery,
+    invitations,
+    issues,
+    onboarding,
+    people,
+    schedule,
+    submissions,
+    timeparse,
+    unit_picker,
+)
 
 Lang = Literal["id", "en"]
 LANGUAGES: tuple[Lang, ...] = ("id", "en")
 DEFAULT_LANGUAGE: Lang = "id"
 
-_MODULES = (common, onboarding)
+_MODULES = (
+    common, onboarding, delivery, unit_picker, invitations, people, briefings, submissions, issues,
+    timeparse, announce, schedule,
+)
 
 
 def _merge() -> dict[str, dict[str, str]]:
@@ -68,7 +84,9 @@ def fmt_datetime(moment: datetime, lang: str, zone: tzinfo) -> str:
     if lang == "en":
         text = babel_format_datetime(local, "EEEE, d MMMM y 'at' HH:mm", tzinfo=zone, locale="en")
     else:
-        text = babel_format_datetime(local, "EEEE, d MMMM y 'pukul' HH.mm", tzinfo=zone, locale="id")
+        text = babel_format_datetime(
+            local, "EEEE, d MMMM y 'pukul' HH.mm", tzinfo=zone, locale="id"
+        )
     return f"{text} {label}".strip()
 
 
