@@ -7,11 +7,12 @@ Applied names are recorded in ``schema_migrations``; each file runs in its own
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from importlib import resources
 
 from bot.clock import Clock
 from db.connection import Database
-from db.timefmt import to_db
+from db.timefmt import maybe_from_db, to_db
 
 
 @dataclass(frozen=True)
@@ -59,3 +60,9 @@ async def apply_migrations(db: Database, clock: Clock) -> list[str]:
             )
         applied.append(migration.name)
     return applied
+
+
+async def installed_at(db: Database) -> datetime | None:
+    """When the first migration ran: the moment this installation began."""
+    text = await db.fetchval("SELECT min(applied_at) FROM schema_migrations")
+    return maybe_from_db(text)

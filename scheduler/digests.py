@@ -35,6 +35,7 @@ from bot.texts import LANGUAGES, esc, fmt_date, fmt_short, t
 from db import digests as digests_db
 from db import programs as programs_db
 from db.digests import DigestKind, UnitDeadline
+from db.migrations import installed_at
 from db.officers import Officer
 from db.programs import Program
 from db.unit_tree import UnitTree, load_tree
@@ -127,15 +128,19 @@ async def run_due_digests(services: Services) -> int:
     if not timing.can_send_now:
         return 0
     catch_up = services.config.schedule.digest_catch_up
+    installed = await installed_at(db)
     queued = 0
     for period in periods(services, timing):
         if period.due > timing.now or await digests_db.recorded(db, period.kind, period.key):
             continue
         late = timing.now - period.due
         if late > catch_up:
-            log.warning(
-                "%s digest %s skipped: the bot missed it by %s", period.kind, period.key, late
-            )
+            if installed is not None and period.due < installed:
+                log.info("%s digest %s was due before this installation", period.kind, period.key)
+            else:
+                log.warning(
+                    "%s digest %s skipped: the bot missed it by %s", period.kind, period.key, late
+                )
             async with db.transaction() as conn:
                 await digests_db.record_in(conn, period.kind, period.key, "skipped", 0, timing.now)
             continue
