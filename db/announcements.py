@@ -144,10 +144,12 @@ async def scheduled(db: Database, sender_id: int | None) -> list[Scheduled]:
 
 
 async def is_recipient(db: Database, announcement: Announcement, officer_id: int) -> bool:
+    """Whether the announcement was sent to the officer (at least one attempt was made, so
+    it may have reached them): a scheduled or cancelled one cannot be acknowledged."""
     if announcement.outbox_id is None:
         return False
     found = await db.fetchval(
-        "SELECT 1 FROM deliveries WHERE message_id = ? AND officer_id = ? LIMIT 1",
+        "SELECT 1 FROM deliveries WHERE message_id = ? AND officer_id = ? AND attempts > 0 LIMIT 1",
         (announcement.outbox_id, officer_id),
     )
     return found is not None

@@ -40,6 +40,8 @@ AUTHORIZATION_REFUSALS = (
     "people.error.self",
     "people.error.admin_only",
     "register.problem.not_allowed",
+    "program.denied",
+    "submit.refused.not_targeted",
 )
 
 

@@ -3,25 +3,36 @@ may not, is refused politely and changes nothing (a dump of every table is compa
 
 The matrix is data: a later feature adds its commands to ``COMMANDS`` and its buttons
 to ``BUTTONS``. A button's data is a template over the world built below (``{officer_a}``
-is an officer in kecamatan A, ...); ``setup`` steps run first (a command, or callback
-data pressed on the actor's chat) to bring a dialogue to the step the forged press
-targets. ``scoped`` entries are also tried by a coordinator of another kecamatan.
-Actors: a stranger, a pending applicant, an officer, a coordinator of another
-kecamatan, and a deactivated account (a deactivated coordinator of kecamatan A).
+is an officer in kecamatan A, ``{brief_a}`` a briefing of kecamatan A, ...); ``setup``
+steps run first (a command, ``text:`` typed text, or callback data pressed on the
+actor's chat) to bring a dialogue to the step the forged press targets. ``scoped``
+entries are also tried by a coordinator of another kecamatan; ``not_for`` names actors
+whose rank would do but who must be refused all the same (not their briefing, not
+their announcement, not a regency coordinator).
+Actors: a stranger, a pending applicant, an officer of kecamatan A, a coordinator of
+another kecamatan (B), and a deactivated account (a deactivated coordinator of
+kecamatan A, who wrote ``{brief_a}``).
 Buttons are pressed by the same five people throughout; entries that make the bot
-send messages get five new people in the same situations each time (see
-:func:`_fresh_actors`), so no chat waits for Telegram's one-message-a-second pace.
+send messages or open a dialogue get five new people in the same situations each time
+(see :func:`_fresh_actors`), so one entry's dialogue never reaches into the next.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
+from typing import Literal
 
 from bot.driver import BotDriver
+from db import issue_reports as issues_db
 from db import people as people_db
+from db import submissions as submissions_db
+from db.audience import Audience
 from db.officers import ROLE_RANK, Role
 from db.timefmt import to_db
+from scheduler import announcements
 from tests.conftest import ADMIN_ID
+from tests.loop_helpers import engine, officer, program, publish
 from tests.onboarding_support import (
     CIBINONG,
     GUNUNGPUTRI,
@@ -36,6 +47,9 @@ from tests.onboarding_support import (
     unit_id,
 )
 
+Actor = Literal["stranger", "pending", "officer", "other_coordinator", "deactivated"]
+Player = Literal["admin", "officer_b"]
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -43,6 +57,8 @@ class Entry:
     min_role: Role
     scoped: bool = False  # names something in kecamatan A: a coordinator of B is refused too
     setup: tuple[str, ...] = ()
+    not_for: tuple[Actor, ...] = ()  # refused although their rank would do
+    allowed: Player | None = "admin"  # who may (the control test plays it as them); None: nobody
 
 
 COMMANDS: list[Entry] = [
@@ -54,7 +70,43 @@ COMMANDS: list[Entry] = [
     Entry("/language en", "officer"),
     Entry("/profil", "officer"),
     Entry("/profile", "officer"),
+    # The core loop, the schedule and announcements.
+    Entry("/program", "officer"),
+    Entry("/programs", "officer"),
+    Entry("/brief", "officer"),
+    Entry("/pesan", "officer"),
+    Entry("/briefs", "officer"),
+    Entry("/lapor", "officer"),
+    Entry("/report", "officer"),
+    Entry("/tenggat", "officer"),
+    Entry("/deadlines", "officer"),
+    Entry("/laporanku", "officer"),
+    Entry("/myreports", "officer"),
+    Entry("/draf", "officer"),
+    Entry("/draft", "officer"),
+    Entry("/isu", "officer"),
+    Entry("/issue", "officer"),
+    Entry("/cuti 2026-12-10", "officer"),
+    Entry("/leave selesai", "officer"),
+    Entry("/brief_baru", "coordinator"),
+    Entry("/newbrief", "coordinator"),
+    Entry("/brief_kelola", "coordinator"),
+    Entry("/managebrief", "coordinator"),
+    Entry("/tinjau", "coordinator"),
+    Entry("/review", "coordinator"),
+    Entry("/isu_daftar", "coordinator"),
+    Entry("/issues", "coordinator"),
+    Entry("/pengumuman", "coordinator"),
+    Entry("/announce", "coordinator"),
+    Entry("/jadwal", "coordinator"),
+    Entry("/schedule", "coordinator"),
+    Entry("/libur 2026-12-28 Cuti bersama", "admin"),
+    Entry("/daysoff", "admin"),
 ]
+
+_ANNOUNCE = ("/pengumuman", "text:Rapat koordinasi humas Jumat pagi")
+_NOT_THEIRS: tuple[Actor, ...] = ("other_coordinator",)
+_NOT_TARGETED: tuple[Actor, ...] = ("officer", "other_coordinator")
 
 BUTTONS: list[Entry] = [
     Entry("pe:h", "coordinator"),
@@ -77,10 +129,57 @@ BUTTONS: list[Entry] = [
     Entry("rg:ok:{reg_a}", "coordinator", scoped=True),
     Entry("rg:no:{reg_a}", "coordinator", scoped=True),
     Entry("lang:en", "officer"),
+    # Announcements: the dialogue's steps, the scope of its choices, "who has read",
+    # /jadwal's cancel and reschedule (announcement 1 is the administrator's).
+    Entry("an:au:scope", "coordinator", setup=_ANNOUNCE),
+    Entry(
+        "an:go", "coordinator", setup=(*_ANNOUNCE, "an:au:scope", "an:ur:0", "an:ak:0", "an:wh:now")
+    ),
+    Entry("an:kc:{kec_a}", "coordinator", scoped=True, setup=(*_ANNOUNCE, "an:au:kec")),
+    Entry("anu:u:{unit_a}", "coordinator", scoped=True, setup=(*_ANNOUNCE, "an:au:units")),
+    Entry("an:st:{announcement}", "coordinator", not_for=_NOT_THEIRS),
+    Entry("an:sp:{announcement}:0", "coordinator", not_for=_NOT_THEIRS),
+    Entry("jd:rt:{announcement}", "coordinator", not_for=_NOT_THEIRS),
+    Entry("jd:cx:{announcement}", "coordinator", not_for=_NOT_THEIRS),
+    Entry("jd:cy:{announcement}", "coordinator", not_for=_NOT_THEIRS),
+    # Not sent yet, so not even its recipients may say they read it.
+    Entry("an:ack:{announcement}", "officer", not_for=("officer",), allowed=None),
+    # Programs: managed by administrators and regency coordinators only.
+    Entry("pg:new", "coordinator", not_for=_NOT_THEIRS),
+    Entry("pg:done:{program_b}", "coordinator", not_for=_NOT_THEIRS),
+    Entry("bc:prog:{program}", "coordinator", setup=("/brief_baru",)),
+    # Managing a published briefing of kecamatan A.
+    Entry("bm:dl:{brief_a}", "coordinator", scoped=True),
+    Entry("bm:tx:{brief_a}", "coordinator", scoped=True),
+    Entry("bm:cl:{brief_a}", "coordinator", scoped=True),
+    Entry("bm:cly:{brief_a}", "coordinator", scoped=True),
+    # Reviewing a report and handling an issue report from kecamatan A.
+    Entry("rv:rev:{submission_a}", "coordinator", scoped=True),
+    Entry("rv:no:{submission_a}", "coordinator", scoped=True),
+    Entry("rv:ok:{submission_a}", "coordinator", scoped=True),
+    Entry("rv:skip:{submission_a}", "coordinator"),
+    Entry("is:done:{issue_a}", "coordinator", scoped=True),
+    # Reporting on, or reading, a briefing meant for another unit (B).
+    Entry("br:rep:{brief_b}", "officer", not_for=_NOT_TARGETED, allowed="officer_b"),
+    Entry("br:mat:{brief_b}", "officer", not_for=_NOT_TARGETED, allowed="officer_b"),
+    Entry(
+        "sb:pick:{brief_b}",
+        "officer",
+        setup=("/lapor",),
+        not_for=_NOT_TARGETED,
+        allowed="officer_b",
+    ),
+    Entry(
+        "sb:draft:{brief_b}",
+        "officer",
+        setup=("/draf",),
+        not_for=_NOT_TARGETED,
+        allowed="officer_b",
+    ),
 ]
 
-ACTORS = ("stranger", "pending", "officer", "other_coordinator", "deactivated")
-_ACTOR_RANK = {
+ACTORS: tuple[Actor, ...] = ("stranger", "pending", "officer", "other_coordinator", "deactivated")
+_ACTOR_RANK: dict[Actor, Role | None] = {
     "stranger": None,
     "pending": None,
     "deactivated": None,
@@ -89,21 +188,22 @@ _ACTOR_RANK = {
 }
 
 
-def refused_by(entry: Entry) -> list[str]:
+def refused_by(entry: Entry) -> list[Actor]:
     """The actors who must be refused ``entry``."""
     actors = []
     for actor in ACTORS:
         rank = _ACTOR_RANK[actor]
         below = rank is None or ROLE_RANK[rank] < ROLE_RANK[entry.min_role]
-        if below or (actor == "other_coordinator" and entry.scoped):
+        if below or actor in entry.not_for or (actor == "other_coordinator" and entry.scoped):
             actors.append(actor)
     return actors
 
 
 @dataclass
 class World:
-    actors: dict[str, int]
+    actors: dict[Actor, int]
     values: dict[str, int]
+    players: dict[Player, int]  # people allowed what the actors are refused
 
     def fill(self, template: str) -> str:
         return template.format(**self.values)
@@ -120,6 +220,7 @@ async def _world(bot: BotDriver) -> World:
     await apply_by_taps(bot, pending)
     stranger = bot.sandbox.add_user("Asing")
     await bot.say(stranger, "/bantuan")
+    things = await _things(bot, officer_a, deactivated)
     now = bot.clock.now()
     ids = {
         who: (await officer_row(bot, tg))["id"]
@@ -138,6 +239,7 @@ async def _world(bot: BotDriver) -> World:
     for user in (officer_a, deactivated, other_coordinator):
         await bot.say(user, "/bantuan")
     return World(
+        players={"admin": ADMIN_ID, "officer_b": officer_b},
         actors={
             "stranger": stranger,
             "pending": pending,
@@ -154,13 +256,59 @@ async def _world(bot: BotDriver) -> World:
             "unit_a": await unit_id(bot, PAKANSARI),
             "unit_b": await unit_id(bot, WANAHERANG),
             "kec_b": await unit_id(bot, GUNUNGPUTRI),
+            **things,
         },
     )
 
 
+async def _things(bot: BotDriver, officer_a: int, author_a: int) -> dict[str, int]:
+    """What the core loop and announcements act on: programs, a briefing written by the
+    coordinator of kecamatan A for officer A's unit and one for unit B, a report and an
+    issue report from officer A, and a scheduled announcement of the administrator."""
+    admin = await officer(bot, ADMIN_ID)
+    reporter = await officer(bot, officer_a)
+    now = bot.clock.now()
+    brief_a = await publish(bot, author_a, [PAKANSARI], title="Posyandu Pakansari")
+    brief_b = await publish(bot, ADMIN_ID, [WANAHERANG], title="Pasar Wanaherang")
+    report = await submissions_db.report_link(
+        bot.db, reporter, brief_a, "https://www.instagram.com/p/AUTHZ12345/", now
+    )
+    issue = await issues_db.create(
+        bot.db,
+        reporter,
+        url="https://www.facebook.com/hoaks/123456",
+        screenshot_file_id=None,
+        description="Kabar bohong tentang banjir di Pakansari",
+        urgency="penting",
+        now=now,
+    )
+    letter = announcements.Letter(
+        body="Rapat koordinasi humas",
+        media_type=None,
+        file_id=None,
+        urgent=False,
+        ack=True,
+        sender_name=admin.full_name,
+        sender_role=admin.role,
+        sender_unit=await announcements.sender_unit_label(bot.db, admin, "id"),
+    )
+    announcement, _ = await announcements.publish(
+        bot.db, engine(bot), admin, letter, Audience("scope"), now + timedelta(days=1), now
+    )
+    return {
+        "program": await program(bot, admin),
+        "program_b": await program(bot, admin, "Bogor Bersih"),
+        "brief_a": brief_a,
+        "brief_b": brief_b,
+        "submission_a": report.submission.id,
+        "issue_a": issue.id,
+        "announcement": announcement.id,
+    }
+
+
 async def _fresh_actors(bot: BotDriver, world: World) -> dict[str, int]:
     """New accounts in the same five situations, for entries that make the bot send
-    messages: each actor's chat then stays within Telegram's per-chat burst."""
+    messages or open a dialogue: each starts from a chat of its own."""
     now = to_db(bot.clock.now())
     users = {actor: bot.sandbox.add_user(actor.title()) for actor in ACTORS}
     accounts = {
@@ -189,6 +337,8 @@ def _any_message(bot: BotDriver, user: int) -> int:
 async def _step(bot: BotDriver, world: World, user: int, step: str) -> None:
     if step.startswith("/"):
         bot.sandbox.send_text(user, step)
+    elif step.startswith("text:"):
+        bot.sandbox.send_text(user, step.removeprefix("text:"))
     else:
         bot.sandbox.press_callback(user, _any_message(bot, user), world.fill(step))
 
@@ -254,9 +404,17 @@ async def test_authorization_matrix(bot: BotDriver) -> None:
     assert cases >= 100
 
 
+_PLAYER_JOINS: dict[Player, tuple[str, Role]] = {
+    "admin": (REGENCY, "admin"),
+    "officer_b": (WANAHERANG, "officer"),
+}
+
+
 async def test_the_same_buttons_work_for_those_allowed(bot: BotDriver) -> None:
-    """Control: an administrator (every button) and the coordinator of kecamatan A (the
-    scoped ones of their rank) are not refused, so the refusals above come from the checks."""
+    """Control: an administrator (every button but those meant for unit B's officer, who
+    plays these, and the acknowledgement nobody may make yet) and the coordinator of
+    kecamatan A (the scoped ones of their rank) are not refused, so the refusals above
+    come from the checks."""
     world = await _world(bot)
     coordinator_a = await bot.join("Kirana", CIBINONG, "coordinator")
     await bot.say(coordinator_a, "/bantuan")
@@ -265,10 +423,16 @@ async def test_the_same_buttons_work_for_those_allowed(bot: BotDriver) -> None:
         for e in BUTTONS
         if e.scoped and e.min_role == "coordinator" and not e.setup and e.action != "pe:l:c:0"
     ]
-    plays = [(coordinator_a, entry) for entry in mine] + [(ADMIN_ID, entry) for entry in BUTTONS]
+    # Unit B's officer goes before the administrator, whose buttons move and deactivate people.
+    by_player = sorted(BUTTONS, key=lambda entry: entry.allowed != "officer_b")
+    plays = [(coordinator_a, entry) for entry in mine] + [
+        (world.players[entry.allowed], entry) for entry in by_player if entry.allowed
+    ]
     for presser, entry in plays:
-        if entry.setup:  # a dialogue of its own, in a chat of its own (Telegram's pace)
-            presser = await bot.join(f"Admin {entry.action}", REGENCY, "admin")
+        if entry.setup:  # a dialogue of its own, in a chat of its own
+            assert entry.allowed is not None
+            unit, role = _PLAYER_JOINS[entry.allowed]
+            presser = await bot.join(f"{entry.allowed} {entry.action}", unit, role)
         for step in entry.setup:
             await _step(bot, world, presser, step)
             await bot.idle()
