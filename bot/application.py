@@ -43,7 +43,7 @@ from handlers import (
     start,
     submit,
 )
-from handlers.conversation import fresh
+from handlers.conversation import Dialogues, fresh
 from scheduler.engine import DeliveryEngine
 from scheduler.jobs import start_schedule
 from scheduler.pacing import Pacer
@@ -70,7 +70,7 @@ def build_application(config: Settings, *, clock: Clock | None = None) -> HumasA
         .base_file_url(config.telegram.base_file_url)
         .context_types(ContextTypes(context=HumasContext, bot_data=BotData))
         .defaults(Defaults(tzinfo=config.tz))
-        .rate_limiter(Pacer(config.delivery.rate))
+        .rate_limiter(Pacer(config.delivery.rate, chat_burst=config.delivery.chat_burst))
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
@@ -96,13 +96,14 @@ def _register_handlers(application: HumasApplication) -> None:
     # catch-all MessageHandler and CallbackQueryHandler would swallow everything.
     # /batal comes first so that it reaches every conversation in progress.
     application.add_handlers(fallback.CANCEL_HANDLERS)
+    dialogues = Dialogues()  # which of a person's dialogues takes what they type
     for module in (
         start, profile, register, invite, people, language,
         programs, briefing_compose, briefings, submit, review, issues, my_reports,
         announce, schedule,
         leave, days_off,
     ):
-        application.add_handlers(fresh(module.HANDLERS))
+        application.add_handlers(fresh(module.HANDLERS, dialogues))
     application.add_handlers(fallback.HANDLERS)
     application.add_error_handler(error_handler)  # type: ignore[arg-type]
 

@@ -116,6 +116,10 @@ class RemindersConfig(_Section):
 
 class DeliveryConfig(_Section):
     rate: float = Field(default=29.0, gt=0, le=30)
+    # Replies one person may get at once before the ~1 per second pace (Telegram: 3). Only
+    # a sandbox that allows more (the demo, the functional tests) is given more; bulk
+    # sends keep one per second per person whatever it is (scheduler/pacing.py).
+    chat_burst: int = Field(default=3, ge=1)
 
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

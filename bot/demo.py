@@ -20,7 +20,7 @@ from bot.clock import FakeClock
 from bot.demo_announcements import SCENES as ANNOUNCEMENT_SCENES
 from bot.demo_core_loop import SCENES as CORE_LOOP_SCENES
 from bot.driver import BotDriver, sandbox_config
-from bot.sandbox import SandboxServer, SentMessage, render_message
+from bot.sandbox import LimitConfig, SandboxServer, SentMessage, render_message
 from bot.texts import t
 from db import briefings as briefings_db
 from db import officers as officers_db
@@ -37,6 +37,9 @@ from scheduler.jobs import run_all_due, schedule_of
 DEMO_START = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 ADMIN_ID = 7000001
 DESA_CODE = "32.01.02.2001"  # Desa Wanaherang, Kecamatan Gunungputri
+# The scripted people type instantly, so their sandbox chats take a long burst of replies
+# (and the bot's pacer is told so); broadcasts still go one per second per person.
+SCRIPTED_CHAT_BURST = 100
 
 
 @dataclass
@@ -226,13 +229,16 @@ async def run_demo(lang: str = "id", out: TextIO | None = None) -> int:
             added = await init_database(db, clock, Actor.cli())
         finally:
             await db.close()
-        async with SandboxServer() as sandbox:
+        limits = LimitConfig(private_burst=SCRIPTED_CHAT_BURST)
+        async with SandboxServer(limits=limits) as sandbox:
             print(
                 f"Sandbox Bot API server on {sandbox.base_url.rsplit('/', 1)[0]}; "
                 f"database {added} areas; clock at {clock.now():%Y-%m-%d %H:%M} UTC",
                 file=out,
             )
-            config = sandbox_config(sandbox, db_path, admins=[ADMIN_ID])
+            config = sandbox_config(
+                sandbox, db_path, admins=[ADMIN_ID], delivery={"chat_burst": SCRIPTED_CHAT_BURST}
+            )
             async with BotDriver(sandbox, config, clock) as bot:
                 demo = Demo(bot=bot, out=out, lang=lang)
                 for scene in SCENES:

@@ -120,8 +120,11 @@ async def scene_compose_briefing(demo: Demo) -> None:
     )
     await _press_shown(demo, COORDINATOR, t(lang, "announce.button.done"))
     mark = _mark(demo, COORDINATOR)
+    demo.note(
+        "Once the deadline is set, the preview goes through the delivery engine, exactly as "
+        "officers will get it."
+    )
     replies = await demo.say(COORDINATOR, "besok 16:00")
-    demo.note("The preview goes through the delivery engine, exactly as officers will get it.")
     await _show_delivered(demo, {COORDINATOR: mark[COORDINATOR] + len(replies)})
     mark = _mark(demo, SITI, UJANG)
     await _press_shown(demo, COORDINATOR, t(lang, "compose.button.publish_now"))

@@ -9,9 +9,11 @@ so a broadcast never depends on 429s:
   apart (rate from ``delivery.rate``, default 29/s, one below Telegram's 30, which is
   the headroom that absorbs network jitter between our clock and Telegram's);
 * **private chats** — the same burst-3, one-per-second bucket Telegram applies, with a
-  5 % slower refill as a safety margin. Bulk sends wait until the bucket is full, so a
-  broadcast sends at most one message per second to a person and always leaves room
-  for the replies to that person's own commands;
+  5 % slower refill as a safety margin (the burst is ``delivery.chat_burst``: only a
+  test sandbox that allows more may be given more). Bulk sends go at most one per
+  interval to a person, and only while the bucket keeps Telegram's burst of room for
+  the replies to that person's own commands (with Telegram's bucket: when it is full),
+  whatever the burst;
 * **groups** — a sliding window of 20 per 61 s; bulk leaves the last place to replies.
 
 Interactive calls (a handler's ``reply_text``) have priority: a bulk send takes a
@@ -56,7 +58,7 @@ Sleep = Callable[[float], Awaitable[None]]
 
 _NOT_MESSAGES = frozenset({"sendChatAction"})
 _OTHER_MESSAGES = frozenset({"copyMessage", "copyMessages", "forwardMessage", "forwardMessages"})
-_PRIVATE_BURST = 3
+TELEGRAM_CHAT_BURST = 3  # messages Telegram lets a private chat take at once
 _PRIVATE_INTERVAL = 1.05  # seconds per message to one person (Telegram: ~1; 5 % margin)
 _GROUP_LIMIT = 20
 _GROUP_WINDOW = 61.0  # seconds (Telegram: 60; one second of margin)
@@ -97,12 +99,14 @@ def message_count(endpoint: str, data: dict[str, Any]) -> int:
 
 
 class _PrivateChat:
-    """GCRA state of one private chat: ``tat`` is when its bucket is full again."""
+    """GCRA state of one private chat: ``tat`` is when its bucket is full again,
+    ``bulk_next`` when the next bulk message may go."""
 
-    __slots__ = ("paused_until", "tat")
+    __slots__ = ("bulk_next", "paused_until", "tat")
 
     def __init__(self) -> None:
         self.tat = 0.0
+        self.bulk_next = 0.0
         self.paused_until = 0.0
 
 
@@ -111,12 +115,19 @@ class Pacer(BaseRateLimiter[BulkSend]):
         self,
         rate: float = 29.0,
         *,
+        chat_burst: int = TELEGRAM_CHAT_BURST,
         time_source: TimeSource = time.monotonic,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
+        if chat_burst < 1:
+            raise ValueError("chat_burst must be at least 1")
         self.interval = 1.0 / rate
+        # How far ahead of now a private chat's bucket may run: replies may use the whole
+        # burst; bulk must leave Telegram's burst of room for replies after its message.
+        self._reply_slack = (chat_burst - 1) * _PRIVATE_INTERVAL
+        self._bulk_slack = max(0, chat_burst - TELEGRAM_CHAT_BURST) * _PRIVATE_INTERVAL
         self._tolerance = self.interval / 10  # absorbs timer lateness without bursting
         self._now = time_source
         self._sleep = sleep
@@ -193,7 +204,7 @@ class Pacer(BaseRateLimiter[BulkSend]):
                 continue
             wait = self._global_wait(now)
             if wait <= 0:
-                self._grant(chat, now, count)
+                self._grant(chat, now, count, bulk=False)
                 return
             self._interactive_ready += 1
             try:
@@ -218,7 +229,7 @@ class Pacer(BaseRateLimiter[BulkSend]):
                     elif self._interactive_ready:
                         await self._sleep(self.interval)  # a reply goes first
                     else:
-                        self._grant(chat, now, count)
+                        self._grant(chat, now, count, bulk=True)
                         return
 
     def _global_wait(self, now: float) -> float:
@@ -229,9 +240,11 @@ class Pacer(BaseRateLimiter[BulkSend]):
             state = self._private.get(chat)
             if state is None:
                 return 0.0
-            # Bulk waits for a full bucket (one per interval); replies may use the burst.
-            slack = 0.0 if bulk else (_PRIVATE_BURST - 1) * _PRIVATE_INTERVAL
-            return max(state.tat - slack - now, state.paused_until - now)
+            if bulk:
+                ready = max(state.bulk_next, state.tat - self._bulk_slack)
+            else:
+                ready = state.tat - self._reply_slack
+            return max(ready - now, state.paused_until - now)
         stamps = self._groups.get(chat)
         paused = self._group_paused.get(chat, 0.0) - now
         if not stamps:
@@ -243,7 +256,7 @@ class Pacer(BaseRateLimiter[BulkSend]):
             return max(0.0, paused)
         return max(stamps[len(stamps) - room] + _GROUP_WINDOW - now, paused)
 
-    def _grant(self, chat: int | str, now: float, count: int) -> None:
+    def _grant(self, chat: int | str, now: float, count: int, *, bulk: bool) -> None:
         self._tat = max(self._tat, now) + count * self.interval
         if isinstance(chat, int) and chat > 0:
             state = self._private.get(chat)
@@ -252,6 +265,8 @@ class Pacer(BaseRateLimiter[BulkSend]):
                     self._forget_idle(now)
                 state = self._private[chat] = _PrivateChat()
             state.tat = max(state.tat, now) + count * _PRIVATE_INTERVAL
+            if bulk:
+                state.bulk_next = now + count * _PRIVATE_INTERVAL
         else:
             self._groups.setdefault(chat, deque()).extend([now] * count)
 

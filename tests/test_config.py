@@ -27,6 +27,7 @@ def test_example_file_loads_with_documented_defaults() -> None:
     assert settings.quiet_hours.start == time(21, 0) and settings.quiet_hours.end == time(6, 0)
     assert settings.reminders.offsets == [timedelta(hours=24), timedelta(hours=3)]
     assert settings.admins == []
+    assert settings.delivery.rate == 29.0 and settings.delivery.chat_burst == 3
 
 
 def test_every_key_in_the_example_is_commented() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.driver import BotDriver
+from bot.sandbox import LimitConfig
 from db import officers as officers_db
 from db import outbox
 from db import units as units_db
@@ -19,6 +20,12 @@ from scheduler.engine import DeliveryEngine
 from tests.conftest import ADMIN_ID
 
 DESA = "32.01.02.2001"  # Wanaherang, Kecamatan Gunungputri
+
+
+@pytest.fixture
+def sandbox_limits() -> LimitConfig:
+    """Telegram's own limits (and so the pacer's default burst): the pacing is under test."""
+    return LimitConfig()
 
 
 async def add_officers(

@@ -21,11 +21,17 @@ class FakeTime:
 
 
 def pacer_and_telegram(
-    rate: float = 29.0,
+    rate: float = 29.0, chat_burst: int | None = None
 ) -> tuple[Pacer, RateLimiter, FakeTime, list[tuple[float, int]]]:
+    """A pacer and Telegram's limiter (Telegram's numbers unless a burst is given to both)."""
     time = FakeTime()
-    pacer = Pacer(rate, time_source=time, sleep=time.sleep)
-    telegram = RateLimiter(LimitConfig(), time_source=time)
+    if chat_burst is None:
+        pacer = Pacer(rate, time_source=time, sleep=time.sleep)
+        limits = LimitConfig()
+    else:
+        pacer = Pacer(rate, chat_burst=chat_burst, time_source=time, sleep=time.sleep)
+        limits = LimitConfig(private_burst=chat_burst)
+    telegram = RateLimiter(limits, time_source=time)
     return pacer, telegram, time, []
 
 
@@ -67,6 +73,31 @@ async def test_replies_may_use_the_burst_but_never_more_than_telegram_allows() -
         await send(pacer, telegram, log, 7, bulk=False)
     assert log[2][0] - log[0][0] < 0.1  # a bulk message and two replies at once: burst of 3
     assert log[3][0] - log[0][0] >= 1.0  # then one per second
+
+
+async def test_a_larger_chat_burst_speeds_replies_but_never_bulk() -> None:
+    pacer, telegram, time, log = pacer_and_telegram(chat_burst=100)
+    for _ in range(50):
+        await send(pacer, telegram, log, 7, bulk=False)
+    # A sandbox's scripted person gets 50 replies at once: only the overall rate spaces them.
+    assert log[-1][0] - log[0][0] == pytest.approx(49 / 29, rel=0.05)
+    log.clear()
+    for _ in range(5):
+        await send(pacer, telegram, log, 8, bulk=True)
+    gaps = [later[0] - earlier[0] for earlier, later in zip(log, log[1:], strict=False)]
+    assert all(gap >= 1.0 for gap in gaps)
+
+
+async def test_bulk_leaves_room_for_two_replies_whatever_the_burst() -> None:
+    pacer, telegram, time, log = pacer_and_telegram(chat_burst=10)
+    for _ in range(8):
+        await send(pacer, telegram, log, 7, bulk=False)
+    await send(pacer, telegram, log, 7, bulk=True)
+    assert log[-1][0] - log[0][0] == pytest.approx(1.05)  # until three fit, not a full bucket
+    bulk_at = log[-1][0]
+    for _ in range(2):
+        await send(pacer, telegram, log, 7, bulk=False)
+    assert log[-1][0] - bulk_at < 0.1  # both replies at once, no 429
 
 
 async def test_groups_get_at_most_20_per_minute() -> None:
