@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -60,6 +60,8 @@ MAX_HASHTAGS = 300
 MAX_TAG = 40
 MAX_TAGS = 8
 MAX_ATTACHMENTS = 10
+# A deadline given as a date alone ("2026-12-05", "Jumat") means the end of that day.
+DEADLINE_TIME = time(23, 59)
 
 
 class BriefingProblem(StrEnum):

@@ -7,18 +7,17 @@ button re-checks rights on the server: kecamatan and unit ids in callback data a
 checked against the sender's scope when chosen, and the audience is resolved
 within that scope again when sending (db/audience.py).
 
-Callback data (all under ``an:``): ``au:<kind>`` audience kind, ``lv:<level>|ok``
-levels, ``kc:<id>|ok`` / ``kp:<page>`` kecamatan, ``tg:<n>`` tag, ``un:add|ok`` units
-(the unit picker uses ``anu:``), ``ur:1|0`` urgent, ``ak:1|0`` acknowledgement,
-``wh:now``, ``go`` / ``ed`` / ``e:<piece>`` / ``x`` on the preview; outside the
-dialogue ``ack:<id>`` (recipients), ``ackp`` (the preview's button), ``st:<id>`` and
+Callback data (all under ``an:``): the audience picker's (handlers/audience_picker.py:
+``au:<kind>``, ``lv:``, ``kc:`` / ``kp:``, ``tg:``, ``un:``; its unit picker uses
+``anu:``), ``ur:1|0`` urgent, ``ak:1|0`` acknowledgement, ``wh:now``, ``go`` / ``ed`` /
+``e:<piece>`` on the preview, ``x`` (cancel) everywhere; outside the dialogue ``ack:<id>`` (recipients), ``ackp`` (the preview's button), ``st:<id>`` and
 ``sp:<id>:<page>`` (who has read, for the sender).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
@@ -28,33 +27,27 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.commands import spec
 from bot.context import HumasContext
-from bot.guard import can_act_on_unit, guarded, refuse
+from bot.guard import guarded, refuse
 from bot.texts import esc, fmt_datetime, fmt_short, unit_label
-from bot.timeparse import TimeParseError, parse_when
 from db import announcements as announcements_db
 from db import audience as audience_db
-from db import units as units_db
-from db.audience import Audience, AudienceError, Level
+from db.audience import Audience
 from db.officers import Officer
-from handlers.conversation import END, cancel_by_button, conversation, edit, remove_keyboard
+from handlers.audience_picker import AudienceChoice, AudiencePicker
+from handlers.conversation import END, cancel_by_button, conversation, edit, remove_keyboard, show
 from handlers.delivery_access import delivery
-from handlers.unit_picker import UnitPicker
+from handlers.when import read_time
 from scheduler import announcements
 from scheduler.announcements import Letter, NobodyToReach
 from scheduler.content import Content
 from scheduler.quiet_hours import QuietHours
 
 DRAFT = "announce_draft"
-PICKER = UnitPicker(
-    "anu",
-    kinds=("kabupaten", "kecamatan", "desa", "kelurahan", "opd"),
-    title_key="announce.pick_unit",
-)
-KECAMATAN_PAGE = 10
+PICKER = AudiencePicker("an", units_prefix="anu", title_key="announce.ask_audience")
 STATUS_PAGE = 20
 NAMES_SHOWN = 5
 Media = Literal["photo", "document"]
-(COMPOSE, AUDIENCE, LEVELS, KECAMATAN, TAG, UNITS, URGENT, ACK, WHEN, PREVIEW) = range(10)
+(COMPOSE, AUDIENCE, URGENT, ACK, WHEN, PREVIEW) = range(6)
 
 
 @dataclass
@@ -70,10 +63,6 @@ class Draft:
     ack: bool | None = None
     send_at: datetime | None = None  # None with when_chosen: now
     when_chosen: bool = False
-    levels: list[Level] = field(default_factory=list)
-    kecamatans: list[int] = field(default_factory=list)
-    units: list[int] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
 
 
 def _draft(context: HumasContext) -> Draft:
@@ -96,25 +85,6 @@ def _cancel_row(context: HumasContext) -> list[InlineKeyboardButton]:
     return [_button(context, "button.cancel", "an:x")]
 
 
-async def _show(
-    update: Update,
-    context: HumasContext,
-    text: str,
-    markup: InlineKeyboardMarkup | None = None,
-    *,
-    answered: bool = False,
-) -> None:
-    """On the pressed button's message when there is one, as a new message otherwise."""
-    query = update.callback_query
-    if query is not None:
-        if not answered:
-            await query.answer()
-        await edit(query, text, markup)
-    else:
-        assert update.effective_message is not None
-        await update.effective_message.reply_html(text, reply_markup=markup)
-
-
 async def _letter(context: HumasContext, draft: Draft) -> Letter:
     sender = _sender(context)
     return Letter(
@@ -135,26 +105,26 @@ async def _letter(context: HumasContext, draft: Draft) -> Letter:
 async def _advance(update: Update, context: HumasContext) -> int:
     draft = _draft(context)
     if not draft.composed:
-        await _show(
+        await show(
             update,
-            context,
             context.t("announce.ask_body"),
             InlineKeyboardMarkup([_cancel_row(context)]),
         )
         return COMPOSE
     if draft.audience is None:
-        return await _ask_audience(update, context)
+        await PICKER.ask(update, context)
+        return AUDIENCE
     if draft.urgent is None:
-        await _show(update, context, context.t("announce.ask_urgent"), _yes_no(context, "ur"))
+        await show(update, context.t("announce.ask_urgent"), _yes_no(context, "ur"))
         return URGENT
     if draft.ack is None:
-        await _show(update, context, context.t("announce.ask_ack"), _yes_no(context, "ak"))
+        await show(update, context.t("announce.ask_ack"), _yes_no(context, "ak"))
         return ACK
     if not draft.when_chosen:
         markup = InlineKeyboardMarkup(
             [[_button(context, "announce.button.now", "an:wh:now")], _cancel_row(context)]
         )
-        await _show(update, context, context.t("announce.ask_when"), markup)
+        await show(update, context.t("announce.ask_when"), markup)
         return WHEN
     return await _preview(update, context)
 
@@ -226,269 +196,29 @@ async def on_other(update: Update, context: HumasContext) -> int:
     return COMPOSE
 
 
-# ---- 2. the audience --------------------------------------------------------------------
-
-
-async def _ask_audience(update: Update, context: HumasContext, *, answered: bool = False) -> int:
-    rows = [
-        [_button(context, "announce.aud.scope", "an:au:scope")],
-        [_button(context, "announce.aud.level", "an:au:level")],
-        [_button(context, "announce.aud.kecamatan", "an:au:kec")],
-        [_button(context, "announce.aud.tag", "an:au:tag")],
-        [_button(context, "announce.aud.units", "an:au:units")],
-        _cancel_row(context),
-    ]
-    await _show(
-        update,
-        context,
-        context.t("announce.ask_audience"),
-        InlineKeyboardMarkup(rows),
-        answered=answered,
-    )
-    return AUDIENCE
+# ---- 2. the audience (handlers/audience_picker.py) -------------------------------------
 
 
 @guarded("coordinator")
-async def on_audience(update: Update, context: HumasContext) -> int:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    choice = query.data.removeprefix("an:au:")
-    draft = _draft(context)
-    if choice == "scope":
-        draft.audience = Audience("scope")
-        return await _advance(update, context)
-    if choice == "level":
-        draft.levels = []
-        return await _show_levels(update, context)
-    if choice == "kec":
-        draft.kecamatans = []
-        return await _show_kecamatans(update, context, 0)
-    if choice == "tag":
-        draft.tags = await audience_db.tags_in_scope(context.db, _sender(context))
-        if not draft.tags:
-            await refuse(update, context, context.t("announce.no_tags"))
-            return AUDIENCE
-        rows = [
-            [_button(context, "announce.tag_button", f"an:tg:{n}", tag=tag)]
-            for n, tag in enumerate(draft.tags[:30])
-        ]
-        await _show(
-            update,
-            context,
-            context.t("announce.ask_tag"),
-            InlineKeyboardMarkup([*rows, _cancel_row(context)]),
-        )
-        return TAG
-    if choice == "units":
-        draft.units = []
-        await query.answer()
-        await edit(query, *await PICKER.root(context, _sender(context)))
-        return UNITS
-    await refuse(update, context, context.t("denied.button"))
-    return AUDIENCE
-
-
-async def _show_levels(update: Update, context: HumasContext) -> int:
-    draft = _draft(context)
-    rows = [
-        [
-            _button(
-                context,
-                "announce.toggle",
-                f"an:lv:{level}",
-                mark="☑️" if level in draft.levels else "⬜",
-                label=context.t(f"announce.level.{level}"),
-            )
-        ]
-        for level in audience_db.LEVELS
-    ]
-    rows.append([_button(context, "announce.button.done", "an:lv:ok")])
-    rows.append(_cancel_row(context))
-    await _show(update, context, context.t("announce.ask_levels"), InlineKeyboardMarkup(rows))
-    return LEVELS
+async def on_audience_button(update: Update, context: HumasContext) -> int:
+    choice = await PICKER.on_button(update, context)
+    if choice.cancelled:
+        return await on_cancel(update, context)
+    return await _take_audience(update, context, choice)
 
 
 @guarded("coordinator")
-async def on_level(update: Update, context: HumasContext) -> int:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    choice = query.data.removeprefix("an:lv:")
-    draft = _draft(context)
-    if choice == "ok":
-        if not draft.levels:
-            await refuse(update, context, context.t("announce.choose_one"))
-            return LEVELS
-        draft.audience = Audience("level", levels=tuple(draft.levels))
-        return await _advance(update, context)
-    level = next((known for known in audience_db.LEVELS if known == choice), None)
-    if level is None:
-        await refuse(update, context, context.t("denied.button"))
-        return LEVELS
-    if level in draft.levels:
-        draft.levels.remove(level)
-    else:
-        draft.levels.append(level)
-    return await _show_levels(update, context)
-
-
-async def _show_kecamatans(update: Update, context: HumasContext, page: int) -> int:
-    draft = _draft(context)
-    kecamatans = await audience_db.kecamatans_in_scope(context.db, _sender(context))
-    pages = max(1, math.ceil(len(kecamatans) / KECAMATAN_PAGE))
-    page = min(max(page, 0), pages - 1)
-    shown = kecamatans[page * KECAMATAN_PAGE : (page + 1) * KECAMATAN_PAGE]
-    buttons = [
-        _button(
-            context,
-            "announce.toggle",
-            f"an:kc:{unit.id}",
-            mark="☑️" if unit.id in draft.kecamatans else "⬜",
-            label=unit.name,
-        )
-        for unit in shown
-    ]
-    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    nav = []
-    if page > 0:
-        nav.append(_button(context, "button.prev", f"an:kp:{page - 1}"))
-    if page + 1 < pages:
-        nav.append(_button(context, "button.next", f"an:kp:{page + 1}"))
-    if nav:
-        rows.append(nav)
-    rows.append([_button(context, "announce.button.done", "an:kc:ok")])
-    rows.append(_cancel_row(context))
-    text = context.t(
-        "announce.ask_kecamatan", chosen=len(draft.kecamatans), page=page + 1, pages=pages
-    )
-    await _show(update, context, text, InlineKeyboardMarkup(rows))
-    return KECAMATAN
-
-
-@guarded("coordinator")
-async def on_kecamatan(update: Update, context: HumasContext) -> int:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    draft = _draft(context)
-    kind, _, value = query.data.removeprefix("an:").partition(":")
-    if kind == "kp" and value.isdigit():
-        return await _show_kecamatans(update, context, int(value))
-    if value == "ok":
-        if not draft.kecamatans:
-            await refuse(update, context, context.t("announce.choose_one"))
-            return KECAMATAN
-        draft.audience = Audience("kecamatan", unit_ids=tuple(draft.kecamatans))
-        return await _advance(update, context)
-    unit = await units_db.by_id(context.db, int(value)) if value.isdigit() else None
-    if unit is None or unit.kind != "kecamatan":
-        await refuse(update, context, context.t("denied.button"))
-        return KECAMATAN
-    if not await can_act_on_unit(context.db, _sender(context), unit.id):
-        await refuse(update, context, context.t("denied.scope"))
-        return KECAMATAN
-    if unit.id in draft.kecamatans:
-        draft.kecamatans.remove(unit.id)
-    else:
-        draft.kecamatans.append(unit.id)
-    page = (await audience_db.kecamatans_in_scope(context.db, _sender(context))).index(
-        unit
-    ) // KECAMATAN_PAGE
-    return await _show_kecamatans(update, context, page)
-
-
-@guarded("coordinator")
-async def on_tag_button(update: Update, context: HumasContext) -> int:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    draft = _draft(context)
-    value = query.data.removeprefix("an:tg:")
-    if not value.isdigit() or int(value) >= len(draft.tags):
-        await refuse(update, context, context.t("denied.button"))
-        return TAG
-    return await _take_tag(update, context, draft.tags[int(value)])
-
-
-@guarded("coordinator")
-async def on_tag_text(update: Update, context: HumasContext) -> int:
+async def on_audience_text(update: Update, context: HumasContext) -> int:
     assert update.effective_message is not None and update.effective_message.text is not None
-    return await _take_tag(update, context, update.effective_message.text)
+    choice = await PICKER.on_text(update, context, update.effective_message.text)
+    return await _take_audience(update, context, choice)
 
 
-async def _take_tag(update: Update, context: HumasContext, tag: str) -> int:
-    tag = audience_db.clean_tag(tag)
-    try:
-        audience = Audience("tag", tag=tag)
-    except AudienceError:
-        audience = None
-    if audience is None or not await audience_db.target_unit_ids(
-        context.db, _sender(context), audience
-    ):
-        await refuse(update, context, context.t("announce.tag_unknown", tag=esc(tag)))
-        return TAG
-    _draft(context).audience = audience
+async def _take_audience(update: Update, context: HumasContext, choice: AudienceChoice) -> int:
+    if choice.audience is None:
+        return AUDIENCE
+    _draft(context).audience = choice.audience
     return await _advance(update, context)
-
-
-@guarded("coordinator")
-async def on_unit_pick(update: Update, context: HumasContext) -> int:
-    query = update.callback_query
-    assert query is not None
-    draft = _draft(context)
-    result = await PICKER.handle(update, context, _sender(context))
-    if result.cancelled:
-        return await _ask_audience(update, context, answered=True)
-    if result.unit is None:
-        return UNITS
-    if result.unit.id not in draft.units:
-        draft.units.append(result.unit.id)
-    return await _show_units(update, context, answered=True)
-
-
-async def _show_units(update: Update, context: HumasContext, *, answered: bool = False) -> int:
-    draft = _draft(context)
-    labels = [f"• {await _unit_name(context, unit_id)}" for unit_id in draft.units]
-    rows = [
-        [
-            _button(context, "announce.button.add_unit", "an:un:add"),
-            _button(context, "announce.button.done", "an:un:ok"),
-        ],
-        _cancel_row(context),
-    ]
-    await _show(
-        update,
-        context,
-        context.t("announce.units_chosen", units="\n".join(labels)),
-        InlineKeyboardMarkup(rows),
-        answered=answered,
-    )
-    return UNITS
-
-
-async def _unit_name(context: HumasContext, unit_id: int) -> str:
-    unit = await units_db.by_id(context.db, unit_id)
-    return unit_label(context.lang, unit.kind, unit.name) if unit else "—"
-
-
-@guarded("coordinator")
-async def on_units_action(update: Update, context: HumasContext) -> int:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    draft = _draft(context)
-    if query.data == "an:un:add":
-        await query.answer()
-        await edit(query, *await PICKER.root(context, _sender(context)))
-        return UNITS
-    if not draft.units:
-        await refuse(update, context, context.t("announce.choose_one"))
-        return UNITS
-    draft.audience = Audience("units", unit_ids=tuple(draft.units))
-    return await _advance(update, context)
-
-
-@guarded("coordinator")
-async def on_unit_search(update: Update, context: HumasContext) -> int:
-    assert update.effective_message is not None and update.effective_message.text is not None
-    await PICKER.search(update, context, _sender(context), update.effective_message.text)
-    return UNITS
 
 
 # ---- 3. urgent, acknowledgement, when ---------------------------------------------------
@@ -519,14 +249,11 @@ async def on_now(update: Update, context: HumasContext) -> int:
 async def on_when_text(update: Update, context: HumasContext) -> int:
     message = update.effective_message
     assert message is not None and message.text is not None
-    now = context.clock.now()
-    try:
-        moment = parse_when(message.text, now, context.tz)
-    except TimeParseError as error:
-        await message.reply_html(context.t(error.key))
+    moment = await read_time(update, context, message.text)
+    if moment is None:
         return WHEN
     draft = _draft(context)
-    draft.send_at = moment if moment > now else None
+    draft.send_at = moment if moment > context.clock.now() else None
     draft.when_chosen = True
     return await _advance(update, context)
 
@@ -675,7 +402,7 @@ async def on_edit(update: Update, context: HumasContext) -> int:
         [_button(context, "announce.edit.when", "an:e:when")],
         _cancel_row(context),
     ]
-    await _show(update, context, context.t("announce.edit.ask"), InlineKeyboardMarkup(rows))
+    await show(update, context.t("announce.edit.ask"), InlineKeyboardMarkup(rows))
     return PREVIEW
 
 
@@ -828,17 +555,9 @@ ANNOUNCE = conversation(
             MessageHandler(_MEDIA, on_media),
             MessageHandler(filters.ALL & ~filters.COMMAND, on_other),
         ],
-        AUDIENCE: [CallbackQueryHandler(on_audience, pattern=r"^an:au:")],
-        LEVELS: [CallbackQueryHandler(on_level, pattern=r"^an:lv:")],
-        KECAMATAN: [CallbackQueryHandler(on_kecamatan, pattern=r"^an:k[cp]:")],
-        TAG: [
-            CallbackQueryHandler(on_tag_button, pattern=r"^an:tg:"),
-            MessageHandler(_TEXT, on_tag_text),
-        ],
-        UNITS: [
-            CallbackQueryHandler(on_unit_pick, pattern=PICKER.pattern),
-            CallbackQueryHandler(on_units_action, pattern=r"^an:un:(add|ok)$"),
-            MessageHandler(_TEXT, on_unit_search),
+        AUDIENCE: [
+            CallbackQueryHandler(on_audience_button, pattern=PICKER.pattern),
+            MessageHandler(_TEXT, on_audience_text),
         ],
         URGENT: [CallbackQueryHandler(on_urgent, pattern=r"^an:ur:[01]$")],
         ACK: [CallbackQueryHandler(on_ack, pattern=r"^an:ak:[01]$")],

@@ -14,7 +14,7 @@ state to it::
 
     async def on_press(update, context):
         choice = await AUDIENCE.on_button(update, context)
-        if choice.cancelled: ...          # its "Batal" button
+        if choice.cancelled: ...          # its "Batal" button (not answered yet)
         if choice.audience is None: ...   # still choosing: stay in the state
         ...                               # choice.audience: resolve it with db/audience.py
 
@@ -38,7 +38,7 @@ from db import audience as audience_db
 from db import units as units_db
 from db.audience import Audience, AudienceError
 from db.officers import Officer
-from handlers.conversation import edit
+from handlers.conversation import edit, show
 from handlers.unit_picker import UnitPicker
 
 KECAMATAN_PAGE = 10
@@ -69,7 +69,8 @@ class AudiencePicker:
             kinds=("kabupaten", "kecamatan", "desa", "kelurahan", "opd"),
             title_key="announce.pick_unit",
         )
-        self.pattern = rf"^({prefix}|{units_prefix}):"
+        # Only the picker's own actions: a feature may use the same prefix for more buttons.
+        self.pattern = rf"^({prefix}:(au|lv|kc|kp|tg|un|x)(:|$)|{units_prefix}:)"
         self._key = f"audience_picker.{prefix}"
 
     # ---- state and rendering ---------------------------------------------------------
@@ -89,24 +90,6 @@ class AudiencePicker:
         return [self._button(context, "button.cancel", "x")]
 
     @staticmethod
-    async def _show(
-        update: Update,
-        context: HumasContext,
-        text: str,
-        markup: InlineKeyboardMarkup,
-        *,
-        answered: bool = False,
-    ) -> None:
-        query = update.callback_query
-        if query is not None:
-            if not answered:
-                await query.answer()
-            await edit(query, text, markup)
-        else:
-            assert update.effective_message is not None
-            await update.effective_message.reply_html(text, reply_markup=markup)
-
-    @staticmethod
     def _viewer(context: HumasContext) -> Officer:
         assert context.officer is not None
         return context.officer
@@ -118,9 +101,8 @@ class AudiencePicker:
             [self._button(context, f"announce.aud.{kind}", f"au:{kind}")]
             for kind in ("scope", "level", "kecamatan", "tag", "units")
         ]
-        await self._show(
+        await show(
             update,
-            context,
             context.t(self.title_key),
             InlineKeyboardMarkup([*rows, self._cancel_row(context)]),
             answered=answered,
@@ -144,9 +126,7 @@ class AudiencePicker:
             [self._button(context, "announce.button.done", "lv:ok")],
             self._cancel_row(context),
         ]
-        await self._show(
-            update, context, context.t("announce.ask_levels"), InlineKeyboardMarkup(rows)
-        )
+        await show(update, context.t("announce.ask_levels"), InlineKeyboardMarkup(rows))
 
     async def _kecamatans(self, update: Update, context: HumasContext, page: int) -> None:
         state = self._state(context)
@@ -178,7 +158,7 @@ class AudiencePicker:
         text = context.t(
             "announce.ask_kecamatan", chosen=len(state.kecamatans), page=page + 1, pages=pages
         )
-        await self._show(update, context, text, InlineKeyboardMarkup(rows))
+        await show(update, text, InlineKeyboardMarkup(rows))
 
     async def _units_chosen(self, update: Update, context: HumasContext, *, answered: bool) -> None:
         state = self._state(context)
@@ -193,9 +173,8 @@ class AudiencePicker:
             ],
             self._cancel_row(context),
         ]
-        await self._show(
+        await show(
             update,
-            context,
             context.t("announce.units_chosen", units="\n".join(labels)),
             InlineKeyboardMarkup(rows),
             answered=answered,
@@ -210,9 +189,8 @@ class AudiencePicker:
         if not query.data.startswith(f"{self.prefix}:"):
             return await self._unit_picked(update, context)
         action, _, value = query.data.removeprefix(f"{self.prefix}:").partition(":")
-        if action == "x":
+        if action == "x":  # the feature answers the press as it ends its dialogue
             context.user_data.pop(self._key, None)
-            await query.answer()
             return AudienceChoice(cancelled=True)
         if action == "au":
             return await self._kind(update, context, value)
@@ -260,9 +238,8 @@ class AudiencePicker:
                 [self._button(context, "announce.tag_button", f"tg:{n}", tag=tag)]
                 for n, tag in enumerate(state.tags[:TAGS_SHOWN])
             ]
-            await self._show(
+            await show(
                 update,
-                context,
                 context.t("announce.ask_tag"),
                 InlineKeyboardMarkup([*rows, self._cancel_row(context)]),
             )

@@ -36,11 +36,10 @@ from db import programs as programs_db
 from db.audience import Audience
 from db.audit import Actor
 from db.briefings import CHANNELS, FORMATS, Briefing, BriefingError, BriefingProblem
-from handlers import dialogue
 from handlers.audience_picker import AudiencePicker
-from handlers.conversation import CANCEL_COMMANDS, END, conversation, edit, remove_keyboard
+from handlers.conversation import CANCEL_COMMANDS, END, conversation, remove_keyboard, show
 from handlers.delivery_access import delivery
-from handlers.when import DEADLINE_DEFAULT_TIME, read_time
+from handlers.when import read_time
 from scheduler import briefings as sending
 from scheduler.content import Content
 from scheduler.holidays import deadline_warning
@@ -67,7 +66,6 @@ RESUME, SCHEDULE = len(STEPS), len(STEPS) + 1
 OPTIONAL = {"points", "hashtags", "demographic", "geographic", "psychographic"}
 EDITABLE = STEPS[1:-1]
 AUDIENCE = AudiencePicker("bca", units_prefix="bcu", title_key="compose.ask_targets")
-DIALOGUE = "briefing_compose"
 _ID = "compose.briefing"
 _EDITING = "compose.editing"
 _PROGRAMS_SHOWN = 10
@@ -92,24 +90,11 @@ async def _draft(context: HumasContext) -> Briefing | None:
     return briefing
 
 
-async def _say(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """After a button press the pressed message becomes the next question; else a reply."""
-    query = update.callback_query
-    if query is not None:
-        await query.answer()
-        await edit(query, text, markup)
-        return
-    message = update.effective_message
-    assert message is not None
-    await message.reply_html(text, reply_markup=markup)
-
-
 # ---- asking each step ------------------------------------------------------------------
 
 
 async def _ask(update: Update, context: HumasContext, briefing: Briefing, above: str = "") -> int:
     """Ask the step the draft is at (``above``: a line to show first, e.g. the last answer)."""
-    dialogue.begin(update, DIALOGUE)
     step = briefing.step or "program"
     number = STEPS.index(step) + 1
     header = context.t("compose.step", number=number, total=len(STEPS))
@@ -131,18 +116,18 @@ async def _ask(update: Update, context: HumasContext, briefing: Briefing, above:
             ]
             for item in programs[:_PROGRAMS_SHOWN]
         ]
-        await _say(
+        await show(
             update,
             header + context.t("compose.ask_program"),
             InlineKeyboardMarkup([*rows, _cancel_row(context)]),
         )
     elif step in ("formats", "channels"):
-        await _say(
+        await show(
             update, header + context.t(f"compose.ask_{step}"), _toggles(context, briefing, step)
         )
     elif step == "attachments":
         count = len(await briefings_db.attachments(context.db, briefing.id))
-        await _say(
+        await show(
             update,
             header
             + context.t("compose.ask_attachments", count=count, limit=briefings_db.MAX_ATTACHMENTS),
@@ -156,7 +141,7 @@ async def _ask(update: Update, context: HumasContext, briefing: Briefing, above:
         return await _preview(update, context, briefing, above)
     else:
         rows = [[_button(context, "compose.button.skip", "skip")]] if step in OPTIONAL else []
-        await _say(
+        await show(
             update,
             header + context.t(f"compose.ask_{step}"),
             InlineKeyboardMarkup([*rows, _cancel_row(context)]),
@@ -277,7 +262,7 @@ async def on_resume(update: Update, context: HumasContext) -> int:
     if query.data == "bc:fresh":
         await briefings_db.discard_draft(context.db, draft.id, officer.id)
         if not await programs_db.list_active(context.db):
-            await _say(update, context.t("compose.no_programs"))
+            await show(update, context.t("compose.no_programs"))
             return END
         draft = await briefings_db.start_draft(context.db, officer.id, context.clock.now())
         context.user_data[_ID] = draft.id
@@ -288,7 +273,7 @@ async def on_resume(update: Update, context: HumasContext) -> int:
 async def on_cancel(update: Update, context: HumasContext) -> int:
     """/batal or "Batal": the draft stays saved for the next /brief_baru."""
     context.user_data.pop(_EDITING, None)
-    await _say(update, context.t("compose.cancelled"))
+    await show(update, context.t("compose.cancelled"))
     return END
 
 
@@ -337,7 +322,7 @@ def _tags(dimension: str) -> TextStep:
 
 
 async def _deadline(update: Update, context: HumasContext, briefing: Briefing, text: str) -> int:
-    deadline = await read_time(update, context, text, default_time=DEADLINE_DEFAULT_TIME)
+    deadline = await read_time(update, context, text, default_time=briefings_db.DEADLINE_TIME)
     if deadline is None:
         return STATE["deadline"]
     briefings_db.check_deadline(deadline, context.clock.now())
@@ -543,7 +528,7 @@ async def _preview(
             ((context.t("compose.button.edit"), "bc:edit"), (context.t("button.cancel"), "bc:x")),
         ),
     )
-    await _say(update, (f"{above}\n\n" if above else "") + context.t("compose.preview_follows"))
+    await show(update, (f"{above}\n\n" if above else "") + context.t("compose.preview_follows"))
     await sending.preview(context.db, delivery(context), officer, briefing, context.tz, closing)
     return STATE["preview"]
 
@@ -604,7 +589,6 @@ async def on_publish(update: Update, context: HumasContext) -> int:
     await query.answer()
     await remove_keyboard(query)
     if query.data == "bc:pub:later":
-        dialogue.begin(update, DIALOGUE)
         await query.message.reply_html(context.t("compose.ask_publish_at"))  # type: ignore[union-attr]
         return SCHEDULE
     return await _publish(update, context, query.message, None)  # type: ignore[arg-type]
@@ -638,7 +622,7 @@ async def on_edit(update: Update, context: HumasContext) -> int:
         return await _ask(update, context, saved)
     buttons = [_button(context, f"compose.stepname.{name}", f"edit:{name}") for name in EDITABLE]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    await _say(
+    await show(
         update, context.t("compose.ask_edit"), InlineKeyboardMarkup([*rows, _cancel_row(context)])
     )
     return STATE["preview"]
@@ -648,7 +632,6 @@ async def on_edit(update: Update, context: HumasContext) -> int:
 
 _TEXT = filters.TEXT & ~filters.COMMAND
 _MEDIA = filters.PHOTO | filters.VIDEO | filters.Document.ALL
-_MINE = dialogue.current(DIALOGUE)
 _CANCEL = [
     CommandHandler(list(CANCEL_COMMANDS), on_cancel),
     CallbackQueryHandler(on_cancel, pattern=r"^bc:x$"),
@@ -662,22 +645,22 @@ def _states() -> dict[object, list[BaseHandler]]:
         STATE["formats"]: [CallbackQueryHandler(on_toggle, pattern=r"^bc:fmt:[a-z_]+$")],
         STATE["channels"]: [CallbackQueryHandler(on_toggle, pattern=r"^bc:ch:[a-z_]+$")],
         STATE["attachments"]: [
-            MessageHandler(_MEDIA & _MINE, on_attachment),
+            MessageHandler(_MEDIA, on_attachment),
             CallbackQueryHandler(on_attachments_done, pattern=r"^bc:att:ok$"),
-            MessageHandler(~filters.COMMAND & _MINE, on_not_media),
+            MessageHandler(~filters.COMMAND, on_not_media),
         ],
         STATE["targets"]: [
             CallbackQueryHandler(on_audience_button, pattern=AUDIENCE.pattern),
-            MessageHandler(_TEXT & _MINE, on_audience_text),
+            MessageHandler(_TEXT, on_audience_text),
         ],
         STATE["preview"]: [
             CallbackQueryHandler(on_publish, pattern=r"^bc:pub:(now|later)$"),
             CallbackQueryHandler(on_edit, pattern=r"^bc:edit(:[a-z_]+)?$"),
         ],
-        SCHEDULE: [MessageHandler(_TEXT & _MINE, on_publish_at)],
+        SCHEDULE: [MessageHandler(_TEXT, on_publish_at)],
     }
     for step in TEXT_STEPS:
-        states[STATE[step]] = [MessageHandler(_TEXT & _MINE, _text_handler(step))]
+        states[STATE[step]] = [MessageHandler(_TEXT, _text_handler(step))]
     for step in OPTIONAL:
         states[STATE[step]].append(CallbackQueryHandler(on_skip, pattern=r"^bc:skip$"))
     for handlers in states.values():

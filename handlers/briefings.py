@@ -21,12 +21,11 @@ from db import assignments as assignments_db
 from db import briefings as briefings_db
 from db.audit import Actor
 from db.briefings import Briefing, BriefingError
-from handlers import dialogue
 from handlers.briefing_compose import problem_text
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
 from handlers.unit_picker import unit_label
-from handlers.when import DEADLINE_DEFAULT_TIME, read_time
+from handlers.when import read_time
 from scheduler import briefings as sending
 from scheduler.jobs import reschedule_briefing
 
@@ -37,7 +36,6 @@ CLOSE = "bm:cl:"
 CLOSE_YES = "bm:cly:"
 CLOSE_NO = "bm:cln"
 ASK_DEADLINE, ASK_TEXT = range(2)
-DIALOGUE = "briefing_edit"
 _EDITING = "briefing.editing"
 _LISTED = 10
 
@@ -194,7 +192,10 @@ async def manage(update: Update, context: HumasContext) -> None:
 
 
 async def _managed(update: Update, context: HumasContext) -> Briefing | None:
-    """The briefing a management button names, if the presser may manage it and it is open."""
+    """The briefing a management button names, if the presser may manage it and it is open.
+
+    The press is answered: with a refusal, or silently when the briefing is returned.
+    """
     query = update.callback_query
     officer = context.officer
     assert query is not None and query.data is not None and officer is not None
@@ -205,46 +206,43 @@ async def _managed(update: Update, context: HumasContext) -> Briefing | None:
     if briefing.status not in ("scheduled", "published"):
         await refuse(update, context, context.t("manage.problem.not_editable"))
         return None
+    await query.answer()
     return briefing
 
 
 @guarded("coordinator")
 async def ask_deadline(update: Update, context: HumasContext) -> int:
-    query = update.callback_query
-    assert query is not None and query.message is not None
     briefing = await _managed(update, context)
     if briefing is None:
         return END
-    await query.answer()
-    dialogue.begin(update, DIALOGUE)
-    context.user_data[_EDITING] = briefing.id
     assert briefing.deadline is not None
-    await query.message.reply_html(
-        context.t(  # type: ignore[union-attr]
-            "manage.ask_deadline",
-            title=esc(briefing.title),
-            deadline=fmt_datetime(briefing.deadline, context.lang, context.tz),
-        )
+    question = context.t(
+        "manage.ask_deadline",
+        title=esc(briefing.title),
+        deadline=fmt_datetime(briefing.deadline, context.lang, context.tz),
     )
-    return ASK_DEADLINE
+    return await _ask_new_value(update, context, briefing, question, ASK_DEADLINE)
 
 
 @guarded("coordinator")
 async def ask_text(update: Update, context: HumasContext) -> int:
-    query = update.callback_query
-    assert query is not None and query.message is not None
     briefing = await _managed(update, context)
     if briefing is None:
         return END
-    await query.answer()
-    dialogue.begin(update, DIALOGUE)
-    context.user_data[_EDITING] = briefing.id
-    await query.message.reply_html(
-        context.t(  # type: ignore[union-attr]
-            "manage.ask_text", title=esc(briefing.title), text=esc(briefing.key_message)
-        )
+    question = context.t(
+        "manage.ask_text", title=esc(briefing.title), text=esc(briefing.key_message)
     )
-    return ASK_TEXT
+    return await _ask_new_value(update, context, briefing, question, ASK_TEXT)
+
+
+async def _ask_new_value(
+    update: Update, context: HumasContext, briefing: Briefing, question: str, state: int
+) -> int:
+    """Remember which briefing changes (re-checked by :func:`_editing`) and ask for the value."""
+    context.user_data[_EDITING] = briefing.id
+    assert update.effective_message is not None
+    await update.effective_message.reply_html(question)
+    return state
 
 
 async def _changed(
@@ -290,7 +288,7 @@ async def got_deadline(update: Update, context: HumasContext) -> int:
     briefing = await _editing(update, context)
     if briefing is None:
         return END
-    when = await read_time(update, context, message.text, default_time=DEADLINE_DEFAULT_TIME)
+    when = await read_time(update, context, message.text, default_time=briefings_db.DEADLINE_TIME)
     if when is None:
         return ASK_DEADLINE
     try:
@@ -335,7 +333,6 @@ async def ask_close(update: Update, context: HumasContext) -> None:
     briefing = await _managed(update, context)
     if briefing is None:
         return
-    await query.answer()
     keyboard = InlineKeyboardMarkup(
         [
             [
@@ -358,7 +355,6 @@ async def close(update: Update, context: HumasContext) -> None:
     briefing = await _managed(update, context)
     if briefing is None:
         return
-    await query.answer()
     await remove_keyboard(query)
     closed = await briefings_db.close(
         context.db, briefing.id, actor=_actor(context), now=context.clock.now()
@@ -386,7 +382,6 @@ async def close_cancelled(update: Update, context: HumasContext) -> None:
 
 
 _TEXT = filters.TEXT & ~filters.COMMAND
-_MINE = dialogue.current(DIALOGUE)
 
 HANDLERS: list[BaseHandler] = [
     CommandHandler(["brief", *spec("brief").aliases], brief),
@@ -400,8 +395,8 @@ HANDLERS: list[BaseHandler] = [
             CallbackQueryHandler(ask_text, pattern=rf"^{TEXT}\d+$"),
         ],
         states={
-            ASK_DEADLINE: [MessageHandler(_TEXT & _MINE, got_deadline)],
-            ASK_TEXT: [MessageHandler(_TEXT & _MINE, got_text)],
+            ASK_DEADLINE: [MessageHandler(_TEXT, got_deadline)],
+            ASK_TEXT: [MessageHandler(_TEXT, got_text)],
         },
     ),
     CallbackQueryHandler(ask_close, pattern=rf"^{CLOSE}\d+$"),

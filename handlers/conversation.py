@@ -1,4 +1,4 @@
-"""What every multi-step dialogue shares: /batal, a timeout, and editing messages safely.
+"""What every multi-step dialogue shares: /batal, a timeout, who gets typed input, safe edits.
 
 Build conversations with :func:`conversation`: it adds /batal (and /cancel) as a
 fallback, ends a dialogue left alone for :data:`TIMEOUT`, and lets a person start
@@ -7,12 +7,23 @@ ends every conversation the person has in progress, in any feature, by offering
 the update to each ConversationHandler (through their public ``check_update`` /
 ``handle_update``), so each one runs its own /batal fallback.
 
+A person can be inside two dialogues at once — say, halfway through /brief_baru
+when they open /tinjau and press "Revisi". PTB keeps each ConversationHandler's
+state on its own, so their next text would go to whichever was registered first
+(the briefing's title, not the revision note). A :class:`Conversation` therefore
+takes what a person sends (text, photos, files, commands of a step) only when it
+is the dialogue they entered last: through an entry point or one of its buttons,
+staying in progress. A dialogue left behind keeps its state until its timeout or
+/batal, but no longer swallows input meant for another one; its buttons still
+work, and pressing one makes it the current dialogue again.
+
 A ConversationHandler keeps every person's dialogue state (and its timeout jobs)
 inside itself. Feature modules build theirs once, at import, in ``HANDLERS``; so
 that a second application in the same process (the tests, the demo, a restart)
 does not inherit dialogues and timeout jobs of the first, the application
 registers :func:`fresh` copies: a :class:`Conversation` is rebuilt from the same
-arguments, with no dialogue in progress.
+arguments, with no dialogue in progress, sharing that application's
+:class:`Dialogues`.
 """
 
 from __future__ import annotations
@@ -25,7 +36,7 @@ from typing import Any
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
+from telegram.ext import Application, BaseHandler, CommandHandler, ConversationHandler
 from telegram.warnings import PTBUserWarning
 
 from bot.context import HumasContext
@@ -50,10 +61,26 @@ async def cancel_by_button(query: CallbackQuery, context: HumasContext) -> int:
     return END
 
 
-class Conversation(ConversationHandler[Any]):
-    """A ConversationHandler that can be built again, empty, for another application."""
+class Dialogues:
+    """One application's record, per person, of the dialogue they entered last."""
 
-    def __init__(self, **arguments: Any) -> None:
+    def __init__(self) -> None:
+        self._current: dict[int, Conversation] = {}
+
+    def enter(self, user_id: int, conversation: Conversation) -> None:
+        self._current[user_id] = conversation
+
+    def is_current(self, user_id: int, conversation: Conversation) -> bool:
+        return self._current.get(user_id) is conversation
+
+
+class Conversation(ConversationHandler[Any]):
+    """A ConversationHandler that takes typed input only as the person's current dialogue.
+
+    It can also be built again, empty, for another application (:meth:`rebuilt`).
+    """
+
+    def __init__(self, dialogues: Dialogues | None = None, **arguments: Any) -> None:
         with warnings.catch_warnings():
             # Buttons are tracked per person and chat on purpose (one dialogue at a
             # time), not per message; PTB warns about exactly that choice.
@@ -62,9 +89,36 @@ class Conversation(ConversationHandler[Any]):
             )
             super().__init__(**arguments)
         self._arguments = arguments
+        self._dialogues = dialogues or Dialogues()
 
-    def rebuilt(self) -> Conversation:
-        return Conversation(**self._arguments)
+    def rebuilt(self, dialogues: Dialogues) -> Conversation:
+        return Conversation(dialogues, **self._arguments)
+
+    def check_update(self, update: object) -> Any:
+        found = super().check_update(update)
+        if found is None or not isinstance(update, Update) or update.callback_query is not None:
+            return found
+        handler = found[2]
+        if handler in self.entry_points or handler in self.fallbacks:
+            return found
+        assert update.effective_user is not None  # per_user conversations need one
+        return found if self._dialogues.is_current(update.effective_user.id, self) else None
+
+    async def handle_update(  # type: ignore[override]
+        self,
+        update: Update,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        check_result: Any,
+        context: Any,
+    ) -> object | None:
+        result = await super().handle_update(update, application, check_result, context)
+        key, handler = check_result[1], check_result[2]
+        entered = update.callback_query is not None or handler in self.entry_points
+        # PTB keeps the states in ``_conversations``: only a dialogue still in progress
+        # after this step becomes the one that takes the person's typed input.
+        if entered and key in self._conversations and update.effective_user is not None:
+            self._dialogues.enter(update.effective_user.id, self)
+        return result
 
 
 def conversation(
@@ -84,10 +138,13 @@ def conversation(
     )
 
 
-def fresh(handlers: Iterable[BaseHandler[Update, Any, Any]]) -> list[BaseHandler[Update, Any, Any]]:
+def fresh(
+    handlers: Iterable[BaseHandler[Update, Any, Any]], dialogues: Dialogues
+) -> list[BaseHandler[Update, Any, Any]]:
     """The handlers to register in a new application: conversations without dialogues."""
     return [
-        handler.rebuilt() if isinstance(handler, Conversation) else handler for handler in handlers
+        handler.rebuilt(dialogues) if isinstance(handler, Conversation) else handler
+        for handler in handlers
     ]
 
 
@@ -117,6 +174,24 @@ async def edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | N
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             raise
+
+
+async def show(
+    update: Update,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    answered: bool = False,
+) -> None:
+    """A dialogue's next screen: on the pressed button's message, or as a reply to a message."""
+    query = update.callback_query
+    if query is not None:
+        if not answered:
+            await query.answer()
+        await edit(query, text, markup)
+    else:
+        assert update.effective_message is not None
+        await update.effective_message.reply_html(text, reply_markup=markup)
 
 
 async def remove_keyboard(query: CallbackQuery) -> None:

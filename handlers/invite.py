@@ -20,7 +20,7 @@ from db import units as units_db
 from db.audit import Actor
 from db.invitations import MAX_DAYS, MAX_USES
 from db.officers import ROLES, Role
-from handlers.conversation import END, cancel_by_button, conversation, edit
+from handlers.conversation import END, cancel_by_button, conversation, edit, show
 from handlers.unit_picker import UnitPicker, unit_label
 
 PICKER = UnitPicker(
@@ -131,52 +131,35 @@ async def on_role(update: Update, context: HumasContext) -> int | None:
     return USES
 
 
-def _number(text: str, maximum: int) -> int | None:
+def _chosen_number(update: Update, prefix: str, maximum: int) -> int | None:
+    """The number on the pressed button (``<prefix><n>``) or typed, if within 1..maximum."""
+    query = update.callback_query
+    if query is not None:
+        text = (query.data or "").removeprefix(prefix)
+    else:
+        assert update.effective_message is not None
+        text = update.effective_message.text or ""
     text = text.strip()
     return int(text) if text.isdigit() and 1 <= int(text) <= maximum else None
 
 
 @guarded("coordinator")
 async def on_uses(update: Update, context: HumasContext) -> int | None:
-    query = update.callback_query
-    if query is not None:
-        uses = _number((query.data or "").removeprefix("iv:n:"), MAX_USES)
-    else:
-        assert update.effective_message is not None
-        uses = _number(update.effective_message.text or "", MAX_USES)
+    uses = _chosen_number(update, "iv:n:", MAX_USES)
     if uses is None:
-        return await _bad_number(update, context, MAX_USES)
+        await refuse(update, context, context.t("undang.bad_number", max=MAX_USES))
+        return None
     _draft(context)["uses"] = uses
-    text, markup = await _days_screen(context)
-    if query is not None:
-        await query.answer()
-        await edit(query, text, markup)
-    else:
-        assert update.effective_message is not None
-        await update.effective_message.reply_html(text, reply_markup=markup)
+    await show(update, *await _days_screen(context))
     return DAYS
-
-
-async def _bad_number(update: Update, context: HumasContext, maximum: int) -> None:
-    text = context.t("undang.bad_number", max=maximum)
-    if update.callback_query is not None:
-        await refuse(update, context, text)
-    else:
-        assert update.effective_message is not None
-        await update.effective_message.reply_text(text)
-    return None
 
 
 @guarded("coordinator")
 async def on_days(update: Update, context: HumasContext) -> int | None:
-    query = update.callback_query
-    if query is not None:
-        days = _number((query.data or "").removeprefix("iv:d:"), MAX_DAYS)
-    else:
-        assert update.effective_message is not None
-        days = _number(update.effective_message.text or "", MAX_DAYS)
+    days = _chosen_number(update, "iv:d:", MAX_DAYS)
     if days is None:
-        return await _bad_number(update, context, MAX_DAYS)
+        await refuse(update, context, context.t("undang.bad_number", max=MAX_DAYS))
+        return None
     draft = context.user_data.pop(_KEY, {})
     officer = context.officer
     assert officer is not None
@@ -211,18 +194,10 @@ async def on_days(update: Update, context: HumasContext) -> int | None:
         "expires": fmt_datetime(invitation.expires_at, context.lang, context.tz),
         "link": link,
     }
-    summary = context.t("undang.created", **values)
-    if query is not None:
-        await query.answer()
-        await edit(query, summary)
-        message = query.message
-    else:
-        message = update.effective_message
-        assert message is not None
-        await message.reply_html(summary)
-    assert message is not None
+    await show(update, context.t("undang.created", **values))
+    assert update.effective_chat is not None
     await context.bot.send_message(
-        message.chat.id, context.t("undang.forward", **values), parse_mode="HTML"
+        update.effective_chat.id, context.t("undang.forward", **values), parse_mode="HTML"
     )
     return END
 

@@ -23,7 +23,6 @@ from db import officers as officers_db
 from db import oversight
 from db.issue_reports import URGENCIES, IssueError, IssueReport
 from db.officers import Officer
-from handlers import dialogue
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
 from handlers.unit_picker import unit_label
@@ -34,8 +33,6 @@ URGENCY = "is:urg:"
 HANDLE = "is:done:"
 EVIDENCE, DESCRIBE, CHOOSE_URGENCY = range(3)
 NOTE = 0
-REPORT_DIALOGUE = "issue_report"
-HANDLE_DIALOGUE = "issue_handle"
 _DRAFT = "issue.draft"
 _HANDLING = "issue.handling"
 _LISTED = 10
@@ -43,7 +40,6 @@ _LISTED = 10
 
 @guarded("officer")
 async def isu(update: Update, context: HumasContext) -> int:
-    dialogue.begin(update, REPORT_DIALOGUE)
     assert update.effective_message is not None
     context.user_data[_DRAFT] = {}
     await update.effective_message.reply_html(context.t("issue.ask_evidence"))
@@ -261,7 +257,6 @@ async def handle_pressed(update: Update, context: HumasContext) -> int:
         )
         return END
     await query.answer()
-    dialogue.begin(update, HANDLE_DIALOGUE)
     context.user_data[_HANDLING] = report.id
     await query.message.reply_html(context.t("issue.ask_note", number=report.number))  # type: ignore[union-attr]
     return NOTE
@@ -318,7 +313,6 @@ async def handled_note(update: Update, context: HumasContext) -> int:
 
 
 _TEXT = filters.TEXT & ~filters.COMMAND
-_REPORTING = dialogue.current(REPORT_DIALOGUE)
 
 HANDLERS: list[BaseHandler] = [
     conversation(
@@ -326,18 +320,18 @@ HANDLERS: list[BaseHandler] = [
         entry_points=[CommandHandler(["isu", *spec("isu").aliases], isu)],
         states={
             EVIDENCE: [
-                MessageHandler(_TEXT & _REPORTING, evidence_link),
-                MessageHandler(filters.PHOTO & _REPORTING, evidence_screenshot),
-                MessageHandler(~filters.COMMAND & _REPORTING, evidence_other),
+                MessageHandler(_TEXT, evidence_link),
+                MessageHandler(filters.PHOTO, evidence_screenshot),
+                MessageHandler(~filters.COMMAND, evidence_other),
             ],
-            DESCRIBE: [MessageHandler(_TEXT & _REPORTING, description)],
+            DESCRIBE: [MessageHandler(_TEXT, description)],
             CHOOSE_URGENCY: [CallbackQueryHandler(urgency_chosen, pattern=rf"^{URGENCY}[a-z]+$")],
         },
     ),
     conversation(
         "issue_handle",
         entry_points=[CallbackQueryHandler(handle_pressed, pattern=rf"^{HANDLE}\d+$")],
-        states={NOTE: [MessageHandler(_TEXT & dialogue.current(HANDLE_DIALOGUE), handled_note)]},
+        states={NOTE: [MessageHandler(_TEXT, handled_note)]},
     ),
     CommandHandler(["isu_daftar", *spec("isu_daftar").aliases], isu_daftar),
 ]

@@ -344,26 +344,20 @@ async def _confirm_deactivate(
     return text, InlineKeyboardMarkup(rows)
 
 
-async def _deactivate(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | str:
-    return await _apply(
-        context,
-        viewer,
-        lambda: people_db.set_active(
-            context.db, viewer.telegram_id, int(args[0]), False, context.clock.now()
-        ),
-        "deactivate",
-    )
+def _set_active(active: bool) -> Action:
+    """Reactivate (``active``) or deactivate the officer a button names."""
 
+    async def set_active(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | str:
+        return await _apply(
+            context,
+            viewer,
+            lambda: people_db.set_active(
+                context.db, viewer.telegram_id, int(args[0]), active, context.clock.now()
+            ),
+            "reactivate" if active else "deactivate",
+        )
 
-async def _reactivate(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | str:
-    return await _apply(
-        context,
-        viewer,
-        lambda: people_db.set_active(
-            context.db, viewer.telegram_id, int(args[0]), True, context.clock.now()
-        ),
-        "reactivate",
-    )
+    return set_active
 
 
 async def _start_move(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | str:
@@ -383,8 +377,8 @@ _ACTIONS: dict[str, tuple[int, Action]] = {
     "rs": (2, _set_role),
     "m": (1, _start_move),
     "d": (1, _confirm_deactivate),
-    "dy": (1, _deactivate),
-    "a": (1, _reactivate),
+    "dy": (1, _set_active(False)),
+    "a": (1, _set_active(True)),
 }
 
 

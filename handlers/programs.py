@@ -12,14 +12,12 @@ from bot.texts import esc
 from db import programs as programs_db
 from db.audit import Actor
 from db.programs import HORIZONS, Program, ProgramError
-from handlers import dialogue
 from handlers.conversation import END, conversation, remove_keyboard
 
 NEW = "pg:new"
 HORIZON = "pg:h:"
 DONE = "pg:done:"
 NAME, DESCRIPTION, PRIORITY, CHOOSE_HORIZON, PERIOD = range(5)
-DIALOGUE = "program"
 _DRAFT = "program.draft"
 SKIP_WORDS = {"-", "lewati", "skip"}
 
@@ -83,7 +81,6 @@ async def new_program(update: Update, context: HumasContext) -> int:
     if not await _may_manage(update, context):
         return END
     await query.answer()
-    dialogue.begin(update, DIALOGUE)
     context.user_data[_DRAFT] = {}
     await query.message.reply_html(context.t("program.ask_name"))  # type: ignore[union-attr]
     return NAME
@@ -156,7 +153,6 @@ async def got_horizon(update: Update, context: HumasContext) -> int:
         return CHOOSE_HORIZON
     await query.answer()
     await remove_keyboard(query)
-    dialogue.begin(update, DIALOGUE)
     context.user_data.setdefault(_DRAFT, {})["horizon"] = horizon
     await query.message.reply_html(context.t("program.ask_period"))  # type: ignore[union-attr]
     return PERIOD
@@ -216,7 +212,6 @@ async def mark_done(update: Update, context: HumasContext) -> None:
 
 
 _TEXT = filters.TEXT & ~filters.COMMAND
-_MINE = dialogue.current(DIALOGUE)
 
 HANDLERS: list[BaseHandler] = [
     CommandHandler(["program", *spec("program").aliases], program),
@@ -224,11 +219,11 @@ HANDLERS: list[BaseHandler] = [
         "program",
         entry_points=[CallbackQueryHandler(new_program, pattern=f"^{NEW}$")],
         states={
-            NAME: [MessageHandler(_TEXT & _MINE, got_name)],
-            DESCRIPTION: [MessageHandler(_TEXT & _MINE, got_description)],
-            PRIORITY: [MessageHandler(_TEXT & _MINE, got_priority)],
+            NAME: [MessageHandler(_TEXT, got_name)],
+            DESCRIPTION: [MessageHandler(_TEXT, got_description)],
+            PRIORITY: [MessageHandler(_TEXT, got_priority)],
             CHOOSE_HORIZON: [CallbackQueryHandler(got_horizon, pattern=rf"^{HORIZON}[a-z]+$")],
-            PERIOD: [MessageHandler(_TEXT & _MINE, got_period)],
+            PERIOD: [MessageHandler(_TEXT, got_period)],
         },
     ),
     CallbackQueryHandler(mark_done, pattern=rf"^{DONE}\d+$"),

@@ -19,7 +19,6 @@ from db import briefings as briefings_db
 from db import officers as officers_db
 from db import submissions as submissions_db
 from db.submissions import Decision, Submission, SubmissionRefused
-from handlers import dialogue
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
 from handlers.unit_picker import unit_label
@@ -31,7 +30,6 @@ REVISE = "rv:rev:"
 REJECT = "rv:no:"
 SKIP = "rv:skip:"
 NOTE = 0
-DIALOGUE = "review"
 _PENDING = "review.pending"
 _DECISIONS: dict[str, Decision] = {APPROVE: "disetujui", REJECT: "ditolak"}
 _CAPTION = 1000
@@ -129,7 +127,6 @@ async def _show_next(
 
 @guarded("coordinator")
 async def tinjau(update: Update, context: HumasContext) -> int:
-    dialogue.begin(update, DIALOGUE)
     assert update.effective_message is not None
     return await _show_next(update.effective_message, context)
 
@@ -231,7 +228,6 @@ async def revise(update: Update, context: HumasContext) -> int:
     await remove_keyboard(query)
     if submission.status != "diterima":
         return await _decide(query.message, context, submission, "perlu_revisi", None)  # type: ignore[arg-type]
-    dialogue.begin(update, DIALOGUE)
     context.user_data[_PENDING] = submission.id
     await query.message.reply_html(context.t("review.ask_note", receipt=submission.receipt))  # type: ignore[union-attr]
     return NOTE
@@ -276,9 +272,7 @@ HANDLERS: list[BaseHandler] = [
         entry_points=[CommandHandler(["tinjau", *spec("tinjau").aliases], tinjau), *_BUTTONS],
         states={
             NOTE: [
-                MessageHandler(
-                    filters.TEXT & ~filters.COMMAND & dialogue.current(DIALOGUE), note_received
-                ),
+                MessageHandler(filters.TEXT & ~filters.COMMAND, note_received),
                 *_BUTTONS,
             ]
         },

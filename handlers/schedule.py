@@ -15,11 +15,11 @@ from bot.commands import spec
 from bot.context import HumasContext
 from bot.guard import guarded, refuse
 from bot.texts import esc, fmt_datetime, fmt_short
-from bot.timeparse import TimeParseError, parse_when
 from db import announcements as announcements_db
 from db.announcements import Announcement
 from handlers.conversation import END, conversation, edit
 from handlers.delivery_access import delivery
+from handlers.when import read_time
 from scheduler import announcements
 from scheduler.quiet_hours import QuietHours
 
@@ -162,12 +162,10 @@ async def ask_time(update: Update, context: HumasContext) -> int:
 async def on_time(update: Update, context: HumasContext) -> int:
     message = update.effective_message
     assert message is not None and message.text is not None and context.officer is not None
-    now = context.clock.now()
-    try:
-        moment = parse_when(message.text, now, context.tz)
-    except TimeParseError as error:
-        await message.reply_html(context.t(error.key))
+    moment = await read_time(update, context, message.text)
+    if moment is None:
         return WAIT_TIME
+    now = context.clock.now()
     announcement = await announcements_db.by_id(context.db, context.user_data.pop(RESCHEDULING, -1))
     if announcement is None or not announcements.may_manage(context.officer, announcement):
         await message.reply_text(context.t("denied.button"))

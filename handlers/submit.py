@@ -23,13 +23,11 @@ from db import briefings as briefings_db
 from db import submissions as submissions_db
 from db.briefings import Briefing
 from db.submissions import DraftMedia, LinkReport, SubmissionRefused, SubmitProblem
-from handlers import dialogue
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
 from scheduler import review_alerts
 
 REPORT_PATTERN = r"^br:rep:(\d+)$"
-DIALOGUE = "submit"
 PICK = "sb:pick:"
 DRAFT_PICK = "sb:draft:"
 DONE = "sb:done"
@@ -51,7 +49,6 @@ def _done_markup(context: HumasContext) -> InlineKeyboardMarkup:
 
 async def _choices(update: Update, context: HumasContext, prefix: str, prompt: str) -> int:
     """Ask which briefing: the unit's live ones, nearest deadline first, and konten mandiri."""
-    dialogue.begin(update, DIALOGUE)
     officer = context.officer
     assert officer is not None and update.effective_message is not None
     now = context.clock.now()
@@ -100,8 +97,24 @@ async def _target(update: Update, context: HumasContext, briefing_id: int) -> Br
     return briefing
 
 
-def _start_links(update: Update, context: HumasContext, briefing_id: int) -> None:
-    dialogue.begin(update, DIALOGUE)
+async def _pressed(update: Update, context: HumasContext) -> tuple[int, Briefing | None] | None:
+    """The briefing a choice button names (None: konten mandiri), re-checked by :func:`_target`.
+
+    The press is answered; None after telling the person why the choice is refused.
+    """
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    briefing_id = int(query.data.rsplit(":", 1)[1])
+    try:
+        briefing = await _target(update, context, briefing_id)
+    except SubmissionRefused as refused:
+        await refuse(update, context, context.t(f"submit.refused.{refused.problem.value}"))
+        return None
+    await query.answer()
+    return briefing_id, briefing
+
+
+def _start_links(context: HumasContext, briefing_id: int) -> None:
     context.user_data[_TARGET] = briefing_id
     context.user_data.pop(_LAST, None)
     context.user_data[_COUNT] = 0
@@ -129,15 +142,12 @@ async def lapor(update: Update, context: HumasContext) -> int:
 async def report_button(update: Update, context: HumasContext) -> int:
     """The "Lapor posting" button under a briefing: straight to pasting the link."""
     query = update.callback_query
-    assert query is not None and query.data is not None and query.message is not None
-    briefing_id = int(query.data.rsplit(":", 1)[1])
-    try:
-        briefing = await _target(update, context, briefing_id)
-    except SubmissionRefused as refused:
-        await refuse(update, context, context.t(f"submit.refused.{refused.problem.value}"))
+    assert query is not None and query.message is not None
+    pressed = await _pressed(update, context)
+    if pressed is None:
         return END
-    await query.answer()
-    _start_links(update, context, briefing_id)
+    briefing_id, briefing = pressed
+    _start_links(context, briefing_id)
     await _links_prompt(query.message, context, briefing)  # type: ignore[arg-type]
     return LINKS
 
@@ -145,16 +155,13 @@ async def report_button(update: Update, context: HumasContext) -> int:
 @guarded("officer")
 async def picked(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.data is not None and query.message is not None
-    briefing_id = int(query.data.rsplit(":", 1)[1])
-    try:
-        briefing = await _target(update, context, briefing_id)
-    except SubmissionRefused as refused:
-        await refuse(update, context, context.t(f"submit.refused.{refused.problem.value}"))
+    assert query is not None and query.message is not None
+    pressed = await _pressed(update, context)
+    if pressed is None:
         return CHOOSE
-    await query.answer()
+    briefing_id, briefing = pressed
     await remove_keyboard(query)
-    _start_links(update, context, briefing_id)
+    _start_links(context, briefing_id)
     await _links_prompt(query.message, context, briefing)  # type: ignore[arg-type]
     return LINKS
 
@@ -296,16 +303,12 @@ async def draf(update: Update, context: HumasContext) -> int:
 @guarded("officer")
 async def draft_picked(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.data is not None and query.message is not None
-    briefing_id = int(query.data.rsplit(":", 1)[1])
-    try:
-        briefing = await _target(update, context, briefing_id)
-    except SubmissionRefused as refused:
-        await refuse(update, context, context.t(f"submit.refused.{refused.problem.value}"))
+    assert query is not None and query.message is not None
+    pressed = await _pressed(update, context)
+    if pressed is None:
         return CHOOSE_DRAFT
-    await query.answer()
+    briefing_id, briefing = pressed
     await remove_keyboard(query)
-    dialogue.begin(update, DIALOGUE)
     context.user_data[_TARGET] = briefing_id
     about = esc(briefing.title) if briefing else context.t("submit.mandiri")
     await query.message.reply_html(context.t("draft.prompt", about=about))  # type: ignore[union-attr]
@@ -362,7 +365,6 @@ async def draft_unsupported(update: Update, context: HumasContext) -> int:
 
 
 _TEXT = filters.TEXT & ~filters.COMMAND
-_MINE = dialogue.current(DIALOGUE)
 _DRAFT_CONTENT = _TEXT | filters.PHOTO | filters.VIDEO | filters.Document.ALL
 
 HANDLERS: list[BaseHandler] = [
@@ -376,14 +378,14 @@ HANDLERS: list[BaseHandler] = [
         states={
             CHOOSE: [CallbackQueryHandler(picked, pattern=rf"^{PICK}\d+$")],
             LINKS: [
-                MessageHandler(_TEXT & _MINE, links_received),
-                MessageHandler(filters.PHOTO & _MINE, screenshot),
+                MessageHandler(_TEXT, links_received),
+                MessageHandler(filters.PHOTO, screenshot),
                 CallbackQueryHandler(finished, pattern=f"^{DONE}$"),
             ],
             CHOOSE_DRAFT: [CallbackQueryHandler(draft_picked, pattern=rf"^{DRAFT_PICK}\d+$")],
             DRAFT: [
-                MessageHandler(_DRAFT_CONTENT & _MINE, draft_received),
-                MessageHandler(~filters.COMMAND & _MINE, draft_unsupported),
+                MessageHandler(_DRAFT_CONTENT, draft_received),
+                MessageHandler(~filters.COMMAND, draft_unsupported),
             ],
         },
     ),

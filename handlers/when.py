@@ -1,4 +1,4 @@
-"""Reading a time a person typed (deadlines, publishing times), with a friendly refusal."""
+"""Reading a time a person typed in a dialogue (bot/timeparse.py), with a friendly refusal."""
 
 from __future__ import annotations
 
@@ -8,9 +8,6 @@ from telegram import Update
 
 from bot.context import HumasContext
 from bot.timeparse import TimeParseError, parse_when
-
-# A deadline given as a date alone ("2026-12-05", "Jumat") means the end of that working day.
-DEADLINE_DEFAULT_TIME = time(23, 59)
 
 
 async def read_time(
