@@ -18,15 +18,15 @@ from collections import Counter
 from pathlib import Path
 from types import TracebackType
 
-from bot.clock import SystemClock
-from bot.menus import menu_signature
-from bot.sandbox import SandboxServer
+from bot.core.clock import SystemClock
+from bot.devtools.sandbox import SandboxServer
 from db import officers as officers_db
 from db import units as units_db
 from db.audit import Actor
 from db.bootstrap import init_database
 from db.connection import Database
 from db.timefmt import to_db
+from handlers.menus import menu_signature
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_ID = 900001

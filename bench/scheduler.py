@@ -36,9 +36,8 @@ from zoneinfo import ZoneInfo  # noqa: E402
 
 from telegram import Bot  # noqa: E402
 
-from bot.clock import FakeClock  # noqa: E402
-from bot.config import load_config  # noqa: E402
-from bot.context import Services  # noqa: E402
+from bot.core.clock import FakeClock  # noqa: E402
+from bot.core.config import load_config  # noqa: E402
 from db import units as units_db  # noqa: E402
 from db.audit import Actor  # noqa: E402
 from db.bootstrap import init_database  # noqa: E402
@@ -46,8 +45,8 @@ from db.connection import Database  # noqa: E402
 from db.timefmt import to_db  # noqa: E402
 from scheduler.engine import DeliveryEngine  # noqa: E402
 from scheduler.jobs import Schedule, run_all_due  # noqa: E402
-from scheduler.quiet_hours import QuietHours  # noqa: E402
 from scheduler.reminders import run_due_reminders  # noqa: E402
+from scheduler.services import Services  # noqa: E402
 
 WIB = ZoneInfo("Asia/Jakarta")
 TICKS = 50
@@ -79,8 +78,7 @@ async def prepared(folder: Path, name: str, clock: FakeClock) -> Services:
     )
     config = load_config(Path("/nonexistent/bench.toml"), database={"path": str(db_path)})
     services = Services(config=config, clock=clock, db=db)
-    quiet = QuietHours(config.quiet_hours.start, config.quiet_hours.end, config.tz)
-    services.delivery = DeliveryEngine(db, Bot("123456:bench"), clock, quiet)
+    services.delivery = DeliveryEngine(db, Bot("123456:bench"), clock, services.quiet)
     return services
 
 

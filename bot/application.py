@@ -15,11 +15,9 @@ from telegram.ext import (
     TypeHandler,
 )
 
-from bot.clock import Clock, SystemClock
-from bot.config import Settings
-from bot.context import BotData, HumasContext, Services
+from bot.core.clock import Clock, SystemClock
+from bot.core.config import Settings
 from bot.errors import error_handler
-from bot.menus import schedule_menu_sync, set_default_menus
 from bot.updates import PerChatUpdateProcessor
 from db.connection import Database
 from db.migrations import apply_migrations
@@ -43,11 +41,13 @@ from handlers import (
     start,
     submit,
 )
+from handlers.context import HumasContext
 from handlers.conversation import Dialogues, fresh
+from handlers.menus import schedule_menu_sync, set_default_menus
 from scheduler.engine import DeliveryEngine
 from scheduler.jobs import start_schedule
 from scheduler.pacing import Pacer
-from scheduler.quiet_hours import QuietHours
+from scheduler.services import BotData, Services
 
 log = logging.getLogger(__name__)
 
@@ -98,10 +98,23 @@ def _register_handlers(application: HumasApplication) -> None:
     application.add_handlers(fallback.CANCEL_HANDLERS)
     dialogues = Dialogues()  # which of a person's dialogues takes what they type
     for module in (
-        start, profile, register, invite, people, language,
-        programs, briefing_compose, briefings, submit, review, issues, my_reports,
-        announce, schedule,
-        leave, days_off,
+        start,
+        profile,
+        register,
+        invite,
+        people,
+        language,
+        programs,
+        briefing_compose,
+        briefings,
+        submit,
+        review,
+        issues,
+        my_reports,
+        announce,
+        schedule,
+        leave,
+        days_off,
     ):
         application.add_handlers(fresh(module.HANDLERS, dialogues))
     application.add_handlers(fallback.HANDLERS)
@@ -121,7 +134,7 @@ async def _post_init(application: HumasApplication) -> None:
         services.db,
         application.bot,
         services.clock,
-        QuietHours(services.config.quiet_hours.start, services.config.quiet_hours.end, services.config.tz),
+        services.quiet,
     )
     await services.delivery.start()
     await start_schedule(application)

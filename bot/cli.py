@@ -8,8 +8,8 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-from bot.clock import SystemClock
-from bot.config import (
+from bot.core.clock import SystemClock
+from bot.core.config import (
     DEFAULT_CONFIG_PATH,
     ConfigError,
     Settings,
@@ -177,7 +177,7 @@ async def _print_added(added: list[units_db.Unit], skipped: list[str]) -> None:
 
 def _run(config: Settings) -> None:
     from bot.application import build_application
-    from bot.logging_setup import configure_logging
+    from bot.core.logging_setup import configure_logging
 
     if config.telegram.token is None:
         raise CliError(TOKEN_HELP)
@@ -202,8 +202,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             _run(config)
         elif args.command == "demo":
-            from bot.demo import run_demo
-            from bot.logging_setup import configure_logging
+            from bot.core.logging_setup import configure_logging
+            from bot.devtools.demo import run_demo
 
             # The fast clock skips past digest times on purpose: keep the transcript to
             # what people see, and show only real errors.

@@ -8,8 +8,8 @@ import logging
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 
-from bot.context import HumasContext
-from bot.texts import lang_of, t
+from bot.core.texts import lang_of, t
+from handlers.context import HumasContext
 
 log = logging.getLogger(__name__)
 _MAX_DETAIL = 300

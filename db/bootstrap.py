@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.clock import Clock
+from bot.core.clock import Clock
 from db import units as units_db
 from db.audit import Actor
 from db.connection import Database

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 
-from bot.clock import Clock
+from bot.core.clock import Clock
 from db.connection import Database
 from db.timefmt import maybe_from_db, to_db
 

@@ -1,6 +1,6 @@
 """Submissions: links to posts officers report, and drafts they send for review.
 
-A link is checked and normalised (:mod:`bot.links`) and is unique across all
+A link is checked and normalised (:mod:`bot.core.links`) and is unique across all
 units: the same post reported twice is refused, naming who reported it first.
 The first valid link of a unit closes its assignment, on time or late. Every
 submission waits in its coordinators' review queue; the first decision wins.
@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import aiosqlite
 
-from bot.links import Platform, Problem, check_link
+from bot.core.links import Platform, Problem, check_link
 from db import assignments as assignments_db
 from db import audit
 from db import briefings as briefings_db

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.texts import unit_label
+from bot.core.texts import unit_label
 from db.connection import Database
 from db.units import REGENCY_CODE, UnitKind
 

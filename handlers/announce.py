@@ -25,22 +25,21 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded, refuse
-from bot.texts import esc, fmt_datetime, fmt_short, unit_label
+from bot.core.texts import esc, fmt_datetime, fmt_short, unit_label
 from db import announcements as announcements_db
 from db import audience as audience_db
 from db.audience import Audience
 from db.officers import Officer
 from handlers.audience_picker import AudienceChoice, AudiencePicker
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import END, cancel_by_button, conversation, edit, remove_keyboard, show
 from handlers.delivery_access import delivery
+from handlers.guard import guarded, refuse
 from handlers.when import read_time
 from scheduler import announcements
 from scheduler.announcements import Letter, NobodyToReach
 from scheduler.content import Content
-from scheduler.quiet_hours import QuietHours
 
 DRAFT = "announce_draft"
 PICKER = AudiencePicker("an", units_prefix="anu", title_key="announce.ask_audience")
@@ -308,11 +307,6 @@ async def _send_content(context: HumasContext, chat_id: int, content: Content) -
     return await context.bot.send_message(chat_id, content.text, **kwargs)
 
 
-def _quiet(context: HumasContext) -> QuietHours:
-    quiet = context.config.quiet_hours
-    return QuietHours(quiet.start, quiet.end, context.tz)
-
-
 def _summary(context: HumasContext, draft: Draft, reached: int, targeted: int, people: int) -> str:
     lang = context.lang
     when = (
@@ -327,8 +321,8 @@ def _summary(context: HumasContext, draft: Draft, reached: int, targeted: int, p
         lines.append(context.t("announce.summary_empty_units", count=targeted - reached))
     lines.append(context.t("announce.summary_when", when=when))
     moment = draft.send_at or context.clock.now()
-    if not draft.urgent and _quiet(context).contains(moment):
-        release = _quiet(context).release(moment)
+    if not draft.urgent and context.services.quiet.contains(moment):
+        release = context.services.quiet.release(moment)
         lines.append(
             context.t("announce.summary_quiet", when=fmt_datetime(release, lang, context.tz))
         )

@@ -31,14 +31,14 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot.context import HumasContext
-from bot.guard import can_act_on_unit, refuse
-from bot.texts import esc, unit_label
+from bot.core.texts import esc, unit_label
 from db import audience as audience_db
 from db import units as units_db
 from db.audience import Audience, AudienceError
 from db.officers import Officer
+from handlers.context import HumasContext
 from handlers.conversation import edit, show
+from handlers.guard import can_act_on_unit, refuse
 from handlers.unit_picker import UnitPicker
 
 KECAMATAN_PAGE = 10

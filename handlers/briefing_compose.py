@@ -25,11 +25,7 @@ from babel.numbers import format_decimal
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.briefing_view import fits
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded, refuse
-from bot.texts import esc, fmt_datetime
+from bot.core.texts import esc, fmt_datetime
 from db import audience as audience_db
 from db import briefings as briefings_db
 from db import programs as programs_db
@@ -37,10 +33,14 @@ from db.audience import Audience
 from db.audit import Actor
 from db.briefings import CHANNELS, FORMATS, Briefing, BriefingError, BriefingProblem
 from handlers.audience_picker import AudiencePicker
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import CANCEL_COMMANDS, END, conversation, remove_keyboard, show
 from handlers.delivery_access import delivery
+from handlers.guard import guarded, refuse
 from handlers.when import read_time
 from scheduler import briefings as sending
+from scheduler.briefing_view import fits
 from scheduler.content import Content
 from scheduler.holidays import deadline_warning
 from scheduler.jobs import reschedule_briefing

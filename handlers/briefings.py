@@ -12,21 +12,21 @@ from dataclasses import replace
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.briefing_view import MATERIAL, REPORT, fits
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded, refuse
-from bot.texts import esc, fmt_datetime, fmt_short
+from bot.core.texts import esc, fmt_datetime, fmt_short
 from db import assignments as assignments_db
 from db import briefings as briefings_db
 from db.audit import Actor
 from db.briefings import Briefing, BriefingError
 from handlers.briefing_compose import problem_text
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
+from handlers.guard import guarded, refuse
 from handlers.unit_picker import unit_label
 from handlers.when import read_time
 from scheduler import briefings as sending
+from scheduler.briefing_view import MATERIAL, REPORT, fits
 from scheduler.jobs import reschedule_briefing
 
 MATERIAL_PATTERN = r"^br:mat:(\d+)$"

@@ -39,8 +39,8 @@ from telegram.error import BadRequest
 from telegram.ext import Application, BaseHandler, CommandHandler, ConversationHandler
 from telegram.warnings import PTBUserWarning
 
-from bot.context import HumasContext
-from bot.guard import guarded
+from handlers.context import HumasContext
+from handlers.guard import guarded
 
 CANCEL_COMMANDS = ("batal", "cancel")
 TIMEOUT = timedelta(minutes=30)

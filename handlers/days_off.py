@@ -12,15 +12,14 @@ from datetime import date, datetime, time, timedelta
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded
-from bot.texts import esc, fmt_date
+from bot.core.texts import esc, fmt_date
 from db import days_off as days_off_db
 from db.audit import Actor
 from db.days_off import DayOffError
+from handlers.commands import spec
+from handlers.context import HumasContext
+from handlers.guard import guarded
 from scheduler.holidays import load_calendar, national_holidays, parse_day
-from scheduler.jobs import schedule_of
 
 LISTED_DAYS = 90
 REMOVE_WORDS = {"hapus", "remove", "delete"}
@@ -74,7 +73,7 @@ async def days_off(update: Update, context: HumasContext) -> None:
     except DayOffError as error:
         await message.reply_html(context.t(f"daysoff.problem.{error.problem.value}"))
         return
-    schedule = schedule_of(context.services)
+    schedule = context.services.schedule
     if schedule is not None:
         await schedule.sync()
     await message.reply_html(reply)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.context import HumasContext
+from handlers.context import HumasContext
 from scheduler.engine import DeliveryEngine
 
 

@@ -6,10 +6,10 @@ from telegram import Update
 from telegram.constants import MessageLimit
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded, identify
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import end_conversations
+from handlers.guard import guarded, identify
 
 
 @guarded(min_role=None)

@@ -11,16 +11,16 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import can_act_on_unit, guarded, refuse
-from bot.texts import fmt_datetime
+from bot.core.texts import fmt_datetime
 from db import invitations as invitations_db
 from db import units as units_db
 from db.audit import Actor
 from db.invitations import MAX_DAYS, MAX_USES
 from db.officers import ROLES, Role
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import END, cancel_by_button, conversation, edit, show
+from handlers.guard import can_act_on_unit, guarded, refuse
 from handlers.unit_picker import UnitPicker, unit_label
 
 PICKER = UnitPicker(

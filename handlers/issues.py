@@ -13,18 +13,18 @@ from datetime import tzinfo
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import can_act_on_unit, guarded, refuse
-from bot.links import check_any_link, find_links
-from bot.texts import esc, fmt_short, t
+from bot.core.links import check_any_link, find_links
+from bot.core.texts import esc, fmt_short, t
 from db import issue_reports as issues_db
 from db import officers as officers_db
 from db import oversight
 from db.issue_reports import URGENCIES, IssueError, IssueReport
 from db.officers import Officer
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
+from handlers.guard import can_act_on_unit, guarded, refuse
 from handlers.unit_picker import unit_label
 from scheduler.content import Content
 from scheduler.notices import notify

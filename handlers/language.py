@@ -10,13 +10,13 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded
-from bot.menus import sync_officer_menu
-from bot.texts import LANGUAGES, Lang
+from bot.core.texts import LANGUAGES, Lang
 from db import people as people_db
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import edit
+from handlers.guard import guarded
+from handlers.menus import sync_officer_menu
 
 PATTERN = r"^lang:(id|en)$"
 

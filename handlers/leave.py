@@ -7,12 +7,12 @@ from datetime import datetime, time, timedelta
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded
-from bot.texts import fmt_date
+from bot.core.texts import fmt_date
 from db import leave as leave_db
 from db.audit import Actor
+from handlers.commands import spec
+from handlers.context import HumasContext
+from handlers.guard import guarded
 from scheduler.holidays import parse_day
 
 END_WORDS = {"selesai", "akhiri", "end", "stop"}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded
-from bot.texts import esc, fmt_short
+from bot.core.texts import esc, fmt_short
 from db import briefings as briefings_db
 from db import submissions as submissions_db
+from handlers.commands import spec
+from handlers.context import HumasContext
+from handlers.guard import guarded
 from handlers.unit_picker import unit_label
 
 SHOWN = 10

@@ -25,17 +25,17 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded, refuse
-from bot.menus import sync_officer_menu
-from bot.texts import esc, fmt_date, t
+from bot.core.texts import esc, fmt_date, t
 from db import officers as officers_db
 from db import people as people_db
 from db import units as units_db
 from db.officers import ROLES, Officer
 from db.people import Change, PeopleError
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import END, conversation, edit
+from handlers.guard import guarded, refuse
+from handlers.menus import sync_officer_menu
 from handlers.unit_picker import UnitPicker, unit_label
 
 log = logging.getLogger(__name__)

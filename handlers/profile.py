@@ -5,13 +5,13 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.commands import commands_for, spec
-from bot.context import HumasContext
-from bot.guard import guarded
-from bot.texts import esc, fmt_date, t, unit_label
+from bot.core.texts import esc, fmt_date, t, unit_label
 from db import units as units_db
 from db.connection import Database
 from db.officers import Officer
+from handlers.commands import commands_for, spec
+from handlers.context import HumasContext
+from handlers.guard import guarded
 
 
 async def membership(db: Database, lang: str, officer: Officer) -> tuple[str, str]:

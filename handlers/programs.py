@@ -5,14 +5,14 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded, refuse
-from bot.texts import esc
+from bot.core.texts import esc
 from db import programs as programs_db
 from db.audit import Actor
 from db.programs import HORIZONS, Program, ProgramError
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
+from handlers.guard import guarded, refuse
 
 NEW = "pg:new"
 HORIZON = "pg:h:"

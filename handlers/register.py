@@ -20,10 +20,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
-from bot.context import HumasContext
-from bot.guard import guarded, refuse
-from bot.menus import sync_officer_menu
-from bot.texts import esc, fmt_datetime, fmt_short, lang_of, t
+from bot.core.texts import esc, fmt_datetime, fmt_short, lang_of, t
 from db import officers as officers_db
 from db import registrations as registrations_db
 from db.registrations import (
@@ -36,7 +33,10 @@ from db.registrations import (
     RegistrationProblem,
     clean_text,
 )
+from handlers.context import HumasContext
 from handlers.conversation import END, cancel_by_button, conversation, edit
+from handlers.guard import guarded, refuse
+from handlers.menus import sync_officer_menu
 from handlers.profile import joined_text
 from handlers.unit_picker import UnitPicker, unit_label
 

@@ -11,16 +11,16 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import can_act_on_unit, guarded, refuse
-from bot.texts import esc, fmt_short, t
+from bot.core.texts import esc, fmt_short, t
 from db import briefings as briefings_db
 from db import officers as officers_db
 from db import submissions as submissions_db
 from db.submissions import Decision, Submission, SubmissionRefused
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
+from handlers.guard import can_act_on_unit, guarded, refuse
 from handlers.unit_picker import unit_label
 from scheduler.content import Content
 from scheduler.notices import notify

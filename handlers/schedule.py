@@ -11,17 +11,16 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded, refuse
-from bot.texts import esc, fmt_datetime, fmt_short
+from bot.core.texts import esc, fmt_datetime, fmt_short
 from db import announcements as announcements_db
 from db.announcements import Announcement
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import END, conversation, edit
 from handlers.delivery_access import delivery
+from handlers.guard import guarded, refuse
 from handlers.when import read_time
 from scheduler import announcements
-from scheduler.quiet_hours import QuietHours
 
 LISTED = 15
 RESCHEDULING = "schedule_rescheduling"
@@ -40,7 +39,7 @@ async def _listing(context: HumasContext) -> tuple[str, InlineKeyboardMarkup | N
     )
     if not items:
         return context.t("schedule.empty"), None
-    quiet = QuietHours(context.config.quiet_hours.start, context.config.quiet_hours.end, context.tz)
+    quiet = context.services.quiet
     lines = [context.t("schedule.header", count=len(items))]
     rows = []
     for item in items[:LISTED]:

@@ -7,10 +7,7 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.context import HumasContext
-from bot.guard import guarded
-from bot.menus import sync_officer_menu
-from bot.texts import esc, unit_label
+from bot.core.texts import esc, unit_label
 from db import invitations as invitations_db
 from db import officers as officers_db
 from db import registrations as registrations_db
@@ -18,6 +15,9 @@ from db import units as units_db
 from db.invitations import Identity, InvitationError
 from db.officers import Officer
 from db.registrations import RegistrationError, RegistrationProblem
+from handlers.context import HumasContext
+from handlers.guard import guarded
+from handlers.menus import sync_officer_menu
 from handlers.profile import joined_text, membership
 from handlers.register import apply_keyboard, problem_text, withdraw_after_join
 
@@ -60,10 +60,12 @@ async def _redeem(update: Update, context: HumasContext, token: str, confirm: bo
         new_unit = await units_db.by_id(context.db, result.invitation.unit_id)
         assert new_unit is not None
         keyboard = InlineKeyboardMarkup(
-            [[
-                InlineKeyboardButton(context.t("button.yes"), callback_data=MOVE_YES),
-                InlineKeyboardButton(context.t("button.no"), callback_data=MOVE_NO),
-            ]]
+            [
+                [
+                    InlineKeyboardButton(context.t("button.yes"), callback_data=MOVE_YES),
+                    InlineKeyboardButton(context.t("button.no"), callback_data=MOVE_NO),
+                ]
+            ]
         )
         await message.reply_html(
             context.t(
@@ -143,8 +145,13 @@ async def _bootstrap_admin(update: Update, context: HumasContext) -> Officer | N
         log.warning("admin %s sent /start but the area directory is empty", who.telegram_id)
         return None
     officer = await officers_db.bootstrap_admin(
-        context.db, who.telegram_id, who.chat_id, who.full_name, context.lang,  # type: ignore[arg-type]
-        regency.id, context.clock.now(),
+        context.db,
+        who.telegram_id,
+        who.chat_id,
+        who.full_name,
+        context.lang,  # type: ignore[arg-type]
+        regency.id,
+        context.clock.now(),
     )
     context.officer = officer
     await sync_officer_menu(context.bot, context.db, officer)

@@ -12,20 +12,20 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.briefing_view import names
-from bot.commands import spec
-from bot.context import HumasContext
-from bot.guard import guarded, refuse
-from bot.links import Problem, find_links
-from bot.texts import esc, fmt_datetime, fmt_short, unit_label
+from bot.core.links import Problem, find_links
+from bot.core.texts import esc, fmt_datetime, fmt_short, unit_label
 from db import assignments as assignments_db
 from db import briefings as briefings_db
 from db import submissions as submissions_db
 from db.briefings import Briefing
 from db.submissions import DraftMedia, LinkReport, SubmissionRefused, SubmitProblem
+from handlers.commands import spec
+from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
+from handlers.guard import guarded, refuse
 from scheduler import review_alerts
+from scheduler.briefing_view import names
 
 REPORT_PATTERN = r"^br:rep:(\d+)$"
 PICK = "sb:pick:"

@@ -48,15 +48,15 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot import texts
-from bot.context import HumasContext
-from bot.guard import refuse
-from bot.texts import esc, t
+from bot.core import texts
+from bot.core.texts import esc, t
 from db import units as units_db
 from db.connection import Database
 from db.officers import Officer
 from db.units import Unit
+from handlers.context import HumasContext
 from handlers.conversation import edit
+from handlers.guard import refuse
 
 KECAMATAN_PAGE = 12
 VILLAGE_PAGE = 12

@@ -1,4 +1,4 @@
-"""Reading a time a person typed in a dialogue (bot/timeparse.py), with a friendly refusal."""
+"""Reading a time a person typed in a dialogue (bot/core/timeparse.py), with a friendly refusal."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import datetime, time
 
 from telegram import Update
 
-from bot.context import HumasContext
-from bot.timeparse import TimeParseError, parse_when
+from bot.core.timeparse import TimeParseError, parse_when
+from handlers.context import HumasContext
 
 
 async def read_time(

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from bot.texts import LANGUAGES, t, unit_label
-from bot.texts import esc as escape
+from bot.core.texts import LANGUAGES, t, unit_label
+from bot.core.texts import esc as escape
 from db import announcements as announcements_db
 from db import audience as audience_db
 from db import audit, outbox

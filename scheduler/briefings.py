@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Literal
 
-from bot.briefing_view import MATERIAL, briefing_parts, briefing_variants
-from bot.texts import esc, fmt_datetime, t
+from bot.core.texts import esc, fmt_datetime, t
 from db import briefings as briefings_db
 from db import programs as programs_db
 from db.audit import Actor
 from db.briefings import Briefing
 from db.connection import Database
 from db.officers import Officer
+from scheduler.briefing_view import MATERIAL, briefing_parts, briefing_variants
 from scheduler.content import Content
 from scheduler.engine import DeliveryEngine
 from scheduler.notices import notify

@@ -30,8 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from bot.context import Services
-from bot.texts import LANGUAGES, esc, fmt_date, fmt_short, t
+from bot.core.texts import LANGUAGES, esc, fmt_date, fmt_short, t
 from db import digests as digests_db
 from db import programs as programs_db
 from db.digests import DigestKind, UnitDeadline
@@ -42,6 +41,7 @@ from db.unit_tree import UnitTree, load_tree
 from scheduler.content import Content
 from scheduler.escalation import pack
 from scheduler.reminders import Timing, load_timing
+from scheduler.services import Services
 
 log = logging.getLogger(__name__)
 

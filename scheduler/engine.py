@@ -61,8 +61,8 @@ from babel.numbers import format_decimal
 from telegram import Bot, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from bot.clock import Clock
-from bot.texts import CATALOGUE, esc, t
+from bot.core.clock import Clock
+from bot.core.texts import CATALOGUE, esc, t
 from db import officers as officers_db
 from db import outbox
 from db.connection import Database

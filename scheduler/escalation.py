@@ -30,16 +30,16 @@ from datetime import timedelta, tzinfo
 
 import aiosqlite
 
-from bot.briefing_view import officer_buttons
-from bot.context import Services
-from bot.texts import esc, fmt_datetime, fmt_short, t
+from bot.core.texts import esc, fmt_datetime, fmt_short, t
 from db import reminders as reminders_db
 from db.officers import Officer
 from db.reminders import DueBriefing
 from db.unit_tree import TreeUnit, UnitTree, load_tree_in
+from scheduler.briefing_view import officer_buttons
 from scheduler.content import TEXT_LIMIT, Content, visible_length
 from scheduler.engine import DeliveryEngine
 from scheduler.reminders import Timing, load_timing, tell_unreachable, variants_for
+from scheduler.services import Services
 
 log = logging.getLogger(__name__)
 

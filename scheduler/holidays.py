@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import holidays
 
-from bot.texts import esc, t
+from bot.core.texts import esc, t
 from db import days_off as days_off_db
 from db.connection import Database
 from scheduler.quiet_hours import QuietHours

@@ -24,24 +24,20 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from telegram.ext import JobQueue
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.context import HumasContext, Services
 from db import briefings as briefings_db
 from db import reminders as reminders_db
 from db.timefmt import from_db, to_db
 from scheduler.digests import next_due, run_due_digests
 from scheduler.escalation import CATCH_UP, run_due_deadlines
 from scheduler.reminders import load_timing, reminder_moment, run_due_reminders
-
-if TYPE_CHECKING:
-    from telegram.ext import Application
+from scheduler.services import BotData, Services
 
 log = logging.getLogger(__name__)
 
-SCHEDULE_KEY = "schedule"
 MISFIRE_GRACE = 3600  # seconds
 
 
@@ -157,19 +153,17 @@ def _job_kwargs(job_id: str) -> dict[str, Any]:
     }
 
 
-def schedule_of(services: Services) -> Schedule | None:
-    schedule = services.extras.get(SCHEDULE_KEY)
-    return schedule if isinstance(schedule, Schedule) else None
+JobContext = CallbackContext[ExtBot[None], Any, Any, BotData]
 
 
-async def _tick(context: HumasContext) -> None:
-    schedule = schedule_of(context.services)
+async def _tick(context: JobContext) -> None:
+    schedule = context.bot_data.services.schedule
     if schedule is not None:
         await schedule.run()
 
 
-async def _on_time(context: HumasContext) -> None:
-    schedule = schedule_of(context.services)
+async def _on_time(context: JobContext) -> None:
+    schedule = context.bot_data.services.schedule
     if schedule is None:
         return
     if context.job is not None and context.job.name:
@@ -182,7 +176,7 @@ async def start_schedule(application: Application[Any, Any, Any, Any, Any, Any])
     """Open the scheduler in post_init, after the delivery engine started."""
     services: Services = application.bot_data.services
     schedule = Schedule(services, application.job_queue)
-    services.extras[SCHEDULE_KEY] = schedule
+    services.schedule = schedule
     await schedule.start()
     return schedule
 
@@ -204,6 +198,5 @@ async def reschedule_briefing(services: Services, briefing_id: int) -> None:
     )
     for outbox_id in await reminders_db.queued_for(db, briefing_id, keep):
         await engine.cancel(outbox_id)
-    schedule = schedule_of(services)
-    if schedule is not None:
-        await schedule.sync()
+    if services.schedule is not None:
+        await services.schedule.sync()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from bot.texts import LANGUAGES
+from bot.core.texts import LANGUAGES
 from db.officers import Officer
 from scheduler.content import Content
 from scheduler.engine import DeliveryEngine

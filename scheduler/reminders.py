@@ -34,18 +34,18 @@ from datetime import datetime, timedelta, tzinfo
 import aiosqlite
 from babel.dates import format_timedelta
 
-from bot.briefing_view import officer_buttons
-from bot.context import Services
-from bot.texts import LANGUAGES, esc, fmt_datetime, t
+from bot.core.texts import LANGUAGES, esc, fmt_datetime, t
 from db import reminders as reminders_db
 from db.officers import Officer
 from db.reminders import Candidate, UnitPeople
 from db.timefmt import to_db
 from db.unit_tree import UnitTree, load_tree_in
+from scheduler.briefing_view import officer_buttons
 from scheduler.content import Content
 from scheduler.engine import DeliveryEngine
 from scheduler.holidays import Calendar, load_calendar
 from scheduler.quiet_hours import QuietHours
+from scheduler.services import Services
 
 MIN_GAP = timedelta(hours=1)  # no reminder within this time after the briefing arrived
 _UNITS_LISTED = 30
@@ -75,7 +75,7 @@ async def load_timing(services: Services) -> Timing:
     return Timing(
         now=services.clock.now(),
         zone=config.tz,
-        quiet=QuietHours(config.quiet_hours.start, config.quiet_hours.end, config.tz),
+        quiet=services.quiet,
         calendar=await load_calendar(services.db),
     )
 

@@ -12,7 +12,7 @@ import asyncio
 import weakref
 from datetime import datetime, timedelta
 
-from bot.texts import t
+from bot.core.texts import t
 from db import oversight
 from db.connection import Database
 from db.officers import Officer

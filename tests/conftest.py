@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import FakeClock
-from bot.driver import BotDriver, sandbox_config
-from bot.sandbox import LimitConfig, SandboxServer
+from bot.core.clock import FakeClock
+from bot.devtools.driver import BotDriver, sandbox_config
+from bot.devtools.sandbox import LimitConfig, SandboxServer
 from db.audit import Actor
 from db.bootstrap import init_database
 from db.connection import Database

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 from datetime import date, datetime, timedelta
 
-from bot.driver import BotDriver
-from bot.sandbox import SentMessage
+from bot.devtools.driver import BotDriver
+from bot.devtools.sandbox import SentMessage
 from db import briefings as briefings_db
 from db import officers as officers_db
 from db import programs as programs_db

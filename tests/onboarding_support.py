@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.driver import BotDriver
-from bot.sandbox import SentMessage
-from bot.texts import CATALOGUE
+from bot.core.texts import CATALOGUE
+from bot.devtools.driver import BotDriver
+from bot.devtools.sandbox import SentMessage
 from db.connection import Database
 
 CIBINONG = "32.01.01"  # kecamatan whose units are kelurahan (page 1 of the kecamatan list)

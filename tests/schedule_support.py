@@ -7,13 +7,13 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from bot.context import Services
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
 from db import officers as officers_db
 from db import submissions as submissions_db
 from db import units as units_db
 from db.officers import Officer, Role
 from db.timefmt import to_db
+from handlers.context import Services
 from tests.loop_helpers import settle
 
 REGENCY = "32.01"

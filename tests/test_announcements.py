@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from bot.clock import FakeClock
-from bot.driver import BotDriver
-from bot.sandbox import SentMessage
+from bot.core.clock import FakeClock
+from bot.devtools.driver import BotDriver
+from bot.devtools.sandbox import SentMessage
 from db import officers as officers_db
 from db import units as units_db
 from db.audit import Actor

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
 
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
 from db import issue_reports as issues_db
 from db import people as people_db
 from db import submissions as submissions_db

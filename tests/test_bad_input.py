@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
 
 DESA = "32.01.02.2001"
 

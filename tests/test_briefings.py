@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
 from db import units as units_db
 from tests.loop_helpers import (
     DESA_A,
@@ -90,7 +90,9 @@ async def test_composing_with_cancel_resume_preview_and_publish(bot: BotDriver) 
     await bot.press(kecamatan, "Judul")
     await bot.say(kecamatan, "Imunisasi Anak Desember")
     await settle(bot)
-    shown = [message for message in bot.sandbox.messages(kecamatan) if "BRIEFING #" in message.plain_text]
+    shown = [
+        message for message in bot.sandbox.messages(kecamatan) if "BRIEFING #" in message.plain_text
+    ]
     assert "Imunisasi Anak Desember" in shown[-1].plain_text
     before = {who: len(bot.sandbox.messages(who)) for who in (siti, budi, outsider)}
     published = joined(await bot.press(kecamatan, "🚀 Terbitkan sekarang"))

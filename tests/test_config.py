@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.config import ConfigError, load_config
+from bot.core.config import ConfigError, load_config
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "config.example.toml"
 

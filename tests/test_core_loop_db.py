@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import FakeClock
-from bot.links import Problem
+from bot.core.clock import FakeClock
+from bot.core.links import Problem
 from db import assignments as assignments_db
 from db import audit, oversight
 from db import briefings as briefings_db

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import FakeClock
+from bot.core.clock import FakeClock
 from db import units as units_db
 from db.audit import Actor, recent
 from db.bootstrap import init_database

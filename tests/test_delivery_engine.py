@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.clock import FakeClock
-from bot.driver import BotDriver
-from bot.sandbox import LimitConfig
+from bot.core.clock import FakeClock
+from bot.devtools.driver import BotDriver
+from bot.devtools.sandbox import LimitConfig
 from db import officers as officers_db
 from db import outbox
 from db import units as units_db

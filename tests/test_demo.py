@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from bot.demo import run_demo
+from bot.devtools.demo import run_demo
 
 
 async def test_demo_runs_to_the_end() -> None:

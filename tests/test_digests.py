@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_config
-from bot.driver import BotDriver
+from bot.core.config import ConfigError, load_config
+from bot.devtools.driver import BotDriver
 from db import issue_reports as issues_db
 from db import programs as programs_db
 from db import submissions as submissions_db
@@ -159,7 +159,13 @@ async def test_daily_digest_covers_the_coordinators_scope_on_working_days(bot: B
         now=bot.clock.now(),
     )
     await submissions_db.submit_draft(
-        bot.db, wawan, None, text="Draf lain", media_type=None, file_id=None, now=bot.clock.now()
+        bot.db,
+        wawan,
+        None,
+        text="Draf lain",
+        media_type=None,
+        file_id=None,
+        now=bot.clock.now(),
     )
     await issues_db.create(
         bot.db,

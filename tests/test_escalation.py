@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
 from db import units as units_db
 from db.audit import Actor
 from scheduler.escalation import run_due_deadlines
@@ -117,7 +117,10 @@ async def test_a_pass_missed_for_more_than_a_day_is_skipped_and_logged(
     cibinong = await add_officer(bot, "Dedi Cibinong", CIBINONG, "coordinator")
     pondok = await add_officer(bot, "Ani Pondok", PONDOK_RAJEG)
     briefing_id = await publish(
-        bot, cibinong.telegram_id, [PONDOK_RAJEG], deadline=wib(2026, 12, 2, 17) - bot.clock.now()
+        bot,
+        cibinong.telegram_id,
+        [PONDOK_RAJEG],
+        deadline=wib(2026, 12, 2, 17) - bot.clock.now(),
     )
     await bot.stop()
     bot.clock.set(wib(2026, 12, 3, 17, 30))

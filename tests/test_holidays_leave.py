@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
 from db import briefings as briefings_db
 from db import programs as programs_db
 from db import units as units_db

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
 from db import units as units_db
 from tests.loop_helpers import DESA_A, KECAMATAN, engine, join, joined, last_text, settle, texts
 

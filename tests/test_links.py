@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.links import Problem, Verdict, check_any_link, check_link, find_links
+from bot.core.links import Problem, Verdict, check_any_link, check_link, find_links
 
 OK = None
 P = Problem

@@ -6,10 +6,10 @@ import io
 import logging
 from pathlib import Path
 
-from bot.clock import FakeClock
-from bot.driver import BotDriver, sandbox_config
-from bot.logging_setup import REDACTED, RedactingFilter, configure_logging
-from bot.sandbox import SandboxServer
+from bot.core.clock import FakeClock
+from bot.core.logging_setup import REDACTED, RedactingFilter, configure_logging
+from bot.devtools.driver import BotDriver, sandbox_config
+from bot.devtools.sandbox import SandboxServer
 
 REAL_LOOKING_TOKEN = "7123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 

@@ -6,12 +6,12 @@ import asyncio
 import json
 from datetime import timedelta
 
-from bot.commands import commands_for
-from bot.driver import BotDriver
-from bot.menus import sync_all_menus
+from bot.devtools.driver import BotDriver
 from db import invitations as invitations_db
 from db.officers import Role
 from db.timefmt import to_db
+from handlers.commands import commands_for
+from handlers.menus import sync_all_menus
 from tests.conftest import ADMIN_ID
 from tests.onboarding_support import (
     CIBINONG,
@@ -247,15 +247,18 @@ async def test_menus_are_sent_only_when_they_change(bot: BotDriver) -> None:
 async def test_start_up_refreshes_only_the_menus_that_changed(bot: BotDriver) -> None:
     user = await bot.join("Siti", WANAHERANG)
     other = await bot.join("Sari", WANAHERANG)
-    await bot.db.execute("UPDATE officers SET menu_signature = 'old' WHERE telegram_id = ?", (user,))
+    await bot.db.execute(
+        "UPDATE officers SET menu_signature = 'old' WHERE telegram_id = ?", (user,)
+    )
     await bot.stop()
     calls = bot.sandbox.stats.requests.get("setMyCommands", 0)
     await bot.start()
     loop = asyncio.get_running_loop()
     deadline = loop.time() + 5
-    while await bot.db.fetchval(
-        "SELECT menu_signature FROM officers WHERE telegram_id = ?", (user,)
-    ) == "old":
+    while (
+        await bot.db.fetchval("SELECT menu_signature FROM officers WHERE telegram_id = ?", (user,))
+        == "old"
+    ):
         assert loop.time() < deadline, "the start-up pass did not run"
         await asyncio.sleep(0.01)
     # Three default-scope menus, and one chat menu: the one that was out of date.

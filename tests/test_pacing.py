@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from telegram.error import RetryAfter
 
-from bot.sandbox import LimitConfig, RateLimiter
+from bot.devtools.sandbox import LimitConfig, RateLimiter
 from scheduler.pacing import BulkSend, Pacer, message_count
 
 

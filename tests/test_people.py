@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from bot.commands import commands_for
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
+from handlers.commands import commands_for
 from tests.conftest import ADMIN_ID
 from tests.onboarding_support import (
     CIBINONG,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
 from tests.conftest import ADMIN_ID
 from tests.onboarding_support import (
     CIBINONG,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
 from db import briefings as briefings_db
 from db.audit import Actor
 from db.officers import Officer
-from scheduler.jobs import reschedule_briefing, run_all_due, schedule_of
+from scheduler.jobs import reschedule_briefing, run_all_due
 from scheduler.reminders import run_due_reminders
 from tests.loop_helpers import engine, publish, settle
 from tests.schedule_support import (
@@ -176,7 +176,7 @@ async def test_catch_up_after_downtime(bot: BotDriver) -> None:
 
 async def test_moved_deadline_cancels_old_reminders_and_schedules_new_ones(bot: BotDriver) -> None:
     briefing_id, unit_a, _ = await _setup(bot, (2026, 12, 3, 10))
-    schedule = schedule_of(bot.services)
+    schedule = bot.services.schedule
     assert schedule is not None
     await schedule.sync()
     queue = bot.app.job_queue  # type: ignore[union-attr]
@@ -243,7 +243,7 @@ async def test_quiet_hours_hold_a_reminder_until_they_end(bot: BotDriver) -> Non
 
 async def test_a_closed_briefing_gets_no_more_pushes_and_loses_its_jobs(bot: BotDriver) -> None:
     briefing_id, unit_a, _ = await _setup(bot, (2026, 12, 3, 10))
-    schedule = schedule_of(bot.services)
+    schedule = bot.services.schedule
     assert schedule is not None
     await schedule.sync()
     queue = bot.app.job_queue  # type: ignore[union-attr]

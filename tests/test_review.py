@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.driver import BotDriver
+from bot.devtools.driver import BotDriver
 from db import units as units_db
 from tests.loop_helpers import (
     DESA_A,

@@ -14,11 +14,11 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, Re
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes
 from telegram.request import HTTPXRequest
 
-from bot.sandbox import LimitConfig, RateLimiter, SandboxServer, render_message
-from bot.sandbox.html_parser import parse_html
-from bot.sandbox.images import solid_png
-from bot.sandbox.markdown_parser import parse_markdown_v2
-from bot.sandbox.text_entities import EntityParseError
+from bot.devtools.sandbox import LimitConfig, RateLimiter, SandboxServer, render_message
+from bot.devtools.sandbox.html_parser import parse_html
+from bot.devtools.sandbox.images import solid_png
+from bot.devtools.sandbox.markdown_parser import parse_markdown_v2
+from bot.devtools.sandbox.text_entities import EntityParseError
 
 # PTB itself warns about RetryAfter.retry_after's future type whenever it raises RetryAfter.
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")

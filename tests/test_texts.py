@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.commands import COMMANDS
-from bot.texts import CATALOGUE, LANGUAGES, fmt_datetime, unit_label
+from bot.core.texts import CATALOGUE, LANGUAGES, fmt_datetime, unit_label
+from handlers.commands import COMMANDS
 
 
 def placeholders(template: str) -> set[str]:

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.texts import CATALOGUE
-from bot.timeparse import TimeParseError, parse_when
+from bot.core.texts import CATALOGUE
+from bot.core.timeparse import TimeParseError, parse_when
 
 WIB = ZoneInfo("Asia/Jakarta")
 # Tuesday 1 December 2026, 08:00 WIB.

@@ -8,10 +8,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot.clock import FakeClock
-from bot.config import ConfigError, load_config, webhook_settings
-from bot.driver import BotDriver, sandbox_config
-from bot.sandbox import SandboxServer
+from bot.core.clock import FakeClock
+from bot.core.config import ConfigError, load_config, webhook_settings
+from bot.devtools.driver import BotDriver, sandbox_config
+from bot.devtools.sandbox import SandboxServer
 
 SECRET = "s3cret-Token_1"
 

@@ -1,0 +1,438 @@
+"""Texts for strategic programs, briefings (composing, reading, managing) and deadlines."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "cmd.program": {"id": "Program strategis yang aktif", "en": "Active strategic programs"},
+    "cmd.brief": {"id": "Briefing untuk unit Anda", "en": "Briefings for your unit"},
+    "cmd.tenggat": {"id": "Tenggat unit Anda", "en": "Your unit's deadlines"},
+    "cmd.brief_baru": {"id": "Susun briefing baru", "en": "Compose a new briefing"},
+    "cmd.brief_kelola": {
+        "id": "Kelola briefing: tenggat, teks, tutup",
+        "en": "Manage briefings: deadline, text, close",
+    },
+    # ---- programs
+    "program.header": {
+        "id": "🎯 <b>Program strategis aktif</b>",
+        "en": "🎯 <b>Active strategic programs</b>",
+    },
+    "program.none": {"id": "Belum ada program aktif.", "en": "There is no active program yet."},
+    "program.item": {
+        "id": "<b>{priority}. {name}</b>\nJangka {horizon} · {period}",
+        "en": "<b>{priority}. {name}</b>\n{horizon} term · {period}",
+    },
+    "program.period": {"id": "{start} s/d {end}", "en": "{start} to {end}"},
+    "program.description": {"id": "<i>{text}</i>", "en": "<i>{text}</i>"},
+    "program.horizon.pendek": {"id": "pendek", "en": "short"},
+    "program.horizon.menengah": {"id": "menengah", "en": "medium"},
+    "program.horizon.panjang": {"id": "panjang", "en": "long"},
+    "program.button.new": {"id": "➕ Program baru", "en": "➕ New program"},
+    "program.button.done": {"id": "✔️ Selesai: {name}", "en": "✔️ Done: {name}"},
+    "program.denied": {
+        "id": "Program strategis hanya dikelola admin dan koordinator kabupaten.",
+        "en": "Strategic programs are managed by admins and regency coordinators only.",
+    },
+    "program.ask_name": {
+        "id": "Nama program? (maksimal 100 karakter; /batal untuk membatalkan)",
+        "en": "The program's name? (at most 100 characters; /batal to cancel)",
+    },
+    "program.ask_description": {
+        "id": "Keterangan singkat program? Kirim <code>-</code> untuk melewati.",
+        "en": "A short description of the program? Send <code>-</code> to skip.",
+    },
+    "program.ask_priority": {
+        "id": "Peringkat prioritas? Angka 1–99, 1 = paling utama.",
+        "en": "Priority rank? A number 1–99, 1 = the highest.",
+    },
+    "program.ask_horizon": {"id": "Jangka waktunya?", "en": "Its horizon?"},
+    "program.ask_period": {
+        "id": "Tanggal mulai dan selesai, misalnya <code>2026-12-01 2027-06-30</code>.",
+        "en": "Start and end dates, e.g. <code>2026-12-01 2027-06-30</code>.",
+    },
+    "program.created": {"id": "✅ Program dibuat:\n{line}", "en": "✅ Program created:\n{line}"},
+    "program.marked_done": {
+        "id": "✔️ Program <b>{name}</b> ditandai selesai.",
+        "en": "✔️ Program <b>{name}</b> marked done.",
+    },
+    "program.problem.name_empty": {
+        "id": "Nama tidak boleh kosong.",
+        "en": "The name cannot be empty.",
+    },
+    "program.problem.name_too_long": {
+        "id": "Nama terlalu panjang (maksimal 100 karakter).",
+        "en": "The name is too long (at most 100 characters).",
+    },
+    "program.problem.name_taken": {
+        "id": "Sudah ada program dengan nama itu. Tidak ada yang diubah.",
+        "en": "A program with that name already exists. Nothing was changed.",
+    },
+    "program.problem.description_too_long": {
+        "id": "Keterangan terlalu panjang (maksimal 1.000 karakter).",
+        "en": "The description is too long (at most 1,000 characters).",
+    },
+    "program.problem.priority": {
+        "id": "Tulis angka 1 sampai 99.",
+        "en": "Write a number from 1 to 99.",
+    },
+    "program.problem.dates": {
+        "id": "Tulis dua tanggal TTTT-BB-HH, yang kedua tidak sebelum yang pertama, misalnya "
+        "2026-12-01 2027-06-30.",
+        "en": "Write two dates YYYY-MM-DD, the second not before the first, e.g. "
+        "2026-12-01 2027-06-30.",
+    },
+    # ---- a briefing as officers see it
+    "briefing.view.header": {
+        "id": "📣 <b>BRIEFING #{id}</b> · {program}",
+        "en": "📣 <b>BRIEFING #{id}</b> · {program}",
+    },
+    "briefing.view.key_message": {"id": "🔑 <b>Pesan kunci</b>", "en": "🔑 <b>Key message</b>"},
+    "briefing.view.points": {"id": "<b>Poin pendukung</b>", "en": "<b>Supporting points</b>"},
+    "briefing.view.formats": {
+        "id": "🎨 <b>Format:</b> {formats}",
+        "en": "🎨 <b>Formats:</b> {formats}",
+    },
+    "briefing.view.channels": {
+        "id": "📢 <b>Kanal:</b> {channels}",
+        "en": "📢 <b>Channels:</b> {channels}",
+    },
+    "briefing.view.hashtags": {
+        "id": "#️⃣ <b>Tagar &amp; akun:</b> {hashtags}",
+        "en": "#️⃣ <b>Hashtags &amp; accounts:</b> {hashtags}",
+    },
+    "briefing.view.audience": {"id": "👥 <b>Sasaran</b>", "en": "👥 <b>Target audience</b>"},
+    "briefing.view.audience.demographic": {"id": "Demografis: {tags}", "en": "Demographic: {tags}"},
+    "briefing.view.audience.geographic": {"id": "Geografis: {tags}", "en": "Geographic: {tags}"},
+    "briefing.view.audience.psychographic": {
+        "id": "Psikografis: {tags}",
+        "en": "Psychographic: {tags}",
+    },
+    "briefing.view.deadline": {
+        "id": "⏰ <b>Tenggat posting:</b> {deadline}",
+        "en": "⏰ <b>Posting deadline:</b> {deadline}",
+    },
+    "briefing.view.attachments": {
+        "id": "📎 {count} materi terlampir (menyusul).",
+        "en": "📎 {count} attached file(s) follow.",
+    },
+    "briefing.view.attachment_caption": {
+        "id": "📎 Materi {number}/{total} · {title}",
+        "en": "📎 Material {number}/{total} · {title}",
+    },
+    "briefing.button.report": {"id": "📤 Lapor posting", "en": "📤 Report post"},
+    "briefing.button.material": {"id": "📎 Lihat materi", "en": "📎 See material"},
+    "briefing.updated": {
+        "id": "🔄 <b>Briefing #{id} diperbarui</b> — {title}\n{what}",
+        "en": "🔄 <b>Briefing #{id} updated</b> — {title}\n{what}",
+    },
+    "briefing.updated.deadline": {
+        "id": "Tenggat baru: <b>{deadline}</b>",
+        "en": "New deadline: <b>{deadline}</b>",
+    },
+    "briefing.updated.key_message": {
+        "id": "Pesan kunci yang baru:\n{text}",
+        "en": "The new key message:\n{text}",
+    },
+    "format.siaran_pers": {"id": "Siaran pers", "en": "Press release"},
+    "format.infografis": {"id": "Infografis", "en": "Infographic"},
+    "format.videografis": {"id": "Videografis", "en": "Video"},
+    "format.foto": {"id": "Foto", "en": "Photo"},
+    "format.teks": {"id": "Teks", "en": "Text"},
+    "channel.instagram": {"id": "Instagram", "en": "Instagram"},
+    "channel.facebook": {"id": "Facebook", "en": "Facebook"},
+    "channel.tiktok": {"id": "TikTok", "en": "TikTok"},
+    "channel.x": {"id": "X", "en": "X"},
+    "channel.youtube": {"id": "YouTube", "en": "YouTube"},
+    "channel.website": {"id": "Situs web", "en": "Website"},
+    "channel.media_massa": {"id": "Media massa", "en": "Mass media"},
+    "channel.media_luar_ruang": {"id": "Media luar ruang", "en": "Outdoor media"},
+    # ---- a unit's briefings and deadlines
+    "unitstatus.belum": {"id": "belum", "en": "not yet"},
+    "unitstatus.terlambat": {"id": "terlambat", "en": "overdue"},
+    "unitstatus.sudah": {"id": "sudah", "en": "done"},
+    "unitstatus.sudah_terlambat": {"id": "sudah (terlambat)", "en": "done (late)"},
+    "unitstatus.mark.belum": {"id": "⏳", "en": "⏳"},
+    "unitstatus.mark.terlambat": {"id": "⚠️", "en": "⚠️"},
+    "unitstatus.mark.sudah": {"id": "✅", "en": "✅"},
+    "unitstatus.mark.sudah_terlambat": {"id": "☑️", "en": "☑️"},
+    "brief.none": {
+        "id": "Tidak ada briefing terbuka untuk {unit}.",
+        "en": "There is no open briefing for {unit}.",
+    },
+    "brief.header": {
+        "id": "📣 <b>Briefing terbuka untuk {unit}</b> (tenggat terdekat dulu)",
+        "en": "📣 <b>Open briefings for {unit}</b> (nearest deadline first)",
+    },
+    "brief.item": {
+        "id": "{number}. {mark} <b>{title}</b>\n    tenggat {deadline} · {status}",
+        "en": "{number}. {mark} <b>{title}</b>\n    deadline {deadline} · {status}",
+    },
+    "brief.more": {"id": "… dan {count} lainnya.", "en": "… and {count} more."},
+    "brief.button.report": {"id": "📤 Lapor {number}", "en": "📤 Report {number}"},
+    "brief.button.material": {"id": "📎 Materi {number}", "en": "📎 Material {number}"},
+    "brief.material_sent": {"id": "Materi dikirim.", "en": "Material sent."},
+    "tenggat.none": {
+        "id": "Tidak ada tenggat dalam 14 hari ke depan, dan tidak ada yang terlewat. 👍",
+        "en": "No deadline in the next 14 days, and none missed. 👍",
+    },
+    "tenggat.header": {
+        "id": "⏰ <b>Tenggat unit Anda</b> ({days} hari ke depan dan yang terlewat)",
+        "en": "⏰ <b>Your unit's deadlines</b> (next {days} days and missed ones)",
+    },
+    "tenggat.item": {
+        "id": "{mark} {deadline} — {title} · {status}",
+        "en": "{mark} {deadline} — {title} · {status}",
+    },
+    # ---- managing published briefings
+    "manage.none": {
+        "id": "Tidak ada briefing terbit atau terjadwal yang Anda kelola.",
+        "en": "There is no published or scheduled briefing for you to manage.",
+    },
+    "manage.header": {
+        "id": "🗂 <b>Briefing yang Anda kelola</b>",
+        "en": "🗂 <b>Briefings you manage</b>",
+    },
+    "manage.live": {"id": "terbit", "en": "published"},
+    "manage.scheduled": {"id": "terjadwal {at}", "en": "scheduled {at}"},
+    "manage.item": {
+        "id": "<b>#{id} {title}</b> · {state}\ntenggat {deadline} · {done}/{total} unit sudah ({late} terlambat)",
+        "en": "<b>#{id} {title}</b> · {state}\ndeadline {deadline} · {done}/{total} units done ({late} late)",
+    },
+    "manage.button.deadline": {"id": "⏰ Tenggat #{id}", "en": "⏰ Deadline #{id}"},
+    "manage.button.text": {"id": "✏️ Teks #{id}", "en": "✏️ Text #{id}"},
+    "manage.button.close": {"id": "🔒 Tutup #{id}", "en": "🔒 Close #{id}"},
+    "manage.button.close_yes": {"id": "🔒 Ya, tutup", "en": "🔒 Yes, close it"},
+    "manage.ask_deadline": {
+        "id": "Tenggat <b>{title}</b> sekarang {deadline}.\nTenggat baru? Misalnya "
+        "<code>besok 16:00</code>, <code>Jumat 12:00</code> atau <code>2026-12-05 16:00</code> (WIB).",
+        "en": "The deadline of <b>{title}</b> is now {deadline}.\nThe new deadline? E.g. "
+        "<code>besok 16:00</code>, <code>Jumat 12:00</code> or <code>2026-12-05 16:00</code> (WIB).",
+    },
+    "manage.ask_text": {
+        "id": "Pesan kunci <b>{title}</b> sekarang:\n<i>{text}</i>\n\nKirim pesan kunci yang baru.",
+        "en": "The key message of <b>{title}</b> now:\n<i>{text}</i>\n\nSend the new key message.",
+    },
+    "manage.changed.deadline": {
+        "id": "✅ Tenggat <b>{title}</b> kini {deadline}. {count} petugas diberi tahu.",
+        "en": "✅ The deadline of <b>{title}</b> is now {deadline}. {count} officer(s) told.",
+    },
+    "manage.changed.key_message": {
+        "id": "✅ Pesan kunci <b>{title}</b> diperbarui. {count} petugas diberi tahu.",
+        "en": "✅ The key message of <b>{title}</b> was updated. {count} officer(s) told.",
+    },
+    "manage.ask_close": {
+        "id": "Tutup briefing <b>{title}</b>? Setelah ditutup, laporan tidak diterima lagi.",
+        "en": "Close the briefing <b>{title}</b>? Once closed, no more reports are taken.",
+    },
+    "manage.closed": {
+        "id": "🔒 Briefing <b>{title}</b> ditutup: {done}/{total} unit sudah melapor.",
+        "en": "🔒 Briefing <b>{title}</b> closed: {done}/{total} units reported.",
+    },
+    "manage.closed_withdrawn": {
+        "id": "🔒 Briefing <b>{title}</b> ditutup sebelum terbit; pengirimannya dibatalkan.",
+        "en": "🔒 Briefing <b>{title}</b> closed before publishing; its delivery was cancelled.",
+    },
+    "manage.problem.not_editable": {
+        "id": "Briefing ini sudah ditutup dan tidak bisa diubah.",
+        "en": "This briefing is closed and cannot be changed.",
+    },
+    "manage.problem.deadline_past": {
+        "id": "Tenggat harus di masa depan. Tulis waktu lain.",
+        "en": "The deadline must be in the future. Write another time.",
+    },
+    "manage.problem.deadline_before_publish": {
+        "id": "Tenggat harus setelah waktu terbit. Tulis waktu lain.",
+        "en": "The deadline must be after the publishing time. Write another time.",
+    },
+    # ---- composing a briefing (/brief_baru)
+    "compose.intro": {
+        "id": "📝 <b>Briefing baru</b>. Setiap langkah langsung disimpan sebagai draf; "
+        "/batal kapan saja, lalu /brief_baru untuk melanjutkan.",
+        "en": "📝 <b>New briefing</b>. Every step is saved as a draft right away; "
+        "/batal at any time, then /brief_baru to continue.",
+    },
+    "compose.no_programs": {
+        "id": "Belum ada program strategis aktif. Buat dulu lewat /program.",
+        "en": "There is no active strategic program yet. Create one first with /program.",
+    },
+    "compose.resume": {
+        "id": "Anda punya draf briefing <b>{title}</b> yang berhenti di langkah <i>{step}</i>. "
+        "Lanjutkan, atau mulai baru (draf itu dibuang)?",
+        "en": "You have a draft briefing <b>{title}</b> that stopped at the step <i>{step}</i>. "
+        "Continue it, or start afresh (that draft is discarded)?",
+    },
+    "compose.button.resume": {"id": "▶️ Lanjutkan", "en": "▶️ Continue"},
+    "compose.button.fresh": {"id": "🗑 Mulai baru", "en": "🗑 Start afresh"},
+    "compose.cancelled": {
+        "id": "Dihentikan. Draf tetap tersimpan; ketik /brief_baru untuk melanjutkan.",
+        "en": "Stopped. The draft stays saved; type /brief_baru to continue.",
+    },
+    "compose.gone": {
+        "id": "Draf ini sudah tidak ada (diterbitkan atau dibuang). Ketik /brief_baru untuk mulai lagi.",
+        "en": "This draft no longer exists (published or discarded). Type /brief_baru to start again.",
+    },
+    "compose.step": {
+        "id": "<i>Langkah {number}/{total}</i>\n",
+        "en": "<i>Step {number}/{total}</i>\n",
+    },
+    "compose.ask_program": {
+        "id": "Untuk program strategis yang mana?",
+        "en": "For which strategic program?",
+    },
+    "compose.program_button": {"id": "{priority}. {name}", "en": "{priority}. {name}"},
+    "compose.ask_title": {
+        "id": "Judul briefing? (maksimal 120 karakter)",
+        "en": "The briefing's title? (at most 120 characters)",
+    },
+    "compose.ask_key_message": {
+        "id": "🔑 <b>Pesan kunci</b> (narasi tunggal) yang harus disampaikan semua unit? "
+        "(maksimal 1.500 karakter)",
+        "en": "🔑 The <b>key message</b> (the single narrative) every unit must convey? "
+        "(at most 1,500 characters)",
+    },
+    "compose.ask_points": {
+        "id": "Poin pendukung, satu per baris (maksimal 10).",
+        "en": "Supporting points, one per line (at most 10).",
+    },
+    "compose.ask_formats": {
+        "id": "Format yang diminta? Pilih satu atau lebih, lalu <b>Lanjut</b>.",
+        "en": "Which formats are required? Choose one or more, then <b>Next</b>.",
+    },
+    "compose.ask_hashtags": {
+        "id": "Tagar dan akun yang perlu disebut, misalnya <code>#BogorSehat @pemkabbogor</code>.",
+        "en": "Hashtags and accounts to mention, e.g. <code>#BogorSehat @pemkabbogor</code>.",
+    },
+    "compose.ask_channels": {
+        "id": "Kanal yang diaktifkan? Pilih satu atau lebih, lalu <b>Lanjut</b>.",
+        "en": "Which channels are activated? Choose one or more, then <b>Next</b>.",
+    },
+    "compose.ask_demographic": {
+        "id": "👥 Sasaran <b>demografis</b>: tag singkat dipisah koma, misalnya "
+        "<code>ibu rumah tangga, 20-40 tahun</code>.",
+        "en": "👥 <b>Demographic</b> target: short tags separated by commas, e.g. "
+        "<code>ibu rumah tangga, 20-40 tahun</code>.",
+    },
+    "compose.ask_geographic": {
+        "id": "👥 Sasaran <b>geografis</b>, misalnya <code>perdesaan, 3T</code>.",
+        "en": "👥 <b>Geographic</b> target, e.g. <code>perdesaan, 3T</code>.",
+    },
+    "compose.ask_psychographic": {
+        "id": "👥 Sasaran <b>psikografis</b> (gaya hidup, sikap, perilaku), misalnya "
+        "<code>aktif di medsos, peduli kesehatan</code>.",
+        "en": "👥 <b>Psychographic</b> target (lifestyle, attitudes, behaviour), e.g. "
+        "<code>aktif di medsos, peduli kesehatan</code>.",
+    },
+    "compose.ask_attachments": {
+        "id": "📎 Kirim materi pendukung — foto, video atau dokumen (sudah {count} dari maks. {limit}) "
+        "— lalu tekan <b>Lanjut</b>.",
+        "en": "📎 Send the material — photos, videos or documents ({count} so far, at most {limit}) "
+        "— then press <b>Next</b>.",
+    },
+    "compose.attachment_saved": {
+        "id": "📎 Materi {count}/{limit} disimpan. Kirim lagi, atau tekan <b>Lanjut</b>.",
+        "en": "📎 Material {count}/{limit} kept. Send more, or press <b>Next</b>.",
+    },
+    "compose.attachment_unsupported": {
+        "id": "Materi harus berupa foto, video atau dokumen. Atau tekan Lanjut.",
+        "en": "Material must be a photo, video or document. Or press Next.",
+    },
+    "compose.ask_targets": {
+        "id": "🎯 Briefing ini untuk unit mana?",
+        "en": "🎯 Which units is this briefing for?",
+    },
+    "compose.targets_chosen": {
+        "id": "🎯 Sasaran: {units} unit, {people} petugas aktif saat ini.",
+        "en": "🎯 Target: {units} units, {people} active officers right now.",
+    },
+    "compose.ask_deadline": {
+        "id": "⏰ Tenggat posting? Misalnya <code>besok 16:00</code>, <code>Jumat 12:00</code> atau "
+        "<code>2026-12-05 16:00</code> (WIB). Tanggal saja berarti pukul 23.59.",
+        "en": "⏰ Posting deadline? E.g. <code>besok 16:00</code>, <code>Jumat 12:00</code> or "
+        "<code>2026-12-05 16:00</code> (WIB). A date alone means 23:59.",
+    },
+    "compose.preview_follows": {
+        "id": "👀 Pratinjau menyusul, persis seperti yang akan diterima petugas:",
+        "en": "👀 The preview follows, exactly as officers will receive it:",
+    },
+    "compose.preview": {
+        "id": "☝️ Itulah briefing yang akan diterima {people} petugas di {units} unit.\n"
+        "Tenggat: {deadline}.\nTerbitkan sekarang atau jadwalkan?",
+        "en": "☝️ That is the briefing {people} officers in {units} units will receive.\n"
+        "Deadline: {deadline}.\nPublish now or schedule it?",
+    },
+    "compose.button.publish_now": {"id": "🚀 Terbitkan sekarang", "en": "🚀 Publish now"},
+    "compose.button.publish_later": {"id": "🕒 Jadwalkan", "en": "🕒 Schedule"},
+    "compose.button.edit": {"id": "✏️ Ubah", "en": "✏️ Edit"},
+    "compose.button.next": {"id": "Lanjut »", "en": "Next »"},
+    "compose.button.skip": {"id": "Lewati »", "en": "Skip »"},
+    "compose.toggle": {"id": "{mark} {label}", "en": "{mark} {label}"},
+    "compose.ask_publish_at": {
+        "id": "🕒 Terbitkan kapan? Misalnya <code>besok 07:00</code> atau <code>Senin 08:30</code> (WIB).",
+        "en": "🕒 Publish when? E.g. <code>besok 07:00</code> or <code>Senin 08:30</code> (WIB).",
+    },
+    "compose.ask_edit": {
+        "id": "Bagian mana yang diubah?",
+        "en": "Which part do you want to change?",
+    },
+    "compose.published": {
+        "id": "✅ Briefing #{id} <b>{title}</b> diterbitkan ke {units} unit ({people} petugas). "
+        "Laporan pengiriman menyusul; pantau lewat /brief_kelola.",
+        "en": "✅ Briefing #{id} <b>{title}</b> published to {units} units ({people} officers). "
+        "The delivery report follows; follow it with /brief_kelola.",
+    },
+    "compose.scheduled": {
+        "id": "🕒 Briefing #{id} <b>{title}</b> dijadwalkan terbit {at} untuk {units} unit "
+        "({people} petugas).",
+        "en": "🕒 Briefing #{id} <b>{title}</b> is scheduled for {at}, to {units} units "
+        "({people} officers).",
+    },
+    "compose.stepname.program": {"id": "Program", "en": "Program"},
+    "compose.stepname.title": {"id": "Judul", "en": "Title"},
+    "compose.stepname.key_message": {"id": "Pesan kunci", "en": "Key message"},
+    "compose.stepname.points": {"id": "Poin pendukung", "en": "Supporting points"},
+    "compose.stepname.formats": {"id": "Format", "en": "Formats"},
+    "compose.stepname.hashtags": {"id": "Tagar & akun", "en": "Hashtags & accounts"},
+    "compose.stepname.channels": {"id": "Kanal", "en": "Channels"},
+    "compose.stepname.demographic": {"id": "Sasaran demografis", "en": "Demographic target"},
+    "compose.stepname.geographic": {"id": "Sasaran geografis", "en": "Geographic target"},
+    "compose.stepname.psychographic": {"id": "Sasaran psikografis", "en": "Psychographic target"},
+    "compose.stepname.attachments": {"id": "Materi", "en": "Material"},
+    "compose.stepname.targets": {"id": "Unit sasaran", "en": "Target units"},
+    "compose.stepname.deadline": {"id": "Tenggat", "en": "Deadline"},
+    "compose.stepname.preview": {"id": "Pratinjau", "en": "Preview"},
+    "compose.problem.empty": {
+        "id": "Isinya kosong. Tulis lagi (atau Lewati bila boleh dilewati).",
+        "en": "It is empty. Write it again (or Skip where that is allowed).",
+    },
+    "compose.problem.too_long": {
+        "id": "Terlalu panjang: maksimal {limit} karakter (per baris/tag). Persingkat lalu kirim lagi.",
+        "en": "Too long: at most {limit} characters (per line/tag). Shorten it and send it again.",
+    },
+    "compose.problem.too_many": {
+        "id": "Terlalu banyak: maksimal {limit}. Kurangi lalu kirim lagi.",
+        "en": "Too many: at most {limit}. Remove some and send it again.",
+    },
+    "compose.problem.too_long_total": {
+        "id": "Briefing jadi lebih panjang dari batas satu pesan Telegram (4.096 karakter). "
+        "Persingkat bagian ini lalu kirim lagi.",
+        "en": "The briefing would be longer than one Telegram message (4,096 characters). "
+        "Shorten this part and send it again.",
+    },
+    "compose.problem.deadline_past": {
+        "id": "Tenggat harus di masa depan.",
+        "en": "The deadline must be in the future.",
+    },
+    "compose.problem.deadline_before_publish": {
+        "id": "Waktu terbit harus sebelum tenggat. Tulis waktu terbit yang lebih awal.",
+        "en": "The publishing time must be before the deadline. Write an earlier time.",
+    },
+    "compose.problem.incomplete": {
+        "id": "Draf belum lengkap (program, judul, pesan kunci dan tenggat wajib diisi).",
+        "en": "The draft is not complete (program, title, key message and deadline are required).",
+    },
+    "compose.problem.no_units": {
+        "id": "Pilihan itu tidak mencakup unit mana pun di wilayah Anda. Pilih cara lain.",
+        "en": "That choice covers no unit in your scope. Choose another way.",
+    },
+    "compose.problem.not_editable": {
+        "id": "Draf ini sudah diterbitkan atau dibuang.",
+        "en": "This draft was already published or discarded.",
+    },
+}

@@ -1,0 +1,184 @@
+"""Run the real application against the sandbox Bot API server, in this event loop.
+
+Used by the demo and by the end-to-end tests: the bot talks to the sandbox over
+HTTP through PTB's normal client (``base_url``), exactly as it talks to Telegram.
+Waiting is done by watching the sandbox and the update processor become idle,
+never by sleeping for a fixed time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from bot.application import HumasApplication, build_application
+from bot.core.clock import Clock
+from bot.core.config import Settings, load_config, webhook_settings
+from bot.devtools.sandbox import SandboxServer, SentMessage
+from bot.updates import PerChatUpdateProcessor
+from db import invitations as invitations_db
+from db import units as units_db
+from db.audit import Actor
+from db.connection import Database
+from db.officers import Role
+from scheduler.services import Services
+
+_IDLE_CHECKS = 3
+_IDLE_STEP = 0.01
+
+
+def sandbox_config(sandbox: SandboxServer, db_path: Path, **overrides: Any) -> Settings:
+    """A configuration that points the bot at ``sandbox`` and a database file."""
+    telegram = {
+        "token": sandbox.token,
+        "base_url": sandbox.base_url,
+        "base_file_url": sandbox.base_file_url,
+        **overrides.pop("telegram", {}),
+    }
+    database = {"path": str(db_path), **overrides.pop("database", {})}
+    return load_config(
+        Path("/nonexistent/humas-bot-sandbox.toml"),
+        telegram=telegram,
+        database=database,
+        **overrides,
+    )
+
+
+class BotDriver:
+    def __init__(self, sandbox: SandboxServer, config: Settings, clock: Clock) -> None:
+        self.sandbox = sandbox
+        self.config = config
+        self.clock = clock
+        self.app: HumasApplication | None = None
+
+    async def start(self) -> None:
+        app = build_application(self.config, clock=self.clock)
+        self.app = app
+        await app.initialize()
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+        assert app.updater is not None
+        if self.config.telegram.mode == "webhook":
+            await app.updater.start_webhook(
+                **webhook_settings(self.config.telegram), drop_pending_updates=False
+            )
+        else:
+            await app.updater.start_polling(
+                poll_interval=0.0, timeout=5, drop_pending_updates=False
+            )
+
+    async def stop(self) -> None:
+        app = self.app
+        if app is None:
+            return
+        assert app.updater is not None
+        if app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+            if app.post_stop is not None:  # as run_polling does: sends in flight finish
+                await app.post_stop(app)
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+        self.app = None
+
+    async def __aenter__(self) -> BotDriver:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    @property
+    def services(self) -> Services:
+        assert self.app is not None, "the bot is not running"
+        return self.app.bot_data.services
+
+    @property
+    def db(self) -> Database:
+        db = self.services.db
+        assert db is not None
+        return db
+
+    async def idle(self, timeout: float = 10.0) -> None:
+        """Wait until every injected update was fetched and fully handled."""
+        assert self.app is not None
+        processor = self.app.update_processor
+        assert isinstance(processor, PerChatUpdateProcessor)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        quiet = 0
+        while quiet < _IDLE_CHECKS:
+            if loop.time() > deadline:
+                raise TimeoutError("the bot did not become idle")
+            await self.sandbox.wait_idle(timeout=max(0.1, deadline - loop.time()))
+            busy = processor.in_flight or not self.app.update_queue.empty()
+            quiet = 0 if busy else quiet + 1
+            await asyncio.sleep(_IDLE_STEP)
+
+    async def _after(self, chat_id: int, inject: Any) -> list[SentMessage]:
+        before = len(self.sandbox.messages(chat_id))
+        inject()
+        await self.idle()
+        return self.sandbox.messages(chat_id)[before:]
+
+    async def say(self, user_id: int, text: str, chat_id: int | None = None) -> list[SentMessage]:
+        """Send ``text`` as ``user_id``; return what the bot sent to that chat in answer."""
+        chat = chat_id if chat_id is not None else user_id
+        return await self._after(
+            chat, lambda: self.sandbox.send_text(user_id, text, chat_id=chat_id)
+        )
+
+    async def press(
+        self, user_id: int, label: str, chat_id: int | None = None, message_id: int | None = None
+    ) -> list[SentMessage]:
+        """Press the inline button ``label`` on the newest bot message that has it."""
+        chat = chat_id if chat_id is not None else user_id
+        return await self._after(
+            chat,
+            lambda: self.sandbox.press_button(
+                user_id, label, chat_id=chat_id, message_id=message_id
+            ),
+        )
+
+    async def join(
+        self,
+        first_name: str,
+        unit_code: str,
+        role: Role = "officer",
+        language: str = "id",
+        last_name: str | None = None,
+    ) -> int:
+        """A new person joins through a real invitation deep link; returns their user id."""
+        user_id = self.sandbox.add_user(first_name, last_name=last_name, language_code=language)
+        token = await self.invitation(unit_code, role)
+        replies = await self.say(user_id, f"/start {token}")
+        if not replies or "✅" not in (replies[-1].text or ""):
+            raise AssertionError(f"{first_name} could not join {unit_code}: {replies}")
+        return user_id
+
+    async def invitation(
+        self, unit_code: str, role: Role = "officer", uses: int = 1, days: int = 7
+    ) -> str:
+        """An invitation token, made as the shell's ``humas-bot invite`` makes it."""
+        unit = await units_db.by_code(self.db, unit_code)
+        assert unit is not None, unit_code
+        token, _ = await invitations_db.create(
+            self.db,
+            unit_id=unit.id,
+            role=role,
+            max_uses=uses,
+            days=days,
+            actor=Actor.cli(),
+            at=self.clock.now(),
+        )
+        return token
+
+    async def press_data(self, user_id: int, message_id: int, data: str) -> list[SentMessage]:
+        """Send raw (possibly forged) callback data, as a modified client could."""
+        return await self._after(
+            user_id, lambda: self.sandbox.press_callback(user_id, message_id, data)
+        )

@@ -1,0 +1,136 @@
+"""Permission and scope, checked in one place for every command and every button press.
+
+Every handler callback is wrapped by :func:`guarded`, which loads the person from
+the database (never trusting anything the client sent), refuses politely when the
+role or status does not allow the action, and only then runs the handler with
+``context.officer`` set. Scope over units is decided by :func:`can_act_on_unit`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ConversationHandler
+
+from bot.core.texts import lang_of, t
+from db import officers as officers_db
+from db import registrations as registrations_db
+from db import units as units_db
+from db.connection import Database
+from db.officers import ROLE_RANK, Officer, Role
+from handlers.context import HumasContext
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+Handler = Callable[[Update, HumasContext], Awaitable[R]]
+
+
+async def refuse(update: Update, context: HumasContext, text: str) -> None:
+    """Tell the person no: as an alert for a button press, as a reply otherwise."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(text)
+
+
+async def identify(update: Update, context: HumasContext) -> Officer | None:
+    """Load the person behind the update and set ``context.officer`` and ``context.lang``."""
+    user = update.effective_user
+    if user is None:
+        return None
+    officer = await officers_db.by_telegram_id(context.db, user.id)
+    context.officer = officer
+    context.lang = officer.language if officer else lang_of(user.language_code)
+    if officer is not None and not officer.reachable:
+        # A person who writes to the bot can be written to again (see the delivery engine).
+        await officers_db.set_reachable(context.db, user.id, True, context.clock.now())
+    return officer
+
+
+def _private_link(context: HumasContext) -> str:
+    return f"https://t.me/{context.bot.username}"
+
+
+def guarded(
+    min_role: Role | None = "officer",
+    *,
+    private_only: bool = True,
+    allow_inactive: bool = False,
+) -> Callable[[Handler[Any]], Handler[Any]]:
+    """Wrap a handler: private chat, registered, active and at least ``min_role``.
+
+    ``min_role=None`` lets anyone in (e.g. /start, /bantuan); the person is still
+    identified so the handler knows who it is talking to.
+    """
+
+    def decorate(handler: Handler[Any]) -> Handler[Any]:
+        @functools.wraps(handler)
+        async def wrapper(update: Update, context: HumasContext) -> Any:
+            chat = update.effective_chat
+            if private_only and chat is not None and chat.type != ChatType.PRIVATE:
+                message = update.effective_message
+                if message is not None and message.text and message.text.startswith("/"):
+                    officer = await identify(update, context)
+                    lang = officer.language if officer else context.lang
+                    await message.reply_text(
+                        t(lang, "group.private_only", link=_private_link(context))
+                    )
+                elif update.callback_query is not None:
+                    await update.callback_query.answer()
+                return ConversationHandler.END
+            officer = await identify(update, context)
+            problem = _problem(officer, min_role, allow_inactive)
+            if problem == "denied.not_registered" and await _has_pending_request(update, context):
+                problem = "denied.pending"
+            if problem is not None:
+                log.info(
+                    "refused %s for user %s: %s",
+                    handler.__qualname__,
+                    update.effective_user.id if update.effective_user else None,
+                    problem,
+                )
+                role_name = context.t(f"role.{min_role}") if min_role else ""
+                await refuse(update, context, context.t(problem, role=role_name))
+                return ConversationHandler.END
+            return await handler(update, context)
+
+        return wrapper
+
+    return decorate
+
+
+async def _has_pending_request(update: Update, context: HumasContext) -> bool:
+    """A person who applied to join has no account yet, only a pending request."""
+    user = update.effective_user
+    return user is not None and await registrations_db.pending_of(context.db, user.id) is not None
+
+
+def _problem(officer: Officer | None, min_role: Role | None, allow_inactive: bool) -> str | None:
+    if min_role is None:
+        return None
+    if officer is None:
+        return "denied.not_registered"
+    if officer.status == "pending":
+        return "denied.pending"
+    if officer.status == "inactive" and not allow_inactive:
+        return "denied.inactive"
+    if ROLE_RANK[officer.role] < ROLE_RANK[min_role]:
+        return "denied.role"
+    return None
+
+
+async def can_act_on_unit(db: Database, officer: Officer, unit_id: int) -> bool:
+    """Admins act everywhere; coordinators on their unit and below; officers on their unit."""
+    if not officer.is_active:
+        return False
+    if officer.role == "admin":
+        return True
+    if officer.role == "coordinator":
+        return await units_db.in_scope(db, officer.unit_id, unit_id)
+    return officer.unit_id == unit_id

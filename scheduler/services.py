@@ -1,0 +1,51 @@
+"""What the application opens in post_init and closes in post_shutdown, typed.
+
+Handlers reach it as ``context.services``; the scheduler's functions take it as
+their first argument. Nothing here is optional by accident: ``db`` and
+``delivery`` are ``None`` only before post_init and after post_shutdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+from typing import Protocol
+
+from bot.core.clock import Clock
+from bot.core.config import Settings
+from db.connection import Database
+from scheduler.engine import DeliveryEngine
+from scheduler.quiet_hours import QuietHours
+
+
+class Schedule(Protocol):
+    """The timed jobs (``scheduler.jobs.Schedule``), as the rest of the bot uses them."""
+
+    async def run(self) -> int: ...
+
+    async def sync(self) -> None: ...
+
+    async def wanted(self) -> dict[str, datetime]: ...
+
+
+@dataclass
+class Services:
+    config: Settings
+    clock: Clock
+    db: Database | None = None
+    delivery: DeliveryEngine | None = None  # started in post_init, stopped in post_stop
+    schedule: Schedule | None = None  # armed in post_init, after the delivery engine
+    bot_username: str = ""
+
+    @cached_property
+    def quiet(self) -> QuietHours:
+        """The quiet-hours window of the configuration, built once."""
+        window = self.config.quiet_hours
+        return QuietHours(window.start, window.end, self.config.tz)
+
+
+class BotData:
+    """The application-wide ``bot_data``: the services, set before start-up."""
+
+    services: Services
