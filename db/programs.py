@@ -13,8 +13,8 @@ from typing import Literal
 
 import aiosqlite
 
-from db import audit
-from db import units as units_db
+from bot.core.numbers import parse_number
+from db import audit, scope
 from db.audit import Actor
 from db.connection import Database
 from db.officers import Officer
@@ -85,9 +85,10 @@ def clean_description(text: str) -> str:
 
 
 def parse_priority(text: str) -> int:
-    if not text.strip().isdigit() or not 1 <= int(text) <= MAX_PRIORITY:
+    priority = parse_number(text, 1, MAX_PRIORITY)
+    if priority is None:
         raise ProgramError(ProgramProblem.PRIORITY)
-    return int(text)
+    return priority
 
 
 def parse_period(text: str) -> tuple[date, date]:
@@ -103,15 +104,8 @@ def parse_period(text: str) -> tuple[date, date]:
 
 
 async def can_manage(db: Database, officer: Officer) -> bool:
-    """Admins, and coordinators of the regency itself."""
-    if not officer.is_active:
-        return False
-    if officer.role == "admin":
-        return True
-    if officer.role != "coordinator":
-        return False
-    unit = await units_db.by_id(db, officer.unit_id)
-    return unit is not None and unit.kind == "kabupaten"
+    """Admins, and coordinators of the regency itself (see :mod:`db.scope`)."""
+    return await scope.sees_everything(db, officer)
 
 
 async def create(

@@ -19,12 +19,20 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
 
+from bot.core.callback_data import ID, INDEX, Choice, Fixed, Pair, Route, any_of
 from bot.core.texts import esc, fmt_datetime, fmt_short, unit_label
 from db import announcements as announcements_db
 from db import audience as audience_db
@@ -39,7 +47,7 @@ from handlers.guard import guarded, refuse
 from handlers.when import read_time
 from scheduler import announcements
 from scheduler.announcements import Letter, NobodyToReach
-from scheduler.content import Content
+from scheduler.content_sender import send_content
 
 DRAFT = "announce_draft"
 PICKER = AudiencePicker("an", units_prefix="anu", title_key="announce.ask_audience")
@@ -47,6 +55,14 @@ STATUS_PAGE = 20
 NAMES_SHOWN = 5
 Media = Literal["photo", "document"]
 (COMPOSE, AUDIENCE, URGENT, ACK, WHEN, PREVIEW) = range(6)
+CANCEL = Fixed("an:x")
+URGENT_CHOICE = Route("an:ur", Choice("0", "1"))
+ACK_CHOICE = Route("an:ak", Choice("0", "1"))
+NOW = Fixed("an:wh:now")
+SEND = Fixed("an:go")
+EDIT = Fixed("an:ed")
+EDIT_PIECE = Route("an:e", Choice("body", "aud", "opt", "when"))
+STATUS_AT = Pair("an:sp", ID, INDEX)
 
 
 @dataclass
@@ -81,7 +97,7 @@ def _button(context: HumasContext, key: str, data: str, **params: object) -> Inl
 
 
 def _cancel_row(context: HumasContext) -> list[InlineKeyboardButton]:
-    return [_button(context, "button.cancel", "an:x")]
+    return [_button(context, "button.cancel", CANCEL.data)]
 
 
 async def _letter(context: HumasContext, draft: Draft) -> Letter:
@@ -114,26 +130,26 @@ async def _advance(update: Update, context: HumasContext) -> int:
         await PICKER.ask(update, context)
         return AUDIENCE
     if draft.urgent is None:
-        await show(update, context.t("announce.ask_urgent"), _yes_no(context, "ur"))
+        await show(update, context.t("announce.ask_urgent"), _yes_no(context, URGENT_CHOICE))
         return URGENT
     if draft.ack is None:
-        await show(update, context.t("announce.ask_ack"), _yes_no(context, "ak"))
+        await show(update, context.t("announce.ask_ack"), _yes_no(context, ACK_CHOICE))
         return ACK
     if not draft.when_chosen:
         markup = InlineKeyboardMarkup(
-            [[_button(context, "announce.button.now", "an:wh:now")], _cancel_row(context)]
+            [[_button(context, "announce.button.now", NOW.data)], _cancel_row(context)]
         )
         await show(update, context.t("announce.ask_when"), markup)
         return WHEN
     return await _preview(update, context)
 
 
-def _yes_no(context: HumasContext, key: str) -> InlineKeyboardMarkup:
+def _yes_no(context: HumasContext, choice: Route[str]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button(context, "button.yes", f"an:{key}:1"),
-                _button(context, "button.no", f"an:{key}:0"),
+                _button(context, "button.yes", choice.build("1")),
+                _button(context, "button.no", choice.build("0")),
             ],
             _cancel_row(context),
         ]
@@ -226,14 +242,14 @@ async def _take_audience(update: Update, context: HumasContext, choice: Audience
 @guarded("coordinator")
 async def on_urgent(update: Update, context: HumasContext) -> int:
     assert update.callback_query is not None and update.callback_query.data is not None
-    _draft(context).urgent = update.callback_query.data.endswith(":1")
+    _draft(context).urgent = URGENT_CHOICE.parse(update.callback_query.data) == "1"
     return await _advance(update, context)
 
 
 @guarded("coordinator")
 async def on_ack(update: Update, context: HumasContext) -> int:
     assert update.callback_query is not None and update.callback_query.data is not None
-    _draft(context).ack = update.callback_query.data.endswith(":1")
+    _draft(context).ack = ACK_CHOICE.parse(update.callback_query.data) == "1"
     return await _advance(update, context)
 
 
@@ -270,10 +286,10 @@ async def _preview(update: Update, context: HumasContext) -> int:
     chat_id = update.effective_chat.id if update.effective_chat else _sender(context).telegram_id
     reach = await audience_db.resolve(context.db, _sender(context), draft.audience)
     letter = await _letter(context, draft)
-    await _send_content(context, chat_id, letter.render(context.lang, None))
+    await send_content(context.bot, chat_id, letter.render(context.lang, None))
     edit_row = [
-        _button(context, "announce.button.edit", "an:ed"),
-        _button(context, "button.cancel", "an:x"),
+        _button(context, "announce.button.edit", EDIT.data),
+        _button(context, "button.cancel", CANCEL.data),
     ]
     if not reach.officers:
         await context.bot.send_message(
@@ -288,23 +304,10 @@ async def _preview(update: Update, context: HumasContext) -> int:
         _summary(context, draft, reach.reached_units, len(reach.unit_ids), len(reach.officers)),
         parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup(
-            [[_button(context, "announce.button.send", "an:go")], edit_row]
+            [[_button(context, "announce.button.send", SEND.data)], edit_row]
         ),
     )
     return PREVIEW
-
-
-async def _send_content(context: HumasContext, chat_id: int, content: Content) -> Message:
-    kwargs = {"parse_mode": ParseMode.HTML, "reply_markup": content.markup()}
-    if content.media_type == "photo":
-        return await context.bot.send_photo(
-            chat_id, content.file_id, caption=content.text, **kwargs
-        )
-    if content.media_type == "document":
-        return await context.bot.send_document(
-            chat_id, content.file_id, caption=content.text, **kwargs
-        )
-    return await context.bot.send_message(chat_id, content.text, **kwargs)
 
 
 def _summary(context: HumasContext, draft: Draft, reached: int, targeted: int, people: int) -> str:
@@ -377,7 +380,7 @@ async def on_send(update: Update, context: HumasContext) -> int:
                     _button(
                         context,
                         "announce.button.status",
-                        announcements.STATUS_DATA.format(id=announcement.id),
+                        announcements.STATUS.build(announcement.id),
                     )
                 ]
             ]
@@ -390,10 +393,10 @@ async def on_send(update: Update, context: HumasContext) -> int:
 @guarded("coordinator")
 async def on_edit(update: Update, context: HumasContext) -> int:
     rows = [
-        [_button(context, "announce.edit.body", "an:e:body")],
-        [_button(context, "announce.edit.audience", "an:e:aud")],
-        [_button(context, "announce.edit.options", "an:e:opt")],
-        [_button(context, "announce.edit.when", "an:e:when")],
+        [_button(context, "announce.edit.body", EDIT_PIECE.build("body"))],
+        [_button(context, "announce.edit.audience", EDIT_PIECE.build("aud"))],
+        [_button(context, "announce.edit.options", EDIT_PIECE.build("opt"))],
+        [_button(context, "announce.edit.when", EDIT_PIECE.build("when"))],
         _cancel_row(context),
     ]
     await show(update, context.t("announce.edit.ask"), InlineKeyboardMarkup(rows))
@@ -404,18 +407,15 @@ async def on_edit(update: Update, context: HumasContext) -> int:
 async def on_edit_piece(update: Update, context: HumasContext) -> int:
     assert update.callback_query is not None and update.callback_query.data is not None
     draft = _draft(context)
-    piece = update.callback_query.data.removeprefix("an:e:")
+    piece = EDIT_PIECE.parse(update.callback_query.data)
     if piece == "body":
         draft.composed = False
     elif piece == "aud":
         draft.audience = None
     elif piece == "opt":
         draft.urgent = draft.ack = None
-    elif piece == "when":
-        draft.when_chosen = False
     else:
-        await refuse(update, context, context.t("denied.button"))
-        return PREVIEW
+        draft.when_chosen = False
     return await _advance(update, context)
 
 
@@ -436,8 +436,9 @@ async def on_acknowledge(update: Update, context: HumasContext) -> None:
     assert query is not None and query.data is not None
     officer = context.officer
     assert officer is not None
-    value = query.data.removeprefix("an:ack:")
-    announcement = await announcements_db.by_id(context.db, int(value)) if value.isdigit() else None
+    announcement_id = announcements.ACK.parse(query.data)
+    assert announcement_id is not None  # the handler's pattern
+    announcement = await announcements_db.by_id(context.db, announcement_id)
     if (
         announcement is None
         or not announcement.ack_required
@@ -464,18 +465,16 @@ async def on_preview_ack(update: Update, context: HumasContext) -> None:
 async def on_status(update: Update, context: HumasContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
-    parts = query.data.split(":")[2:]
-    if not parts or not all(part.isdigit() for part in parts):
-        await refuse(update, context, context.t("denied.button"))
-        return
-    announcement = await announcements_db.by_id(context.db, int(parts[0]))
+    paged = STATUS_AT.parse(query.data)
+    announcement_id, page = paged or (announcements.STATUS.parse(query.data), 0)
+    assert announcement_id is not None  # the handler's pattern
+    announcement = await announcements_db.by_id(context.db, announcement_id)
     if announcement is None or not announcements.may_manage(_sender(context), announcement):
         await refuse(update, context, context.t("denied.button"))
         return
-    page = int(parts[1]) if len(parts) > 1 else 0
     text, markup = await _status_page(context, announcement, page)
     await query.answer()
-    if query.data.startswith("an:sp:"):
+    if paged is not None:
         await edit(query, text, markup)
     else:
         assert update.effective_message is not None
@@ -530,47 +529,55 @@ async def _status_page(
         )
     nav = []
     if page > 0:
-        nav.append(_button(context, "button.prev", f"an:sp:{announcement.id}:{page - 1}"))
+        nav.append(_button(context, "button.prev", STATUS_AT.build(announcement.id, page - 1)))
     if page + 1 < pages:
-        nav.append(_button(context, "button.next", f"an:sp:{announcement.id}:{page + 1}"))
-    nav_refresh = [_button(context, "announce.button.refresh", f"an:sp:{announcement.id}:{page}")]
+        nav.append(_button(context, "button.next", STATUS_AT.build(announcement.id, page + 1)))
+    nav_refresh = [
+        _button(context, "announce.button.refresh", STATUS_AT.build(announcement.id, page))
+    ]
     return "\n".join(lines), InlineKeyboardMarkup([row for row in (nav, nav_refresh) if row])
 
 
 _TEXT = filters.TEXT & ~filters.COMMAND
 _MEDIA = filters.PHOTO | filters.Document.ALL
 
-ANNOUNCE = conversation(
-    "announce",
-    entry_points=[CommandHandler(["pengumuman", *spec("pengumuman").aliases], start)],
-    states={
-        COMPOSE: [
-            MessageHandler(_TEXT, on_text),
-            MessageHandler(_MEDIA, on_media),
-            MessageHandler(filters.ALL & ~filters.COMMAND, on_other),
-        ],
-        AUDIENCE: [
-            CallbackQueryHandler(on_audience_button, pattern=PICKER.pattern),
-            MessageHandler(_TEXT, on_audience_text),
-        ],
-        URGENT: [CallbackQueryHandler(on_urgent, pattern=r"^an:ur:[01]$")],
-        ACK: [CallbackQueryHandler(on_ack, pattern=r"^an:ak:[01]$")],
-        WHEN: [
-            CallbackQueryHandler(on_now, pattern=r"^an:wh:now$"),
-            MessageHandler(_TEXT, on_when_text),
-        ],
-        PREVIEW: [
-            CallbackQueryHandler(on_send, pattern=r"^an:go$"),
-            CallbackQueryHandler(on_edit, pattern=r"^an:ed$"),
-            CallbackQueryHandler(on_edit_piece, pattern=r"^an:e:"),
-        ],
-    },
-    fallbacks=[CallbackQueryHandler(on_cancel, pattern=r"^an:x$")],
-)
 
-HANDLERS: list[BaseHandler] = [
-    ANNOUNCE,
-    CallbackQueryHandler(on_acknowledge, pattern=r"^an:ack:\d+$"),
-    CallbackQueryHandler(on_preview_ack, pattern=r"^an:ackp$"),
-    CallbackQueryHandler(on_status, pattern=r"^an:s[tp]:"),
-]
+def _composer() -> ConversationHandler[HumasContext]:
+    """The dialogue that composes and sends an announcement."""
+    return conversation(
+        "announce",
+        entry_points=[CommandHandler(["pengumuman", *spec("pengumuman").aliases], start)],
+        states={
+            COMPOSE: [
+                MessageHandler(_TEXT, on_text),
+                MessageHandler(_MEDIA, on_media),
+                MessageHandler(filters.ALL & ~filters.COMMAND, on_other),
+            ],
+            AUDIENCE: [
+                CallbackQueryHandler(on_audience_button, pattern=PICKER.pattern),
+                MessageHandler(_TEXT, on_audience_text),
+            ],
+            URGENT: [CallbackQueryHandler(on_urgent, pattern=URGENT_CHOICE.matches)],
+            ACK: [CallbackQueryHandler(on_ack, pattern=ACK_CHOICE.matches)],
+            WHEN: [
+                CallbackQueryHandler(on_now, pattern=NOW.matches),
+                MessageHandler(_TEXT, on_when_text),
+            ],
+            PREVIEW: [
+                CallbackQueryHandler(on_send, pattern=SEND.matches),
+                CallbackQueryHandler(on_edit, pattern=EDIT.matches),
+                CallbackQueryHandler(on_edit_piece, pattern=EDIT_PIECE.matches),
+            ],
+        },
+        fallbacks=[CallbackQueryHandler(on_cancel, pattern=CANCEL.matches)],
+    )
+
+
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """The announcement composer, and the buttons on sent announcements."""
+    return [
+        _composer(),
+        CallbackQueryHandler(on_acknowledge, pattern=announcements.ACK.matches),
+        CallbackQueryHandler(on_preview_ack, pattern=announcements.PREVIEW_ACK.matches),
+        CallbackQueryHandler(on_status, pattern=any_of(announcements.STATUS, STATUS_AT)),
+    ]

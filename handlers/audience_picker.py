@@ -31,6 +31,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from bot.core.callback_data import ID, INDEX, Choice, Fixed, Route, any_of
 from bot.core.texts import esc, unit_label
 from db import audience as audience_db
 from db import units as units_db
@@ -69,8 +70,26 @@ class AudiencePicker:
             kinds=("kabupaten", "kecamatan", "desa", "kelurahan", "opd"),
             title_key="announce.pick_unit",
         )
-        # Only the picker's own actions: a feature may use the same prefix for more buttons.
-        self.pattern = rf"^({prefix}:(au|lv|kc|kp|tg|un|x)(:|$)|{units_prefix}:)"
+        self._kinds = Route(f"{prefix}:au", Choice("scope", "level", "kecamatan", "tag", "units"))
+        self._level_toggle = Route(f"{prefix}:lv", Choice(*audience_db.LEVELS, "ok"))
+        self._kecamatan_toggle = Route(f"{prefix}:kc", ID)
+        self._kecamatans_done = Fixed(f"{prefix}:kc:ok")
+        self._kecamatan_page = Route(f"{prefix}:kp", INDEX)
+        self._tag_chosen = Route(f"{prefix}:tg", INDEX)
+        self._units_step = Route(f"{prefix}:un", Choice("add", "ok"))
+        self._cancel = Fixed(f"{prefix}:x")
+        # Only the picker's own buttons: a feature may use the same prefix for more buttons.
+        self.pattern = any_of(
+            self._kinds,
+            self._level_toggle,
+            self._kecamatan_toggle,
+            self._kecamatans_done,
+            self._kecamatan_page,
+            self._tag_chosen,
+            self._units_step,
+            self._cancel,
+            self.units.pattern,
+        )
         self._key = f"audience_picker.{prefix}"
 
     # ---- state and rendering ---------------------------------------------------------
@@ -84,10 +103,10 @@ class AudiencePicker:
     def _button(
         self, context: HumasContext, key: str, data: str, **params: Any
     ) -> InlineKeyboardButton:
-        return InlineKeyboardButton(context.t(key, **params), callback_data=f"{self.prefix}:{data}")
+        return InlineKeyboardButton(context.t(key, **params), callback_data=data)
 
     def _cancel_row(self, context: HumasContext) -> list[InlineKeyboardButton]:
-        return [self._button(context, "button.cancel", "x")]
+        return [self._button(context, "button.cancel", self._cancel.data)]
 
     @staticmethod
     def _viewer(context: HumasContext) -> Officer:
@@ -98,7 +117,7 @@ class AudiencePicker:
         """The first screen: how to choose."""
         context.user_data[self._key] = _Choosing()
         rows = [
-            [self._button(context, f"announce.aud.{kind}", f"au:{kind}")]
+            [self._button(context, f"announce.aud.{kind}", self._kinds.build(kind))]
             for kind in ("scope", "level", "kecamatan", "tag", "units")
         ]
         await show(
@@ -115,7 +134,7 @@ class AudiencePicker:
                 self._button(
                     context,
                     "announce.toggle",
-                    f"lv:{level}",
+                    self._level_toggle.build(level),
                     mark="☑️" if level in state.levels else "⬜",
                     label=context.t(f"announce.level.{level}"),
                 )
@@ -123,7 +142,7 @@ class AudiencePicker:
             for level in audience_db.LEVELS
         ]
         rows += [
-            [self._button(context, "announce.button.done", "lv:ok")],
+            [self._button(context, "announce.button.done", self._level_toggle.build("ok"))],
             self._cancel_row(context),
         ]
         await show(update, context.t("announce.ask_levels"), InlineKeyboardMarkup(rows))
@@ -137,7 +156,7 @@ class AudiencePicker:
             self._button(
                 context,
                 "announce.toggle",
-                f"kc:{unit.id}",
+                self._kecamatan_toggle.build(unit.id),
                 mark="☑️" if unit.id in state.kecamatans else "⬜",
                 label=unit.name,
             )
@@ -146,13 +165,13 @@ class AudiencePicker:
         rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
         nav = []
         if page > 0:
-            nav.append(self._button(context, "button.prev", f"kp:{page - 1}"))
+            nav.append(self._button(context, "button.prev", self._kecamatan_page.build(page - 1)))
         if page + 1 < pages:
-            nav.append(self._button(context, "button.next", f"kp:{page + 1}"))
+            nav.append(self._button(context, "button.next", self._kecamatan_page.build(page + 1)))
         if nav:
             rows.append(nav)
         rows += [
-            [self._button(context, "announce.button.done", "kc:ok")],
+            [self._button(context, "announce.button.done", self._kecamatans_done.data)],
             self._cancel_row(context),
         ]
         text = context.t(
@@ -168,8 +187,8 @@ class AudiencePicker:
             labels.append(f"• {unit_label(context.lang, unit.kind, unit.name) if unit else '—'}")
         rows = [
             [
-                self._button(context, "announce.button.add_unit", "un:add"),
-                self._button(context, "announce.button.done", "un:ok"),
+                self._button(context, "announce.button.add_unit", self._units_step.build("add")),
+                self._button(context, "announce.button.done", self._units_step.build("ok")),
             ],
             self._cancel_row(context),
         ]
@@ -184,24 +203,29 @@ class AudiencePicker:
 
     async def on_button(self, update: Update, context: HumasContext) -> AudienceChoice:
         query = update.callback_query
-        assert query is not None and query.data is not None
+        assert query is not None
+        data = query.data
         state = self._state(context)
-        if not query.data.startswith(f"{self.prefix}:"):
-            return await self._unit_picked(update, context)
-        action, _, value = query.data.removeprefix(f"{self.prefix}:").partition(":")
-        if action == "x":  # the feature answers the press as it ends its dialogue
+        if self._cancel.matches(data):  # the feature answers the press as it ends its dialogue
             context.user_data.pop(self._key, None)
             return AudienceChoice(cancelled=True)
-        if action == "au":
-            return await self._kind(update, context, value)
-        if action == "lv":
-            return await self._level(update, context, value)
-        if action in ("kc", "kp"):
-            return await self._kecamatan(update, context, action, value)
-        if action == "tg" and value.isdigit() and int(value) < len(state.tags):
-            return await self._tag(update, context, state.tags[int(value)])
-        if action == "un":
-            return await self._units_action(update, context, value)
+        if (kind := self._kinds.parse(data)) is not None:
+            return await self._kind(update, context, kind)
+        if (level := self._level_toggle.parse(data)) is not None:
+            return await self._level(update, context, level)
+        if self._kecamatans_done.matches(data):
+            return await self._kecamatans_chosen(update, context)
+        if (unit_id := self._kecamatan_toggle.parse(data)) is not None:
+            return await self._kecamatan(update, context, unit_id)
+        if (page := self._kecamatan_page.parse(data)) is not None:
+            await self._kecamatans(update, context, page)
+            return AudienceChoice()
+        if (index := self._tag_chosen.parse(data)) is not None and index < len(state.tags):
+            return await self._tag(update, context, state.tags[index])
+        if (step := self._units_step.parse(data)) is not None:
+            return await self._units_action(update, context, step)
+        if self.units.pattern(data):
+            return await self._unit_picked(update, context)
         await refuse(update, context, context.t("denied.button"))
         return AudienceChoice()
 
@@ -235,7 +259,7 @@ class AudiencePicker:
                 await refuse(update, context, context.t("announce.no_tags"))
                 return AudienceChoice()
             rows = [
-                [self._button(context, "announce.tag_button", f"tg:{n}", tag=tag)]
+                [self._button(context, "announce.tag_button", self._tag_chosen.build(n), tag=tag)]
                 for n, tag in enumerate(state.tags[:TAGS_SHOWN])
             ]
             await show(
@@ -243,13 +267,11 @@ class AudiencePicker:
                 context.t("announce.ask_tag"),
                 InlineKeyboardMarkup([*rows, self._cancel_row(context)]),
             )
-        elif kind == "units":
+        else:
             state.units = []
             assert update.callback_query is not None
             await update.callback_query.answer()
             await edit(update.callback_query, *await self.units.root(context, viewer))
-        else:
-            await refuse(update, context, context.t("denied.button"))
         return AudienceChoice()
 
     async def _level(self, update: Update, context: HumasContext, value: str) -> AudienceChoice:
@@ -259,9 +281,6 @@ class AudiencePicker:
                 await refuse(update, context, context.t("announce.choose_one"))
                 return AudienceChoice()
             return AudienceChoice(Audience("level", levels=tuple(state.levels)))  # type: ignore[arg-type]
-        if value not in audience_db.LEVELS:
-            await refuse(update, context, context.t("denied.button"))
-            return AudienceChoice()
         if value in state.levels:
             state.levels.remove(value)
         else:
@@ -269,20 +288,19 @@ class AudiencePicker:
         await self._levels(update, context)
         return AudienceChoice()
 
+    async def _kecamatans_chosen(self, update: Update, context: HumasContext) -> AudienceChoice:
+        state = self._state(context)
+        if not state.kecamatans:
+            await refuse(update, context, context.t("announce.choose_one"))
+            return AudienceChoice()
+        return AudienceChoice(Audience("kecamatan", unit_ids=tuple(state.kecamatans)))
+
     async def _kecamatan(
-        self, update: Update, context: HumasContext, action: str, value: str
+        self, update: Update, context: HumasContext, unit_id: int
     ) -> AudienceChoice:
         state = self._state(context)
         viewer = self._viewer(context)
-        if action == "kp" and value.isdigit():
-            await self._kecamatans(update, context, int(value))
-            return AudienceChoice()
-        if value == "ok":
-            if not state.kecamatans:
-                await refuse(update, context, context.t("announce.choose_one"))
-                return AudienceChoice()
-            return AudienceChoice(Audience("kecamatan", unit_ids=tuple(state.kecamatans)))
-        unit = await units_db.by_id(context.db, int(value)) if value.isdigit() else None
+        unit = await units_db.by_id(context.db, unit_id)
         if (
             unit is None
             or unit.kind != "kecamatan"

@@ -20,11 +20,13 @@ import json
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from babel.numbers import format_decimal
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.core.callback_data import ID, Choice, Fixed, Route, any_of
 from bot.core.texts import esc, fmt_datetime
 from db import audience as audience_db
 from db import briefings as briefings_db
@@ -32,6 +34,7 @@ from db import programs as programs_db
 from db.audience import Audience
 from db.audit import Actor
 from db.briefings import CHANNELS, FORMATS, Briefing, BriefingError, BriefingProblem
+from handlers import briefing_input
 from handlers.audience_picker import AudiencePicker
 from handlers.commands import spec
 from handlers.context import HumasContext
@@ -39,11 +42,11 @@ from handlers.conversation import CANCEL_COMMANDS, END, conversation, remove_key
 from handlers.delivery_access import delivery
 from handlers.guard import guarded, refuse
 from handlers.when import read_time
+from scheduler import briefing_lifecycle as lifecycle
 from scheduler import briefings as sending
 from scheduler.briefing_view import fits
 from scheduler.content import Content
 from scheduler.holidays import deadline_warning
-from scheduler.jobs import reschedule_briefing
 
 STEPS = (
     "program",
@@ -65,6 +68,17 @@ STATE = {step: number for number, step in enumerate(STEPS)}
 RESUME, SCHEDULE = len(STEPS), len(STEPS) + 1
 OPTIONAL = {"points", "hashtags", "demographic", "geographic", "psychographic"}
 EDITABLE = STEPS[1:-1]
+CANCEL = Fixed("bc:x")
+RESUME_DRAFT = Fixed("bc:resume")
+FRESH_DRAFT = Fixed("bc:fresh")
+PROGRAM = Route("bc:prog", ID)
+FORMAT = Route("bc:fmt", Choice(*FORMATS, "ok"))
+CHANNEL = Route("bc:ch", Choice(*CHANNELS, "ok"))
+ATTACHMENTS_DONE = Fixed("bc:att:ok")
+SKIP = Fixed("bc:skip")
+PUBLISH = Route("bc:pub", Choice("now", "later"))
+EDIT_MENU = Fixed("bc:edit")
+EDIT_STEP = Route("bc:edit", Choice(*EDITABLE))
 AUDIENCE = AudiencePicker("bca", units_prefix="bcu", title_key="compose.ask_targets")
 _ID = "compose.briefing"
 _EDITING = "compose.editing"
@@ -72,11 +86,11 @@ _PROGRAMS_SHOWN = 10
 
 
 def _button(context: HumasContext, key: str, data: str, **params: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(context.t(key, **params), callback_data=f"bc:{data}")
+    return InlineKeyboardButton(context.t(key, **params), callback_data=data)
 
 
 def _cancel_row(context: HumasContext) -> list[InlineKeyboardButton]:
-    return [_button(context, "button.cancel", "x")]
+    return [_button(context, "button.cancel", CANCEL.data)]
 
 
 async def _draft(context: HumasContext) -> Briefing | None:
@@ -109,7 +123,7 @@ async def _ask(update: Update, context: HumasContext, briefing: Briefing, above:
                 _button(
                     context,
                     "compose.program_button",
-                    f"prog:{item.id}",
+                    PROGRAM.build(item.id),
                     priority=item.priority,
                     name=item.name[:40],
                 )
@@ -132,7 +146,10 @@ async def _ask(update: Update, context: HumasContext, briefing: Briefing, above:
             header
             + context.t("compose.ask_attachments", count=count, limit=briefings_db.MAX_ATTACHMENTS),
             InlineKeyboardMarkup(
-                [[_button(context, "compose.button.next", "att:ok")], _cancel_row(context)]
+                [
+                    [_button(context, "compose.button.next", ATTACHMENTS_DONE.data)],
+                    _cancel_row(context),
+                ]
             ),
         )
     elif step == "targets":
@@ -140,7 +157,7 @@ async def _ask(update: Update, context: HumasContext, briefing: Briefing, above:
     elif step == "preview":
         return await _preview(update, context, briefing, above)
     else:
-        rows = [[_button(context, "compose.button.skip", "skip")]] if step in OPTIONAL else []
+        rows = [[_button(context, "compose.button.skip", SKIP.data)]] if step in OPTIONAL else []
         await show(
             update,
             header + context.t(f"compose.ask_{step}"),
@@ -150,17 +167,17 @@ async def _ask(update: Update, context: HumasContext, briefing: Briefing, above:
 
 
 def _toggles(context: HumasContext, briefing: Briefing, step: str) -> InlineKeyboardMarkup:
-    codes, chosen, short = (
-        (FORMATS, briefing.formats, "fmt")
+    codes, chosen, toggle = (
+        (FORMATS, briefing.formats, FORMAT)
         if step == "formats"
-        else (CHANNELS, briefing.channels, "ch")
+        else (CHANNELS, briefing.channels, CHANNEL)
     )
     prefix = "format" if step == "formats" else "channel"
     buttons = [
         _button(
             context,
             "compose.toggle",
-            f"{short}:{code}",
+            toggle.build(code),
             mark="☑️" if code in chosen else "⬜",
             label=context.t(f"{prefix}.{code}"),
         )
@@ -168,7 +185,7 @@ def _toggles(context: HumasContext, briefing: Briefing, step: str) -> InlineKeyb
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     return InlineKeyboardMarkup(
-        [*rows, [_button(context, "compose.button.next", f"{short}:ok")], _cancel_row(context)]
+        [*rows, [_button(context, "compose.button.next", toggle.build("ok"))], _cancel_row(context)]
     )
 
 
@@ -227,8 +244,8 @@ async def brief_baru(update: Update, context: HumasContext) -> int:
         keyboard = InlineKeyboardMarkup(
             [
                 [
-                    _button(context, "compose.button.resume", "resume"),
-                    _button(context, "compose.button.fresh", "fresh"),
+                    _button(context, "compose.button.resume", RESUME_DRAFT.data),
+                    _button(context, "compose.button.fresh", FRESH_DRAFT.data),
                 ],
                 _cancel_row(context),
             ]
@@ -259,7 +276,7 @@ async def on_resume(update: Update, context: HumasContext) -> int:
     if draft is None:
         await refuse(update, context, context.t("denied.button"))
         return END
-    if query.data == "bc:fresh":
+    if FRESH_DRAFT.matches(query.data):
         await briefings_db.discard_draft(context.db, draft.id, officer.id)
         if not await programs_db.list_active(context.db):
             await show(update, context.t("compose.no_programs"))
@@ -283,7 +300,7 @@ TextStep = Callable[[Update, HumasContext, Briefing, str], Awaitable[int]]
 
 
 async def _title(update: Update, context: HumasContext, briefing: Briefing, text: str) -> int:
-    title = briefings_db.clean_title(text)
+    title = briefing_input.clean_title(text)
     if not await _fits(update, context, briefing, title=title):
         return STATE["title"]
     return await _next(update, context, briefing, "title", title=title)
@@ -297,14 +314,14 @@ async def _key_message(update: Update, context: HumasContext, briefing: Briefing
 
 
 async def _points(update: Update, context: HumasContext, briefing: Briefing, text: str) -> int:
-    points = briefings_db.parse_points(text)
+    points = briefing_input.parse_points(text)
     if not await _fits(update, context, briefing, points=tuple(points)):
         return STATE["points"]
     return await _next(update, context, briefing, "points", points=points)
 
 
 async def _hashtags(update: Update, context: HumasContext, briefing: Briefing, text: str) -> int:
-    hashtags = briefings_db.clean_hashtags(text)
+    hashtags = briefing_input.clean_hashtags(text)
     if not await _fits(update, context, briefing, hashtags=hashtags):
         return STATE["hashtags"]
     return await _next(update, context, briefing, "hashtags", hashtags=hashtags)
@@ -312,7 +329,7 @@ async def _hashtags(update: Update, context: HumasContext, briefing: Briefing, t
 
 def _tags(dimension: str) -> TextStep:
     async def step(update: Update, context: HumasContext, briefing: Briefing, text: str) -> int:
-        tags = briefings_db.parse_tags(text)
+        tags = briefing_input.parse_tags(text)
         audience = {**briefing.audience, dimension: tuple(tags)}
         if not await _fits(update, context, briefing, audience=audience):
             return STATE[dimension]
@@ -378,9 +395,11 @@ async def on_skip(update: Update, context: HumasContext) -> int:
 @guarded("coordinator")
 async def on_program(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    program_id = PROGRAM.parse(query.data)
+    assert program_id is not None  # the handler's pattern
     briefing = await _draft(context)
-    program = await programs_db.by_id(context.db, int(query.data.removeprefix("bc:prog:")))
+    program = await programs_db.by_id(context.db, program_id)
     if briefing is None or program is None or program.status != "active":
         await refuse(update, context, context.t("denied.button"))
         return STATE["program"] if briefing else END
@@ -391,27 +410,26 @@ async def on_program(update: Update, context: HumasContext) -> int:
 async def on_toggle(update: Update, context: HumasContext) -> int:
     """A format or channel switched on or off; "Lanjut" needs at least one."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    short, _, code = query.data.removeprefix("bc:").partition(":")
-    step, codes, column = (
-        ("formats", FORMATS, "formats") if short == "fmt" else ("channels", CHANNELS, "channels")
+    assert query is not None
+    format_code = FORMAT.parse(query.data)
+    step, codes, code = (
+        ("formats", FORMATS, format_code)
+        if format_code is not None
+        else ("channels", CHANNELS, CHANNEL.parse(query.data))
     )
     briefing = await _draft(context)
     if briefing is None or briefing.step != step:
         await refuse(update, context, context.t("denied.button"))
         return END if briefing is None else STATE[briefing.step or "program"]
-    chosen = list(getattr(briefing, column))
+    chosen = list(getattr(briefing, step))
     if code == "ok":
         if not chosen:
             await refuse(update, context, context.t("announce.choose_one"))
             return STATE[step]
         return await _next(update, context, briefing, step)
-    if code not in codes:
-        await refuse(update, context, context.t("denied.button"))
-        return STATE[step]
     chosen = [item for item in codes if (item in chosen) != (item == code)]
     saved = await briefings_db.save_draft(
-        context.db, briefing.id, context.clock.now(), step=step, **{column: chosen}
+        context.db, briefing.id, context.clock.now(), step=step, **{step: chosen}
     )
     await query.answer()
     await query.edit_message_reply_markup(_toggles(context, saved, step))
@@ -442,7 +460,9 @@ async def on_attachment(update: Update, context: HumasContext) -> int:
         return STATE["attachments"]
     await message.reply_html(
         context.t("compose.attachment_saved", count=count, limit=briefings_db.MAX_ATTACHMENTS),
-        reply_markup=InlineKeyboardMarkup([[_button(context, "compose.button.next", "att:ok")]]),
+        reply_markup=InlineKeyboardMarkup(
+            [[_button(context, "compose.button.next", ATTACHMENTS_DONE.data)]]
+        ),
     )
     return STATE["attachments"]
 
@@ -522,10 +542,13 @@ async def _preview(
         ),
         buttons=(
             (
-                (context.t("compose.button.publish_now"), "bc:pub:now"),
-                (context.t("compose.button.publish_later"), "bc:pub:later"),
+                (context.t("compose.button.publish_now"), PUBLISH.build("now")),
+                (context.t("compose.button.publish_later"), PUBLISH.build("later")),
             ),
-            ((context.t("compose.button.edit"), "bc:edit"), (context.t("button.cancel"), "bc:x")),
+            (
+                (context.t("compose.button.edit"), EDIT_MENU.data),
+                (context.t("button.cancel"), CANCEL.data),
+            ),
         ),
     )
     await show(update, (f"{above}\n\n" if above else "") + context.t("compose.preview_follows"))
@@ -545,15 +568,13 @@ async def _publish(
     now = context.clock.now()
     unit_ids = await audience_db.target_unit_ids(context.db, officer, _stored_audience(briefing))
     try:
-        published = await sending.publish(
-            context.db,
-            delivery(context),
+        published = await lifecycle.publish(
+            context.services,
             briefing.id,
             unit_ids=unit_ids,
             publish_at=at or now,
             now=now,
             actor=Actor.officer(officer.id, officer.telegram_id),
-            zone=context.tz,
         )
     except BriefingError as error:
         await message.reply_text(problem_text(context, error))
@@ -566,7 +587,6 @@ async def _publish(
         return STATE["preview"]
     context.user_data.pop(_ID, None)
     result = published.briefing
-    await reschedule_briefing(context.services, result.id)
     assert result.publish_at is not None
     key = "compose.published" if result.status == "published" else "compose.scheduled"
     await message.reply_html(
@@ -588,7 +608,7 @@ async def on_publish(update: Update, context: HumasContext) -> int:
     assert query is not None and query.data is not None and query.message is not None
     await query.answer()
     await remove_keyboard(query)
-    if query.data == "bc:pub:later":
+    if PUBLISH.parse(query.data) == "later":
         await query.message.reply_html(context.t("compose.ask_publish_at"))  # type: ignore[union-attr]
         return SCHEDULE
     return await _publish(update, context, query.message, None)  # type: ignore[arg-type]
@@ -613,14 +633,16 @@ async def on_edit(update: Update, context: HumasContext) -> int:
     if briefing is None:
         await refuse(update, context, context.t("denied.button"))
         return END
-    step = query.data.removeprefix("bc:edit").lstrip(":")
-    if step in EDITABLE:
+    step = EDIT_STEP.parse(query.data)
+    if step is not None:
         context.user_data[_EDITING] = True
         saved = await briefings_db.save_draft(
             context.db, briefing.id, context.clock.now(), step=step
         )
         return await _ask(update, context, saved)
-    buttons = [_button(context, f"compose.stepname.{name}", f"edit:{name}") for name in EDITABLE]
+    buttons = [
+        _button(context, f"compose.stepname.{name}", EDIT_STEP.build(name)) for name in EDITABLE
+    ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     await show(
         update, context.t("compose.ask_edit"), InlineKeyboardMarkup([*rows, _cancel_row(context)])
@@ -632,21 +654,25 @@ async def on_edit(update: Update, context: HumasContext) -> int:
 
 _TEXT = filters.TEXT & ~filters.COMMAND
 _MEDIA = filters.PHOTO | filters.VIDEO | filters.Document.ALL
-_CANCEL = [
-    CommandHandler(list(CANCEL_COMMANDS), on_cancel),
-    CallbackQueryHandler(on_cancel, pattern=r"^bc:x$"),
-]
+
+
+def _cancel() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """/batal and the "Batal" button, in every step."""
+    return [
+        CommandHandler(list(CANCEL_COMMANDS), on_cancel),
+        CallbackQueryHandler(on_cancel, pattern=CANCEL.matches),
+    ]
 
 
 def _states() -> dict[object, list[BaseHandler]]:
     states: dict[object, list[BaseHandler]] = {
-        RESUME: [CallbackQueryHandler(on_resume, pattern=r"^bc:(resume|fresh)$")],
-        STATE["program"]: [CallbackQueryHandler(on_program, pattern=r"^bc:prog:\d+$")],
-        STATE["formats"]: [CallbackQueryHandler(on_toggle, pattern=r"^bc:fmt:[a-z_]+$")],
-        STATE["channels"]: [CallbackQueryHandler(on_toggle, pattern=r"^bc:ch:[a-z_]+$")],
+        RESUME: [CallbackQueryHandler(on_resume, pattern=any_of(RESUME_DRAFT, FRESH_DRAFT))],
+        STATE["program"]: [CallbackQueryHandler(on_program, pattern=PROGRAM.matches)],
+        STATE["formats"]: [CallbackQueryHandler(on_toggle, pattern=FORMAT.matches)],
+        STATE["channels"]: [CallbackQueryHandler(on_toggle, pattern=CHANNEL.matches)],
         STATE["attachments"]: [
             MessageHandler(_MEDIA, on_attachment),
-            CallbackQueryHandler(on_attachments_done, pattern=r"^bc:att:ok$"),
+            CallbackQueryHandler(on_attachments_done, pattern=ATTACHMENTS_DONE.matches),
             MessageHandler(~filters.COMMAND, on_not_media),
         ],
         STATE["targets"]: [
@@ -654,24 +680,26 @@ def _states() -> dict[object, list[BaseHandler]]:
             MessageHandler(_TEXT, on_audience_text),
         ],
         STATE["preview"]: [
-            CallbackQueryHandler(on_publish, pattern=r"^bc:pub:(now|later)$"),
-            CallbackQueryHandler(on_edit, pattern=r"^bc:edit(:[a-z_]+)?$"),
+            CallbackQueryHandler(on_publish, pattern=PUBLISH.matches),
+            CallbackQueryHandler(on_edit, pattern=any_of(EDIT_MENU, EDIT_STEP)),
         ],
         SCHEDULE: [MessageHandler(_TEXT, on_publish_at)],
     }
     for step in TEXT_STEPS:
         states[STATE[step]] = [MessageHandler(_TEXT, _text_handler(step))]
     for step in OPTIONAL:
-        states[STATE[step]].append(CallbackQueryHandler(on_skip, pattern=r"^bc:skip$"))
-    for handlers in states.values():
-        handlers.extend(_CANCEL)
+        states[STATE[step]].append(CallbackQueryHandler(on_skip, pattern=SKIP.matches))
+    for step_handlers in states.values():
+        step_handlers.extend(_cancel())
     return states
 
 
-HANDLERS: list[BaseHandler] = [
-    conversation(
-        "briefing_compose",
-        entry_points=[CommandHandler(["brief_baru", *spec("brief_baru").aliases], brief_baru)],
-        states=_states(),
-    ),
-]
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """The /brief_baru dialogue."""
+    return [
+        conversation(
+            "briefing_compose",
+            entry_points=[CommandHandler(["brief_baru", *spec("brief_baru").aliases], brief_baru)],
+            states=_states(),
+        ),
+    ]

@@ -8,15 +8,19 @@ message (officers get a short "diperbarui" notice), or close one.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.core.callback_data import ID, Fixed, Route
 from bot.core.texts import esc, fmt_datetime, fmt_short
 from db import assignments as assignments_db
 from db import briefings as briefings_db
 from db.audit import Actor
-from db.briefings import Briefing, BriefingError
+from db.briefings import Briefing, BriefingError, BriefingProblem
+from db.scope import OutOfScope
 from handlers.briefing_compose import problem_text
 from handlers.commands import spec
 from handlers.context import HumasContext
@@ -25,18 +29,18 @@ from handlers.delivery_access import delivery
 from handlers.guard import guarded, refuse
 from handlers.unit_picker import unit_label
 from handlers.when import read_time
+from scheduler import briefing_lifecycle as lifecycle
 from scheduler import briefings as sending
 from scheduler.briefing_view import MATERIAL, REPORT, fits
-from scheduler.jobs import reschedule_briefing
 
-MATERIAL_PATTERN = r"^br:mat:(\d+)$"
-DEADLINE = "bm:dl:"
-TEXT = "bm:tx:"
-CLOSE = "bm:cl:"
-CLOSE_YES = "bm:cly:"
-CLOSE_NO = "bm:cln"
+DEADLINE = Route("bm:dl", ID)
+TEXT = Route("bm:tx", ID)
+CLOSE = Route("bm:cl", ID)
+CLOSE_YES = Route("bm:cly", ID)
+CLOSE_NO = Fixed("bm:cln")
 ASK_DEADLINE, ASK_TEXT = range(2)
 _EDITING = "briefing.editing"
+_SEEN = "briefing.seen"  # the deadline or key message the person was shown
 _LISTED = 10
 
 
@@ -74,11 +78,11 @@ async def brief(update: Update, context: HumasContext) -> None:
             [
                 InlineKeyboardButton(
                     context.t("brief.button.report", number=number),
-                    callback_data=REPORT.format(id=item.briefing_id),
+                    callback_data=REPORT.build(item.briefing_id),
                 ),
                 InlineKeyboardButton(
                     context.t("brief.button.material", number=number),
-                    callback_data=MATERIAL.format(id=item.briefing_id),
+                    callback_data=MATERIAL.build(item.briefing_id),
                 ),
             ]
         )
@@ -119,7 +123,9 @@ async def material(update: Update, context: HumasContext) -> None:
     query = update.callback_query
     officer = context.officer
     assert query is not None and query.data is not None and officer is not None
-    briefing = await briefings_db.by_id(context.db, int(query.data.rsplit(":", 1)[1]))
+    briefing_id = MATERIAL.parse(query.data)
+    assert briefing_id is not None  # the handler's pattern
+    briefing = await briefings_db.by_id(context.db, briefing_id)
     allowed = briefing is not None and (
         await briefings_db.can_manage(context.db, officer, briefing)
         or (
@@ -176,30 +182,32 @@ async def manage(update: Update, context: HumasContext) -> None:
             [
                 InlineKeyboardButton(
                     context.t("manage.button.deadline", id=briefing.id),
-                    callback_data=f"{DEADLINE}{briefing.id}",
+                    callback_data=DEADLINE.build(briefing.id),
                 ),
                 InlineKeyboardButton(
                     context.t("manage.button.text", id=briefing.id),
-                    callback_data=f"{TEXT}{briefing.id}",
+                    callback_data=TEXT.build(briefing.id),
                 ),
                 InlineKeyboardButton(
                     context.t("manage.button.close", id=briefing.id),
-                    callback_data=f"{CLOSE}{briefing.id}",
+                    callback_data=CLOSE.build(briefing.id),
                 ),
             ]
         )
     await message.reply_html("\n\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
 
 
-async def _managed(update: Update, context: HumasContext) -> Briefing | None:
-    """The briefing a management button names, if the presser may manage it and it is open.
+async def _managed(update: Update, context: HumasContext, button: Route[int]) -> Briefing | None:
+    """The briefing a management ``button`` names, if the presser may manage it and it is open.
 
     The press is answered: with a refusal, or silently when the briefing is returned.
     """
     query = update.callback_query
     officer = context.officer
     assert query is not None and query.data is not None and officer is not None
-    briefing = await briefings_db.by_id(context.db, int(query.data.rsplit(":", 1)[1]))
+    briefing_id = button.parse(query.data)
+    assert briefing_id is not None  # the handler's pattern
+    briefing = await briefings_db.by_id(context.db, briefing_id)
     if briefing is None or not await briefings_db.can_manage(context.db, officer, briefing):
         await refuse(update, context, context.t("denied.scope"))
         return None
@@ -212,7 +220,7 @@ async def _managed(update: Update, context: HumasContext) -> Briefing | None:
 
 @guarded("coordinator")
 async def ask_deadline(update: Update, context: HumasContext) -> int:
-    briefing = await _managed(update, context)
+    briefing = await _managed(update, context, DEADLINE)
     if briefing is None:
         return END
     assert briefing.deadline is not None
@@ -221,36 +229,44 @@ async def ask_deadline(update: Update, context: HumasContext) -> int:
         title=esc(briefing.title),
         deadline=fmt_datetime(briefing.deadline, context.lang, context.tz),
     )
-    return await _ask_new_value(update, context, briefing, question, ASK_DEADLINE)
+    seen = briefing.deadline.isoformat()
+    return await _ask_new_value(update, context, briefing, question, ASK_DEADLINE, seen)
 
 
 @guarded("coordinator")
 async def ask_text(update: Update, context: HumasContext) -> int:
-    briefing = await _managed(update, context)
+    briefing = await _managed(update, context, TEXT)
     if briefing is None:
         return END
     question = context.t(
         "manage.ask_text", title=esc(briefing.title), text=esc(briefing.key_message)
     )
-    return await _ask_new_value(update, context, briefing, question, ASK_TEXT)
+    return await _ask_new_value(update, context, briefing, question, ASK_TEXT, briefing.key_message)
 
 
 async def _ask_new_value(
-    update: Update, context: HumasContext, briefing: Briefing, question: str, state: int
+    update: Update,
+    context: HumasContext,
+    briefing: Briefing,
+    question: str,
+    state: int,
+    seen: str,
 ) -> int:
-    """Remember which briefing changes (re-checked by :func:`_editing`) and ask for the value."""
+    """Remember which briefing changes (re-checked by :func:`_editing`) and what the person
+    was shown (a change by somebody else meanwhile is refused), and ask for the value."""
     context.user_data[_EDITING] = briefing.id
+    context.user_data[_SEEN] = seen
     assert update.effective_message is not None
     await update.effective_message.reply_html(question)
     return state
 
 
 async def _changed(
-    update: Update, context: HumasContext, briefing: Briefing, change: sending.Change
+    update: Update, context: HumasContext, result: lifecycle.Changed, change: sending.Change
 ) -> int:
-    told = await sending.announce_change(
-        context.db, delivery(context), briefing, change, context.clock.now(), context.tz
-    )
+    context.user_data.pop(_EDITING, None)
+    context.user_data.pop(_SEEN, None)
+    briefing, told = result.briefing, result.told
     assert update.effective_message is not None and briefing.deadline is not None
     await update.effective_message.reply_html(
         context.t(
@@ -276,7 +292,9 @@ async def _editing(update: Update, context: HumasContext) -> Briefing | None:
     briefing_id = context.user_data.get(_EDITING)
     briefing = await briefings_db.by_id(context.db, briefing_id) if briefing_id else None
     if briefing is None or not await briefings_db.can_manage(context.db, officer, briefing):
-        await refuse(update, context, context.t("denied.scope"))
+        context.user_data.pop(_EDITING, None)
+        context.user_data.pop(_SEEN, None)
+        await refuse(update, context, context.t("denied.changed"))
         return None
     return briefing
 
@@ -291,15 +309,23 @@ async def got_deadline(update: Update, context: HumasContext) -> int:
     when = await read_time(update, context, message.text, default_time=briefings_db.DEADLINE_TIME)
     if when is None:
         return ASK_DEADLINE
+    seen = context.user_data.get(_SEEN)
     try:
-        changed = await briefings_db.change_deadline(
-            context.db, briefing.id, when, actor=_actor(context), now=context.clock.now()
+        changed = await lifecycle.change_deadline(
+            context.services,
+            briefing.id,
+            when,
+            actor=_actor(context),
+            now=context.clock.now(),
+            seen=datetime.fromisoformat(seen) if seen else None,
         )
+    except OutOfScope:
+        return await _refused_meanwhile(update, context, "denied.changed")
     except BriefingError as error:
-        await message.reply_text(context.t(f"manage.problem.{error.problem.value}"))
-        return ASK_DEADLINE if error.problem.value.startswith("deadline") else END
-    context.user_data.pop(_EDITING, None)
-    await reschedule_briefing(context.services, changed.id)
+        if error.problem.value.startswith("deadline"):
+            await message.reply_text(context.t(f"manage.problem.{error.problem.value}"))
+            return ASK_DEADLINE
+        return await _refused_meanwhile(update, context, f"manage.problem.{error.problem.value}")
     return await _changed(update, context, changed, "deadline")
 
 
@@ -316,30 +342,47 @@ async def got_text(update: Update, context: HumasContext) -> int:
         await message.reply_text(context.t("compose.problem.too_long_total"))
         return ASK_TEXT
     try:
-        changed = await briefings_db.change_key_message(
-            context.db, briefing.id, message.text, actor=_actor(context), now=context.clock.now()
+        changed = await lifecycle.change_key_message(
+            context.services,
+            briefing.id,
+            message.text,
+            actor=_actor(context),
+            now=context.clock.now(),
+            seen=context.user_data.get(_SEEN),
         )
+    except OutOfScope:
+        return await _refused_meanwhile(update, context, "denied.changed")
     except BriefingError as error:
-        await message.reply_text(problem_text(context, error))
-        return ASK_TEXT if error.problem.value in ("empty", "too_long") else END
-    context.user_data.pop(_EDITING, None)
+        if error.problem in (BriefingProblem.EMPTY, BriefingProblem.TOO_LONG):
+            await message.reply_text(problem_text(context, error))
+            return ASK_TEXT
+        return await _refused_meanwhile(update, context, f"manage.problem.{error.problem.value}")
     return await _changed(update, context, changed, "key_message")
+
+
+async def _refused_meanwhile(update: Update, context: HumasContext, key: str) -> int:
+    """The change met a closed briefing, somebody else's change, or a scope that moved."""
+    context.user_data.pop(_EDITING, None)
+    context.user_data.pop(_SEEN, None)
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(context.t(key))
+    return END
 
 
 @guarded("coordinator")
 async def ask_close(update: Update, context: HumasContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
-    briefing = await _managed(update, context)
+    briefing = await _managed(update, context, CLOSE)
     if briefing is None:
         return
     keyboard = InlineKeyboardMarkup(
         [
             [
                 InlineKeyboardButton(
-                    context.t("manage.button.close_yes"), callback_data=f"{CLOSE_YES}{briefing.id}"
+                    context.t("manage.button.close_yes"), callback_data=CLOSE_YES.build(briefing.id)
                 ),
-                InlineKeyboardButton(context.t("button.cancel"), callback_data=CLOSE_NO),
+                InlineKeyboardButton(context.t("button.cancel"), callback_data=CLOSE_NO.data),
             ]
         ]
     )
@@ -352,19 +395,27 @@ async def ask_close(update: Update, context: HumasContext) -> None:
 async def close(update: Update, context: HumasContext) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
-    briefing = await _managed(update, context)
+    briefing = await _managed(update, context, CLOSE_YES)
     if briefing is None:
         return
     await remove_keyboard(query)
-    closed = await briefings_db.close(
-        context.db, briefing.id, actor=_actor(context), now=context.clock.now()
-    )
-    withdrawn = await sending.withdraw(delivery(context), closed)
-    await reschedule_briefing(context.services, closed.id)
+    try:
+        result = await lifecycle.close(
+            context.services, briefing.id, actor=_actor(context), now=context.clock.now()
+        )
+    except OutOfScope:
+        await query.message.reply_text(context.t("denied.changed"))  # type: ignore[union-attr]
+        return
+    except BriefingError:
+        await query.message.reply_html(  # type: ignore[union-attr]
+            context.t("manage.already_closed", title=esc(briefing.title))
+        )
+        return
+    closed = result.briefing
     progress = await assignments_db.progress(context.db, closed.id)
     await query.message.reply_html(
         context.t(  # type: ignore[union-attr]
-            "manage.closed_withdrawn" if withdrawn else "manage.closed",
+            "manage.closed_withdrawn" if result.withdrawn else "manage.closed",
             title=esc(closed.title),
             done=progress.done,
             total=progress.total,
@@ -383,23 +434,26 @@ async def close_cancelled(update: Update, context: HumasContext) -> None:
 
 _TEXT = filters.TEXT & ~filters.COMMAND
 
-HANDLERS: list[BaseHandler] = [
-    CommandHandler(["brief", *spec("brief").aliases], brief),
-    CommandHandler(["tenggat", *spec("tenggat").aliases], tenggat),
-    CommandHandler(["brief_kelola", *spec("brief_kelola").aliases], manage),
-    CallbackQueryHandler(material, pattern=MATERIAL_PATTERN),
-    conversation(
-        "briefing_edit",
-        entry_points=[
-            CallbackQueryHandler(ask_deadline, pattern=rf"^{DEADLINE}\d+$"),
-            CallbackQueryHandler(ask_text, pattern=rf"^{TEXT}\d+$"),
-        ],
-        states={
-            ASK_DEADLINE: [MessageHandler(_TEXT, got_deadline)],
-            ASK_TEXT: [MessageHandler(_TEXT, got_text)],
-        },
-    ),
-    CallbackQueryHandler(ask_close, pattern=rf"^{CLOSE}\d+$"),
-    CallbackQueryHandler(close, pattern=rf"^{CLOSE_YES}\d+$"),
-    CallbackQueryHandler(close_cancelled, pattern=f"^{CLOSE_NO}$"),
-]
+
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """Reading briefings and their material; changing and closing them."""
+    return [
+        CommandHandler(["brief", *spec("brief").aliases], brief),
+        CommandHandler(["tenggat", *spec("tenggat").aliases], tenggat),
+        CommandHandler(["brief_kelola", *spec("brief_kelola").aliases], manage),
+        CallbackQueryHandler(material, pattern=MATERIAL.matches),
+        conversation(
+            "briefing_edit",
+            entry_points=[
+                CallbackQueryHandler(ask_deadline, pattern=DEADLINE.matches),
+                CallbackQueryHandler(ask_text, pattern=TEXT.matches),
+            ],
+            states={
+                ASK_DEADLINE: [MessageHandler(_TEXT, got_deadline)],
+                ASK_TEXT: [MessageHandler(_TEXT, got_text)],
+            },
+        ),
+        CallbackQueryHandler(ask_close, pattern=CLOSE.matches),
+        CallbackQueryHandler(close, pattern=CLOSE_YES.matches),
+        CallbackQueryHandler(close_cancelled, pattern=CLOSE_NO.matches),
+    ]

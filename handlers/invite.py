@@ -3,20 +3,26 @@
 Administrators invite any role anywhere; coordinators invite officers only, and
 only to units in their scope. Every step re-checks the inviter against the
 database (the guard), the chosen unit against their scope (the picker), and
-everything again right before the invitation is written.
+everything again right before the invitation is written. The first screen also
+opens the list of live invitations (``handlers/invite_list.py``) when there are any.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.core.callback_data import Choice, Number, Route
+from bot.core.numbers import parse_number
 from bot.core.texts import fmt_datetime
 from db import invitations as invitations_db
 from db import units as units_db
 from db.audit import Actor
 from db.invitations import MAX_DAYS, MAX_USES
 from db.officers import ROLES, Role
+from handlers import invite_list
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, cancel_by_button, conversation, edit, show
@@ -29,6 +35,9 @@ PICKER = UnitPicker(
 UNIT, ROLE, USES, DAYS = range(4)
 USES_CHOICES = (1, 5, 10, 25, 50, 100)
 DAYS_CHOICES = (1, 3, 7, 14, 30, 90)
+ROLE_CHOICE = Route("iv:r", Choice(*ROLES))
+USES_CHOICE = Route("iv:n", Number(1, MAX_USES))
+DAYS_CHOICE = Route("iv:d", Number(1, MAX_DAYS))
 _KEY = "invite"
 _TEXT = filters.TEXT & ~filters.COMMAND
 
@@ -38,15 +47,15 @@ def _draft(context: HumasContext) -> dict[str, object]:
 
 
 def _buttons(
-    prefix: str, values: tuple[int, ...], label: str | None, context: HumasContext
+    choice: Route[int], values: tuple[int, ...], label: str | None, context: HumasContext
 ) -> InlineKeyboardMarkup:
     row = [
         InlineKeyboardButton(
-            context.t(label, days=value) if label else str(value), callback_data=f"{prefix}{value}"
+            context.t(label, days=value) if label else str(value), callback_data=choice.build(value)
         )
         for value in values
     ]
-    cancel = [InlineKeyboardButton(context.t("button.cancel"), callback_data=PICKER.cancel_data)]
+    cancel = [InlineKeyboardButton(context.t("button.cancel"), callback_data=PICKER.cancel.data)]
     return InlineKeyboardMarkup([row[:3], row[3:], cancel])
 
 
@@ -58,7 +67,7 @@ async def _uses_screen(context: HumasContext) -> tuple[str, InlineKeyboardMarkup
         role=context.t(f"role.{draft['role']}"),
         max=MAX_USES,
     )
-    return text, _buttons("iv:n:", USES_CHOICES, None, context)
+    return text, _buttons(USES_CHOICE, USES_CHOICES, None, context)
 
 
 async def _days_screen(context: HumasContext) -> tuple[str, InlineKeyboardMarkup]:
@@ -70,14 +79,19 @@ async def _days_screen(context: HumasContext) -> tuple[str, InlineKeyboardMarkup
         uses=draft["uses"],
         max=MAX_DAYS,
     )
-    return text, _buttons("iv:d:", DAYS_CHOICES, "undang.days_button", context)
+    return text, _buttons(DAYS_CHOICE, DAYS_CHOICES, "undang.days_button", context)
 
 
 @guarded("coordinator")
 async def begin(update: Update, context: HumasContext) -> int:
     assert update.effective_message is not None
     context.user_data[_KEY] = {}
-    text, markup = await PICKER.root(context, context.officer)
+    officer = context.officer
+    assert officer is not None
+    text, markup = await PICKER.root(context, officer)
+    button = await invite_list.list_button(context, officer)
+    if button is not None:
+        markup = InlineKeyboardMarkup([[button], *markup.inline_keyboard])
     await update.effective_message.reply_html(text, reply_markup=markup)
     return UNIT
 
@@ -99,10 +113,10 @@ async def on_unit(update: Update, context: HumasContext) -> int | None:
         return USES
     rows = [
         [
-            InlineKeyboardButton(context.t(f"role.{role}"), callback_data=f"iv:r:{role}")
+            InlineKeyboardButton(context.t(f"role.{role}"), callback_data=ROLE_CHOICE.build(role))
             for role in ROLES
         ],
-        [InlineKeyboardButton(context.t("button.cancel"), callback_data=PICKER.cancel_data)],
+        [InlineKeyboardButton(context.t("button.cancel"), callback_data=PICKER.cancel.data)],
     ]
     text = context.t(
         "undang.pick_role", unit=await unit_label(context.db, context.lang, result.unit)
@@ -120,9 +134,9 @@ async def on_search(update: Update, context: HumasContext) -> None:
 @guarded("admin")
 async def on_role(update: Update, context: HumasContext) -> int | None:
     query = update.callback_query
-    assert query is not None and query.data is not None
-    role = query.data.removeprefix("iv:r:")
-    if role not in ROLES or "unit_id" not in _draft(context):
+    assert query is not None
+    role = ROLE_CHOICE.parse(query.data)
+    if role is None or "unit_id" not in _draft(context):
         await refuse(update, context, context.t("denied.button"))
         return None
     await query.answer()
@@ -131,21 +145,18 @@ async def on_role(update: Update, context: HumasContext) -> int | None:
     return USES
 
 
-def _chosen_number(update: Update, prefix: str, maximum: int) -> int | None:
-    """The number on the pressed button (``<prefix><n>``) or typed, if within 1..maximum."""
+def _chosen_number(update: Update, choice: Route[int], maximum: int) -> int | None:
+    """The number on the pressed ``choice`` button or typed, if within 1..maximum."""
     query = update.callback_query
     if query is not None:
-        text = (query.data or "").removeprefix(prefix)
-    else:
-        assert update.effective_message is not None
-        text = update.effective_message.text or ""
-    text = text.strip()
-    return int(text) if text.isdigit() and 1 <= int(text) <= maximum else None
+        return choice.parse(query.data)
+    assert update.effective_message is not None
+    return parse_number(update.effective_message.text or "", 1, maximum)
 
 
 @guarded("coordinator")
 async def on_uses(update: Update, context: HumasContext) -> int | None:
-    uses = _chosen_number(update, "iv:n:", MAX_USES)
+    uses = _chosen_number(update, USES_CHOICE, MAX_USES)
     if uses is None:
         await refuse(update, context, context.t("undang.bad_number", max=MAX_USES))
         return None
@@ -156,7 +167,7 @@ async def on_uses(update: Update, context: HumasContext) -> int | None:
 
 @guarded("coordinator")
 async def on_days(update: Update, context: HumasContext) -> int | None:
-    days = _chosen_number(update, "iv:d:", MAX_DAYS)
+    days = _chosen_number(update, DAYS_CHOICE, MAX_DAYS)
     if days is None:
         await refuse(update, context, context.t("undang.bad_number", max=MAX_DAYS))
         return None
@@ -211,29 +222,33 @@ async def on_cancel_button(update: Update, context: HumasContext) -> int:
     return await cancel_by_button(query, context)
 
 
-HANDLERS: list[BaseHandler] = [
-    conversation(
-        "invite",
-        entry_points=[CommandHandler(["undang", *spec("undang").aliases], begin)],
-        states={
-            UNIT: [
-                CallbackQueryHandler(on_unit, pattern=PICKER.pattern),
-                MessageHandler(_TEXT, on_search),
-            ],
-            ROLE: [
-                CallbackQueryHandler(on_role, pattern=r"^iv:r:"),
-                CallbackQueryHandler(on_cancel_button, pattern=f"^{PICKER.cancel_data}$"),
-            ],
-            USES: [
-                CallbackQueryHandler(on_uses, pattern=r"^iv:n:"),
-                CallbackQueryHandler(on_cancel_button, pattern=f"^{PICKER.cancel_data}$"),
-                MessageHandler(_TEXT, on_uses),
-            ],
-            DAYS: [
-                CallbackQueryHandler(on_days, pattern=r"^iv:d:"),
-                CallbackQueryHandler(on_cancel_button, pattern=f"^{PICKER.cancel_data}$"),
-                MessageHandler(_TEXT, on_days),
-            ],
-        },
-    ),
-]
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """The /undang dialogue, and the list of live invitations it opens."""
+    return [
+        conversation(
+            "invite",
+            entry_points=[CommandHandler(["undang", *spec("undang").aliases], begin)],
+            states={
+                UNIT: [
+                    CallbackQueryHandler(on_unit, pattern=PICKER.pattern),
+                    CallbackQueryHandler(invite_list.on_list, pattern=invite_list.PAGE.matches),
+                    MessageHandler(_TEXT, on_search),
+                ],
+                ROLE: [
+                    CallbackQueryHandler(on_role, pattern=ROLE_CHOICE.matches),
+                    CallbackQueryHandler(on_cancel_button, pattern=PICKER.cancel.matches),
+                ],
+                USES: [
+                    CallbackQueryHandler(on_uses, pattern=USES_CHOICE.matches),
+                    CallbackQueryHandler(on_cancel_button, pattern=PICKER.cancel.matches),
+                    MessageHandler(_TEXT, on_uses),
+                ],
+                DAYS: [
+                    CallbackQueryHandler(on_days, pattern=DAYS_CHOICE.matches),
+                    CallbackQueryHandler(on_cancel_button, pattern=PICKER.cancel.matches),
+                    MessageHandler(_TEXT, on_days),
+                ],
+            },
+        ),
+        *invite_list.handlers(),
+    ]

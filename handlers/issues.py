@@ -9,10 +9,12 @@ with a note, and the reporter is told.
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.core.callback_data import ID, Choice, Route
 from bot.core.links import check_any_link, find_links
 from bot.core.texts import esc, fmt_short, t
 from db import issue_reports as issues_db
@@ -20,6 +22,7 @@ from db import officers as officers_db
 from db import oversight
 from db.issue_reports import URGENCIES, IssueError, IssueReport
 from db.officers import Officer
+from db.scope import OutOfScope
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
@@ -29,8 +32,8 @@ from handlers.unit_picker import unit_label
 from scheduler.content import Content
 from scheduler.notices import notify
 
-URGENCY = "is:urg:"
-HANDLE = "is:done:"
+URGENCY = Route("is:urg", Choice(*URGENCIES))
+HANDLE = Route("is:done", ID)
 EVIDENCE, DESCRIBE, CHOOSE_URGENCY = range(3)
 NOTE = 0
 _DRAFT = "issue.draft"
@@ -58,7 +61,7 @@ async def _ask_urgency(update: Update, context: HumasContext) -> int:
         [
             [
                 InlineKeyboardButton(
-                    context.t(f"issue.urgency.{urgency}"), callback_data=f"{URGENCY}{urgency}"
+                    context.t(f"issue.urgency.{urgency}"), callback_data=URGENCY.build(urgency)
                 )
                 for urgency in URGENCIES
             ]
@@ -145,7 +148,7 @@ async def _tell_coordinators(context: HumasContext, report: IssueReport, reporte
     units = {lang: await unit_label(context.db, lang, report.unit_id) for lang in ("id", "en")}
 
     def render(lang: str) -> list[Content]:
-        button = ((t(lang, "issue.button.handle"), f"{HANDLE}{report.id}"),)
+        button = ((t(lang, "issue.button.handle"), HANDLE.build(report.id)),)
         card = Content(_card(lang, report, reporter, units[lang], context.tz), buttons=(button,))
         if report.screenshot_file_id is None:
             return [card]
@@ -170,11 +173,11 @@ async def _tell_coordinators(context: HumasContext, report: IssueReport, reporte
 async def urgency_chosen(update: Update, context: HumasContext) -> int:
     query = update.callback_query
     officer = context.officer
-    assert query is not None and query.data is not None and query.message is not None
+    assert query is not None and query.message is not None
     assert officer is not None
-    urgency = query.data.removeprefix(URGENCY)
+    urgency = URGENCY.parse(query.data)
     draft = context.user_data.pop(_DRAFT, {})
-    if urgency not in URGENCIES or "description" not in draft:
+    if urgency is None or "description" not in draft:
         await refuse(update, context, context.t("denied.button"))
         return END
     await query.answer()
@@ -229,7 +232,7 @@ async def isu_daftar(update: Update, context: HumasContext) -> None:
             [
                 InlineKeyboardButton(
                     context.t("issue.button.handle_number", number=report.number),
-                    callback_data=f"{HANDLE}{report.id}",
+                    callback_data=HANDLE.build(report.id),
                 )
             ]
         )
@@ -240,9 +243,11 @@ async def isu_daftar(update: Update, context: HumasContext) -> None:
 async def handle_pressed(update: Update, context: HumasContext) -> int:
     query = update.callback_query
     officer = context.officer
-    assert query is not None and query.data is not None and query.message is not None
+    assert query is not None and query.message is not None
     assert officer is not None
-    report = await issues_db.by_id(context.db, int(query.data.removeprefix(HANDLE)))
+    report_id = HANDLE.parse(query.data)
+    assert report_id is not None  # the handler's pattern
+    report = await issues_db.by_id(context.db, report_id)
     if report is None or not await can_act_on_unit(context.db, officer, report.unit_id):
         await refuse(update, context, context.t("denied.scope"))
         return END
@@ -279,6 +284,10 @@ async def handled_note(update: Update, context: HumasContext) -> int:
             context.t(f"issue.problem.{error.problem.value}", limit=error.limit)
         )
         return NOTE
+    except OutOfScope:
+        context.user_data.pop(_HANDLING, None)
+        await message.reply_text(context.t("denied.changed"))
+        return END
     context.user_data.pop(_HANDLING, None)
     assert result is not None
     if not result.handled:
@@ -314,24 +323,27 @@ async def handled_note(update: Update, context: HumasContext) -> int:
 
 _TEXT = filters.TEXT & ~filters.COMMAND
 
-HANDLERS: list[BaseHandler] = [
-    conversation(
-        "issue_report",
-        entry_points=[CommandHandler(["isu", *spec("isu").aliases], isu)],
-        states={
-            EVIDENCE: [
-                MessageHandler(_TEXT, evidence_link),
-                MessageHandler(filters.PHOTO, evidence_screenshot),
-                MessageHandler(~filters.COMMAND, evidence_other),
-            ],
-            DESCRIBE: [MessageHandler(_TEXT, description)],
-            CHOOSE_URGENCY: [CallbackQueryHandler(urgency_chosen, pattern=rf"^{URGENCY}[a-z]+$")],
-        },
-    ),
-    conversation(
-        "issue_handle",
-        entry_points=[CallbackQueryHandler(handle_pressed, pattern=rf"^{HANDLE}\d+$")],
-        states={NOTE: [MessageHandler(_TEXT, handled_note)]},
-    ),
-    CommandHandler(["isu_daftar", *spec("isu_daftar").aliases], isu_daftar),
-]
+
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """Field issue reports: reporting one, handling one, the list."""
+    return [
+        conversation(
+            "issue_report",
+            entry_points=[CommandHandler(["isu", *spec("isu").aliases], isu)],
+            states={
+                EVIDENCE: [
+                    MessageHandler(_TEXT, evidence_link),
+                    MessageHandler(filters.PHOTO, evidence_screenshot),
+                    MessageHandler(~filters.COMMAND, evidence_other),
+                ],
+                DESCRIBE: [MessageHandler(_TEXT, description)],
+                CHOOSE_URGENCY: [CallbackQueryHandler(urgency_chosen, pattern=URGENCY.matches)],
+            },
+        ),
+        conversation(
+            "issue_handle",
+            entry_points=[CallbackQueryHandler(handle_pressed, pattern=HANDLE.matches)],
+            states={NOTE: [MessageHandler(_TEXT, handled_note)]},
+        ),
+        CommandHandler(["isu_daftar", *spec("isu_daftar").aliases], isu_daftar),
+    ]

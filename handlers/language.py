@@ -7,9 +7,12 @@ Telegram app, and their request to join keeps that language.
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot.core.callback_data import Choice, Route
 from bot.core.texts import LANGUAGES, Lang
 from db import people as people_db
 from handlers.commands import spec
@@ -18,7 +21,7 @@ from handlers.conversation import edit
 from handlers.guard import guarded
 from handlers.menus import sync_officer_menu
 
-PATTERN = r"^lang:(id|en)$"
+CHOICE = Route("lang", Choice(*LANGUAGES))
 
 
 def _keyboard(context: HumasContext) -> InlineKeyboardMarkup:
@@ -26,7 +29,7 @@ def _keyboard(context: HumasContext) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    context.t(f"language.button.{lang}"), callback_data=f"lang:{lang}"
+                    context.t(f"language.button.{lang}"), callback_data=CHOICE.build(lang)
                 )
                 for lang in LANGUAGES
             ]
@@ -68,12 +71,16 @@ async def choose(update: Update, context: HumasContext) -> None:
 @guarded("officer")
 async def chosen(update: Update, context: HumasContext) -> None:
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    lang = CHOICE.parse(query.data)
+    assert lang is not None  # the handler's pattern
     await query.answer()
-    await edit(query, await _switch(context, query.data.removeprefix("lang:")))  # type: ignore[arg-type]
+    await edit(query, await _switch(context, lang))  # type: ignore[arg-type]
 
 
-HANDLERS: list[BaseHandler] = [
-    CommandHandler(["bahasa", *spec("bahasa").aliases], choose),
-    CallbackQueryHandler(chosen, pattern=PATTERN),
-]
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """/bahasa and its buttons."""
+    return [
+        CommandHandler(["bahasa", *spec("bahasa").aliases], choose),
+        CallbackQueryHandler(chosen, pattern=CHOICE.matches),
+    ]

@@ -19,33 +19,52 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.core.callback_data import ID, INDEX, Choice, Either, Fixed, Pair, Route, any_of
 from bot.core.texts import esc, fmt_date, t
 from db import officers as officers_db
 from db import people as people_db
+from db import scope
 from db import units as units_db
-from db.officers import ROLES, Officer
+from db.officers import ROLES, Officer, Role
 from db.people import Change, PeopleError
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, conversation, edit
 from handlers.guard import guarded, refuse
 from handlers.menus import sync_officer_menu
+from handlers.people_erase import erase_button
 from handlers.unit_picker import UnitPicker, unit_label
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
+HOME = Fixed("pe:h")
+BACK = Fixed("pe:b")
+ListKey = str | int  # "a" (the viewer's scope), "c" (regency and agencies), or a unit id
+_LIST_KEY = Either(Choice("a", "c"), ID)
+LIST = Pair("pe:l", _LIST_KEY, INDEX)
+OPEN = Route("pe:o", ID)
+ROLE_MENU = Route("pe:r", ID)
+SET_ROLE = Pair("pe:rs", ID, Choice(*ROLES))  # parses to a Role
+MOVE = Route("pe:m", ID)
+DEACTIVATE = Route("pe:d", ID)
+DEACTIVATE_YES = Route("pe:dy", ID)
+REACTIVATE = Route("pe:a", ID)
 FILTER_PICKER = UnitPicker(
     "pf",
     kinds=("kecamatan",),
     title_key="people.home",
-    extra=(("people.all_button", "pe:l:a:0"), ("people.central_button", "pe:l:c:0")),
+    extra=(
+        ("people.all_button", LIST.build("a", 0)),
+        ("people.central_button", LIST.build("c", 0)),
+    ),
 )
 MOVE_PICKER = UnitPicker(
     "pm",
@@ -61,14 +80,11 @@ Screen = tuple[str, InlineKeyboardMarkup]
 
 async def _full_scope(context: HumasContext, viewer: Officer) -> bool:
     """Administrators and regency coordinators see every kecamatan."""
-    if viewer.role == "admin":
-        return True
-    unit = await units_db.by_id(context.db, viewer.unit_id)
-    return unit is not None and unit.kind == "kabupaten"
+    return await scope.sees_everything(context.db, viewer)
 
 
 async def _visible(context: HumasContext, viewer: Officer, unit_id: int) -> bool:
-    return viewer.role == "admin" or await units_db.in_scope(context.db, viewer.unit_id, unit_id)
+    return await scope.may_act_on(context.db, viewer, unit_id)
 
 
 # ---- screens --------------------------------------------------------------------------
@@ -80,7 +96,7 @@ async def _home(context: HumasContext, viewer: Officer) -> Screen | None:
     return await _list(context, viewer, "a", 0)
 
 
-async def _list(context: HumasContext, viewer: Officer, key: str, page: int) -> Screen | None:
+async def _list(context: HumasContext, viewer: Officer, key: ListKey, page: int) -> Screen | None:
     """The people of a filter: ``a`` (the viewer's scope), ``c`` (regency and agencies), a unit id."""
     lang = context.lang
     regency = await units_db.by_code(context.db, units_db.REGENCY_CODE)
@@ -94,7 +110,8 @@ async def _list(context: HumasContext, viewer: Officer, key: str, page: int) -> 
             return None
         root_id, scope = regency.id, t(lang, "people.scope_central")
     else:
-        unit = await units_db.by_id(context.db, int(key))
+        assert isinstance(key, int)
+        unit = await units_db.by_id(context.db, key)
         if unit is None or not await _visible(context, viewer, unit.id):
             return None
         root_id, scope = unit.id, await unit_label(context.db, lang, unit)
@@ -119,22 +136,22 @@ async def _list(context: HumasContext, viewer: Officer, key: str, page: int) -> 
         )
     lines.append(t(lang, "people.list_hint") if people else t(lang, "people.list_empty"))
     numbers = [
-        InlineKeyboardButton(str(number), callback_data=f"pe:o:{person.officer.id}")
+        InlineKeyboardButton(str(number), callback_data=OPEN.build(person.officer.id))
         for number, person in enumerate(people, start=page * PAGE_SIZE + 1)
     ]
     rows = [numbers[:5], numbers[5:]]
     nav = []
     if page > 0:
         nav.append(
-            InlineKeyboardButton(t(lang, "button.prev"), callback_data=f"pe:l:{key}:{page - 1}")
+            InlineKeyboardButton(t(lang, "button.prev"), callback_data=LIST.build(key, page - 1))
         )
     if page + 1 < pages:
         nav.append(
-            InlineKeyboardButton(t(lang, "button.next"), callback_data=f"pe:l:{key}:{page + 1}")
+            InlineKeyboardButton(t(lang, "button.next"), callback_data=LIST.build(key, page + 1))
         )
     rows.append(nav)
     if await _full_scope(context, viewer):
-        rows.append([InlineKeyboardButton(t(lang, "button.back"), callback_data="pe:h")])
+        rows.append([InlineKeyboardButton(t(lang, "button.back"), callback_data=HOME.data)])
     return "\n".join(lines), InlineKeyboardMarkup([row for row in rows if row])
 
 
@@ -152,7 +169,9 @@ async def _card(
         status=t(lang, f"status.{target.status}"),
         language=t(lang, f"language.{target.language}"),
         since=fmt_date(target.created_at, lang, context.tz),
-        account=f'<a href="tg://user?id={target.telegram_id}">{target.telegram_id}</a>',
+        account="—"
+        if target.is_erased
+        else f'<a href="tg://user?id={target.telegram_id}">{target.telegram_id}</a>',
     )
     if done is not None:
         text = t(lang, f"people.done.{done}") + "\n\n" + text
@@ -162,18 +181,23 @@ async def _card(
             rows.append(
                 [
                     InlineKeyboardButton(
-                        t(lang, "people.role_button"), callback_data=f"pe:r:{target.id}"
+                        t(lang, "people.role_button"), callback_data=ROLE_MENU.build(target.id)
                     )
                 ]
             )
         rows.append(
-            [InlineKeyboardButton(t(lang, "people.move_button"), callback_data=f"pe:m:{target.id}")]
+            [
+                InlineKeyboardButton(
+                    t(lang, "people.move_button"), callback_data=MOVE.build(target.id)
+                )
+            ]
         )
         if target.is_active:
             rows.append(
                 [
                     InlineKeyboardButton(
-                        t(lang, "people.deactivate_button"), callback_data=f"pe:d:{target.id}"
+                        t(lang, "people.deactivate_button"),
+                        callback_data=DEACTIVATE.build(target.id),
                     )
                 ]
             )
@@ -181,13 +205,16 @@ async def _card(
             rows.append(
                 [
                     InlineKeyboardButton(
-                        t(lang, "people.reactivate_button"), callback_data=f"pe:a:{target.id}"
+                        t(lang, "people.reactivate_button"),
+                        callback_data=REACTIVATE.build(target.id),
                     )
                 ]
             )
+        if viewer.role == "admin":
+            rows.append([erase_button(lang, target.id)])
     else:
         text += "\n\n" + t(lang, "people.card_readonly")
-    rows.append([InlineKeyboardButton(t(lang, "people.back_to_list"), callback_data="pe:b")])
+    rows.append([InlineKeyboardButton(t(lang, "people.back_to_list"), callback_data=BACK.data)])
     return text, InlineKeyboardMarkup(rows)
 
 
@@ -238,53 +265,44 @@ async def _target(context: HumasContext, viewer: Officer, officer_id: int) -> Of
     return target
 
 
-Action = Callable[[HumasContext, Officer, list[str]], Awaitable[Screen | str | None]]
+Action = Callable[[HumasContext, Officer, int], Awaitable[Screen | str | None]]
+"""What a button naming one officer (by id) does: a screen, a refusal's text key, or None."""
 
 
-async def _show_home(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | None:
-    return await _home(context, viewer)
-
-
-async def _show_list(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | None:
-    if len(args) != 2 or not args[1].isdigit() or not (args[0] in ("a", "c") or args[0].isdigit()):
-        return None
-    return await _list(context, viewer, args[0], int(args[1]))
-
-
-async def _back(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | None:
+async def _back(context: HumasContext, viewer: Officer) -> Screen | None:
     key, page = context.user_data.get(_LIST, ("a", 0))
     return await _list(context, viewer, key, page)
 
 
-async def _open(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | None:
-    target = await _target(context, viewer, int(args[0]))
+async def _open(context: HumasContext, viewer: Officer, officer_id: int) -> Screen | None:
+    target = await _target(context, viewer, officer_id)
     return None if target is None else await _card(context, viewer, target)
 
 
-async def _managed(context: HumasContext, viewer: Officer, args: list[str]) -> Officer | str:
+async def _managed(context: HumasContext, viewer: Officer, officer_id: int) -> Officer | str:
     """The target of a change, or the text key of why it cannot be changed."""
-    target = await _target(context, viewer, int(args[0]))
+    target = await _target(context, viewer, officer_id)
     if target is None:
         return "people.error.scope"
     problem = await people_db.manage_problem(context.db, viewer, target)
     return target if problem is None else f"people.error.{problem.value}"
 
 
-async def _role_menu(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | str:
-    target = await _managed(context, viewer, args)
+async def _role_menu(context: HumasContext, viewer: Officer, officer_id: int) -> Screen | str:
+    target = await _managed(context, viewer, officer_id)
     if isinstance(target, str):
         return target
     if viewer.role != "admin":
         return "people.error.admin_only"
     lang = context.lang
     buttons = [
-        InlineKeyboardButton(t(lang, f"role.{role}"), callback_data=f"pe:rs:{target.id}:{role}")
+        InlineKeyboardButton(t(lang, f"role.{role}"), callback_data=SET_ROLE.build(target.id, role))
         for role in ROLES
         if role != target.role
     ]
     rows = [
         buttons,
-        [InlineKeyboardButton(t(lang, "button.back"), callback_data=f"pe:o:{target.id}")],
+        [InlineKeyboardButton(t(lang, "button.back"), callback_data=OPEN.build(target.id))],
     ]
     text = t(
         lang, "people.pick_role", name=esc(target.full_name), role=t(lang, f"role.{target.role}")
@@ -303,27 +321,27 @@ async def _apply(
     return await _card(context, viewer, result.officer, done=action)
 
 
-async def _set_role(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | str | None:
-    if len(args) != 2 or args[1] not in ROLES:
-        return None
+async def _set_role(
+    context: HumasContext, viewer: Officer, officer_id: int, role: Role
+) -> Screen | str:
     return await _apply(
         context,
         viewer,
         lambda: people_db.change_role(
             context.db,
             viewer.telegram_id,
-            int(args[0]),
-            args[1],
-            context.clock.now(),  # type: ignore[arg-type]
+            officer_id,
+            role,
+            context.clock.now(),
         ),
         "change_role",
     )
 
 
 async def _confirm_deactivate(
-    context: HumasContext, viewer: Officer, args: list[str]
+    context: HumasContext, viewer: Officer, officer_id: int
 ) -> Screen | str:
-    target = await _managed(context, viewer, args)
+    target = await _managed(context, viewer, officer_id)
     if isinstance(target, str):
         return target
     lang = context.lang
@@ -336,9 +354,10 @@ async def _confirm_deactivate(
     rows = [
         [
             InlineKeyboardButton(
-                t(lang, "people.confirm_deactivate_button"), callback_data=f"pe:dy:{target.id}"
+                t(lang, "people.confirm_deactivate_button"),
+                callback_data=DEACTIVATE_YES.build(target.id),
             ),
-            InlineKeyboardButton(t(lang, "button.cancel"), callback_data=f"pe:o:{target.id}"),
+            InlineKeyboardButton(t(lang, "button.cancel"), callback_data=OPEN.build(target.id)),
         ]
     ]
     return text, InlineKeyboardMarkup(rows)
@@ -347,12 +366,12 @@ async def _confirm_deactivate(
 def _set_active(active: bool) -> Action:
     """Reactivate (``active``) or deactivate the officer a button names."""
 
-    async def set_active(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | str:
+    async def set_active(context: HumasContext, viewer: Officer, officer_id: int) -> Screen | str:
         return await _apply(
             context,
             viewer,
             lambda: people_db.set_active(
-                context.db, viewer.telegram_id, int(args[0]), active, context.clock.now()
+                context.db, viewer.telegram_id, officer_id, active, context.clock.now()
             ),
             "reactivate" if active else "deactivate",
         )
@@ -360,41 +379,48 @@ def _set_active(active: bool) -> Action:
     return set_active
 
 
-async def _start_move(context: HumasContext, viewer: Officer, args: list[str]) -> Screen | str:
-    target = await _managed(context, viewer, args)
+async def _start_move(context: HumasContext, viewer: Officer, officer_id: int) -> Screen | str:
+    target = await _managed(context, viewer, officer_id)
     if isinstance(target, str):
         return target
     context.user_data[_MOVING] = target.id
     return await MOVE_PICKER.root(context, viewer)
 
 
-_ACTIONS: dict[str, tuple[int, Action]] = {
-    "h": (0, _show_home),
-    "l": (2, _show_list),
-    "b": (0, _back),
-    "o": (1, _open),
-    "r": (1, _role_menu),
-    "rs": (2, _set_role),
-    "m": (1, _start_move),
-    "d": (1, _confirm_deactivate),
-    "dy": (1, _set_active(False)),
-    "a": (1, _set_active(True)),
-}
+_OFFICER_ACTIONS: tuple[tuple[Route[int], Action], ...] = (
+    (OPEN, _open),
+    (ROLE_MENU, _role_menu),
+    (MOVE, _start_move),
+    (DEACTIVATE, _confirm_deactivate),
+    (DEACTIVATE_YES, _set_active(False)),
+    (REACTIVATE, _set_active(True)),
+)
+BUTTONS = any_of(HOME, BACK, LIST, SET_ROLE, *(button for button, _ in _OFFICER_ACTIONS))
+"""Every ``pe:`` button; anything else is not this module's (the fallback refuses it)."""
+
+
+async def _pressed(context: HumasContext, viewer: Officer, data: object) -> Screen | str | None:
+    """What the pressed button (its data matches :data:`BUTTONS`) shows or changes."""
+    if HOME.matches(data):
+        return await _home(context, viewer)
+    if BACK.matches(data):
+        return await _back(context, viewer)
+    if (listed := LIST.parse(data)) is not None:
+        return await _list(context, viewer, *listed)
+    if (role_change := SET_ROLE.parse(data)) is not None:
+        return await _set_role(context, viewer, role_change[0], role_change[1])  # type: ignore[arg-type]
+    for button, action in _OFFICER_ACTIONS:
+        if (officer_id := button.parse(data)) is not None:
+            return await action(context, viewer, officer_id)
+    raise AssertionError("the handler's pattern is BUTTONS")
 
 
 @guarded("coordinator")
 async def on_button(update: Update, context: HumasContext) -> int:
     query = update.callback_query
     viewer = context.officer
-    assert query is not None and query.data is not None and viewer is not None
-    action, *args = query.data.split(":")[1:] or [""]
-    entry = _ACTIONS.get(action)
-    # Every action but a list's filter and a role name takes numeric ids only.
-    numeric = args if action not in ("l", "rs") else args[:1] if action == "rs" else []
-    if entry is None or len(args) != entry[0] or not all(arg.isdigit() for arg in numeric):
-        await refuse(update, context, context.t("denied.button"))
-        return BROWSE
-    result = await entry[1](context, viewer, args)
+    assert query is not None and viewer is not None
+    result = await _pressed(context, viewer, query.data)
     if result is None:
         await refuse(update, context, context.t("denied.scope"))
         return BROWSE
@@ -403,7 +429,7 @@ async def on_button(update: Update, context: HumasContext) -> int:
         return BROWSE
     await query.answer()
     await edit(query, *result)
-    return MOVING if action == "m" else BROWSE
+    return MOVING if MOVE.matches(query.data) else BROWSE
 
 
 @guarded("coordinator")
@@ -416,7 +442,7 @@ async def on_filter(update: Update, context: HumasContext) -> int:
         await edit(query, context.t("conversation.cancelled"))
         return END
     if result.unit is not None:
-        screen = await _list(context, viewer, str(result.unit.id), 0)
+        screen = await _list(context, viewer, result.unit.id, 0)
         assert screen is not None
         await edit(query, *screen)
     return BROWSE
@@ -470,20 +496,22 @@ async def on_move_search(update: Update, context: HumasContext) -> None:
     await MOVE_PICKER.search(update, context, context.officer, update.effective_message.text or "")
 
 
-HANDLERS: list[BaseHandler] = [
-    conversation(
-        "people",
-        entry_points=[
-            CommandHandler(["petugas", *spec("petugas").aliases], begin),
-            CallbackQueryHandler(on_button, pattern=r"^pe:"),
-            CallbackQueryHandler(on_filter, pattern=FILTER_PICKER.pattern),
-        ],
-        states={
-            BROWSE: [MessageHandler(_TEXT, on_filter_search)],
-            MOVING: [
-                CallbackQueryHandler(on_move, pattern=MOVE_PICKER.pattern),
-                MessageHandler(_TEXT, on_move_search),
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """/petugas: finding people and changing their role, unit or status."""
+    return [
+        conversation(
+            "people",
+            entry_points=[
+                CommandHandler(["petugas", *spec("petugas").aliases], begin),
+                CallbackQueryHandler(on_button, pattern=BUTTONS),
+                CallbackQueryHandler(on_filter, pattern=FILTER_PICKER.pattern),
             ],
-        },
-    ),
-]
+            states={
+                BROWSE: [MessageHandler(_TEXT, on_filter_search)],
+                MOVING: [
+                    CallbackQueryHandler(on_move, pattern=MOVE_PICKER.pattern),
+                    MessageHandler(_TEXT, on_move_search),
+                ],
+            },
+        ),
+    ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.core.callback_data import ID, Choice, Fixed, Route
 from bot.core.texts import esc
 from db import programs as programs_db
 from db.audit import Actor
@@ -14,9 +17,9 @@ from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.guard import guarded, refuse
 
-NEW = "pg:new"
-HORIZON = "pg:h:"
-DONE = "pg:done:"
+NEW = Fixed("pg:new")
+HORIZON = Route("pg:h", Choice(*HORIZONS))
+DONE = Route("pg:done", ID)
 NAME, DESCRIPTION, PRIORITY, CHOOSE_HORIZON, PERIOD = range(5)
 _DRAFT = "program.draft"
 SKIP_WORDS = {"-", "lewati", "skip"}
@@ -51,12 +54,12 @@ async def program(update: Update, context: HumasContext) -> None:
         lines.append(context.t("program.none"))
     markup = None
     if await programs_db.can_manage(context.db, officer):
-        rows = [[InlineKeyboardButton(context.t("program.button.new"), callback_data=NEW)]]
+        rows = [[InlineKeyboardButton(context.t("program.button.new"), callback_data=NEW.data)]]
         rows += [
             [
                 InlineKeyboardButton(
                     context.t("program.button.done", name=item.name[:40]),
-                    callback_data=f"{DONE}{item.id}",
+                    callback_data=DONE.build(item.id),
                 )
             ]
             for item in programs
@@ -133,7 +136,7 @@ async def got_priority(update: Update, context: HumasContext) -> int:
         [
             [
                 InlineKeyboardButton(
-                    context.t(f"program.horizon.{horizon}"), callback_data=f"{HORIZON}{horizon}"
+                    context.t(f"program.horizon.{horizon}"), callback_data=HORIZON.build(horizon)
                 )
                 for horizon in HORIZONS
             ]
@@ -146,11 +149,9 @@ async def got_priority(update: Update, context: HumasContext) -> int:
 @guarded("coordinator")
 async def got_horizon(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.data is not None and query.message is not None
-    horizon = query.data.removeprefix(HORIZON)
-    if horizon not in HORIZONS:
-        await refuse(update, context, context.t("denied.button"))
-        return CHOOSE_HORIZON
+    assert query is not None and query.message is not None
+    horizon = HORIZON.parse(query.data)
+    assert horizon is not None  # the handler's pattern
     await query.answer()
     await remove_keyboard(query)
     context.user_data.setdefault(_DRAFT, {})["horizon"] = horizon
@@ -193,10 +194,11 @@ async def got_period(update: Update, context: HumasContext) -> int:
 async def mark_done(update: Update, context: HumasContext) -> None:
     query = update.callback_query
     officer = context.officer
-    assert query is not None and query.data is not None and officer is not None
+    assert query is not None and officer is not None
     if not await _may_manage(update, context):
         return
-    program_id = int(query.data.removeprefix(DONE))
+    program_id = DONE.parse(query.data)
+    assert program_id is not None  # the handler's pattern
     done = await programs_db.set_status(
         context.db,
         program_id,
@@ -213,18 +215,21 @@ async def mark_done(update: Update, context: HumasContext) -> None:
 
 _TEXT = filters.TEXT & ~filters.COMMAND
 
-HANDLERS: list[BaseHandler] = [
-    CommandHandler(["program", *spec("program").aliases], program),
-    conversation(
-        "program",
-        entry_points=[CallbackQueryHandler(new_program, pattern=f"^{NEW}$")],
-        states={
-            NAME: [MessageHandler(_TEXT, got_name)],
-            DESCRIPTION: [MessageHandler(_TEXT, got_description)],
-            PRIORITY: [MessageHandler(_TEXT, got_priority)],
-            CHOOSE_HORIZON: [CallbackQueryHandler(got_horizon, pattern=rf"^{HORIZON}[a-z]+$")],
-            PERIOD: [MessageHandler(_TEXT, got_period)],
-        },
-    ),
-    CallbackQueryHandler(mark_done, pattern=rf"^{DONE}\d+$"),
-]
+
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """Programs: the list, a new one, marking one done."""
+    return [
+        CommandHandler(["program", *spec("program").aliases], program),
+        conversation(
+            "program",
+            entry_points=[CallbackQueryHandler(new_program, pattern=NEW.matches)],
+            states={
+                NAME: [MessageHandler(_TEXT, got_name)],
+                DESCRIPTION: [MessageHandler(_TEXT, got_description)],
+                PRIORITY: [MessageHandler(_TEXT, got_priority)],
+                CHOOSE_HORIZON: [CallbackQueryHandler(got_horizon, pattern=HORIZON.matches)],
+                PERIOD: [MessageHandler(_TEXT, got_period)],
+            },
+        ),
+        CallbackQueryHandler(mark_done, pattern=DONE.matches),
+    ]

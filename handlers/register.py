@@ -14,12 +14,14 @@ from __future__ import annotations
 import html
 import logging
 import re
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
+from bot.core.callback_data import ID, Choice, Fixed, Number, Pair, Route
 from bot.core.texts import esc, fmt_datetime, fmt_short, lang_of, t
 from db import officers as officers_db
 from db import registrations as registrations_db
@@ -42,15 +44,15 @@ from handlers.unit_picker import UnitPicker, unit_label
 
 log = logging.getLogger(__name__)
 
-APPLY = "rg:apply"
-USE_NAME = "rg:name"
-POSITION_PREFIX = "rg:pos:"
+APPLY = Fixed("rg:apply")
+USE_NAME = Fixed("rg:name")
 POSITION_OPTIONS = (
     "register.position.social",
     "register.position.operator",
     "register.position.staff",
 )
-DECIDE_PATTERN = r"^rg:(ok|no):(\d+)$"
+POSITION_CHOICE = Route("rg:pos", Number(0, len(POSITION_OPTIONS) - 1))
+DECIDE = Pair("rg", Choice("ok", "no"), ID)
 PICKER = UnitPicker("rp", kinds=REGISTRATION_KINDS, title_key="register.pick_unit")
 UNIT, NAME, POSITION = range(3)
 _KEY = "registration"
@@ -60,7 +62,7 @@ _TEXT = filters.TEXT & ~filters.COMMAND
 def apply_keyboard(lang: str) -> InlineKeyboardMarkup:
     """The button under the stranger's welcome."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t(lang, "register.apply_button"), callback_data=APPLY)]]
+        [[InlineKeyboardButton(t(lang, "register.apply_button"), callback_data=APPLY.data)]]
     )
 
 
@@ -123,12 +125,13 @@ async def on_unit(update: Update, context: HumasContext) -> int | None:
         rows.append(
             [
                 InlineKeyboardButton(
-                    context.t("register.use_name_button", name=suggestion), callback_data=USE_NAME
+                    context.t("register.use_name_button", name=suggestion),
+                    callback_data=USE_NAME.data,
                 )
             ]
         )
     rows.append(
-        [InlineKeyboardButton(context.t("button.cancel"), callback_data=PICKER.cancel_data)]
+        [InlineKeyboardButton(context.t("button.cancel"), callback_data=PICKER.cancel.data)]
     )
     await edit(query, context.t("register.ask_name", unit=label), InlineKeyboardMarkup(rows))
     return NAME
@@ -142,11 +145,11 @@ async def on_search(update: Update, context: HumasContext) -> None:
 
 def _position_keyboard(context: HumasContext) -> InlineKeyboardMarkup:
     rows = [
-        [InlineKeyboardButton(context.t(key), callback_data=f"{POSITION_PREFIX}{index}")]
+        [InlineKeyboardButton(context.t(key), callback_data=POSITION_CHOICE.build(index))]
         for index, key in enumerate(POSITION_OPTIONS)
     ]
     rows.append(
-        [InlineKeyboardButton(context.t("button.cancel"), callback_data=PICKER.cancel_data)]
+        [InlineKeyboardButton(context.t("button.cancel"), callback_data=PICKER.cancel.data)]
     )
     return InlineKeyboardMarkup(rows)
 
@@ -202,14 +205,12 @@ async def on_position_text(update: Update, context: HumasContext) -> int | None:
 @guarded(min_role=None)
 async def on_position_button(update: Update, context: HumasContext) -> int | None:
     query = update.callback_query
-    assert query is not None and query.data is not None
-    index = query.data.removeprefix(POSITION_PREFIX)
-    if not index.isdigit() or int(index) >= len(POSITION_OPTIONS):
-        await refuse(update, context, context.t("denied.button"))
-        return None
+    assert query is not None
+    index = POSITION_CHOICE.parse(query.data)
+    assert index is not None  # the handler's pattern
     await query.answer()
     # Official titles are stored in Indonesian, whatever the applicant's language.
-    text = await _submit(update, context, t("id", POSITION_OPTIONS[int(index)]))
+    text = await _submit(update, context, t("id", POSITION_OPTIONS[index]))
     await edit(query, text)
     return END
 
@@ -227,7 +228,7 @@ async def _submit(update: Update, context: HumasContext, position: str) -> str:
         )
     except RegistrationError as exc:
         return await problem_text(context, exc, user.id)
-    asked = await _notify_deciders(context, registration)
+    asked = await notify_deciders(context, registration)
     unit = await unit_label(context.db, context.lang, registration.unit_id)
     key = "register.submitted" if asked else "register.submitted_nobody"
     return context.t(
@@ -239,14 +240,41 @@ async def _submit(update: Update, context: HumasContext, position: str) -> str:
 
 
 async def _notice_text(context: HumasContext, lang: str, registration: Registration) -> str:
+    account = f'<a href="tg://user?id={registration.telegram_id}">{registration.telegram_id}</a>'
+    when = fmt_short(registration.created_at, lang, context.tz)
+    unit = await unit_label(context.db, lang, registration.unit_id)
+    if registration.kind == "move":
+        return t(
+            lang,
+            "register.notice_move",
+            name=esc(registration.full_name),
+            role=t(lang, f"role.{registration.role}"),
+            unit=unit,
+            current=await _current_membership(context, lang, registration),
+            account=account,
+            when=when,
+        )
     return t(
         lang,
         "register.notice",
         name=esc(registration.full_name),
         position=esc(registration.position),
-        unit=await unit_label(context.db, lang, registration.unit_id),
-        account=f'<a href="tg://user?id={registration.telegram_id}">{registration.telegram_id}</a>',
-        when=fmt_short(registration.created_at, lang, context.tz),
+        unit=unit,
+        account=account,
+        when=when,
+    )
+
+
+async def _current_membership(context: HumasContext, lang: str, registration: Registration) -> str:
+    """While a move waits: the account's unit and role now (after it, the outcome says it)."""
+    officer = await officers_db.by_id(context.db, registration.officer_id or 0)
+    if registration.status != "pending" or officer is None:
+        return ""
+    return t(
+        lang,
+        "register.notice_move_current",
+        role=t(lang, f"role.{officer.role}"),
+        unit=await unit_label(context.db, lang, officer.unit_id),
     )
 
 
@@ -255,20 +283,22 @@ def _decide_keyboard(lang: str, registration_id: int) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    t(lang, "register.approve_button"), callback_data=f"rg:ok:{registration_id}"
+                    t(lang, "register.approve_button"),
+                    callback_data=DECIDE.build("ok", registration_id),
                 ),
                 InlineKeyboardButton(
-                    t(lang, "register.reject_button"), callback_data=f"rg:no:{registration_id}"
+                    t(lang, "register.reject_button"),
+                    callback_data=DECIDE.build("no", registration_id),
                 ),
             ]
         ]
     )
 
 
-async def _notify_deciders(context: HumasContext, registration: Registration) -> int:
-    """Send the request to each decider; return how many received it."""
+async def notify_deciders(context: HumasContext, registration: Registration) -> int:
+    """Send the request (to join, or to move) to each decider; return how many received it."""
     asked = 0
-    for officer in await registrations_db.deciders(context.db, registration.unit_id):
+    for officer in await registrations_db.deciders(context.db, registration):
         assert officer.chat_id is not None
         try:
             message = await context.bot.send_message(
@@ -296,7 +326,8 @@ async def _notify_deciders(context: HumasContext, registration: Registration) ->
 
 async def _outcome(context: HumasContext, lang: str, registration: Registration) -> str:
     if registration.status == "withdrawn":
-        return t(lang, "register.outcome_withdrawn")
+        suffix = "_move" if registration.kind == "move" else ""
+        return t(lang, f"register.outcome_withdrawn{suffix}")
     decider = await officers_db.by_id(context.db, registration.decided_by or 0)
     assert registration.decided_at is not None
     return t(
@@ -337,10 +368,20 @@ async def update_notices(context: HumasContext, registration: Registration) -> N
 
 async def _tell_applicant(context: HumasContext, registration: Registration) -> None:
     lang = registration.language
+    move = registration.kind == "move"
     if registration.status == "approved":
         officer = await officers_db.by_id(context.db, registration.officer_id or 0)
         assert officer is not None
-        text = t(lang, "register.approved") + "\n\n" + await joined_text(context.db, lang, officer)
+        lang = officer.language
+        head = t(lang, "register.move_approved" if move else "register.approved")
+        text = head + "\n\n" + await joined_text(context.db, lang, officer)
+    elif move:
+        text = t(
+            lang,
+            "register.move_rejected",
+            unit=await unit_label(context.db, lang, registration.unit_id),
+        )
+        officer = None
     else:
         assert registration.decided_at is not None
         text = t(
@@ -364,10 +405,10 @@ async def _tell_applicant(context: HumasContext, registration: Registration) -> 
 async def on_decide(update: Update, context: HumasContext) -> None:
     query = update.callback_query
     officer = context.officer
-    assert query is not None and query.data is not None and officer is not None
-    match = re.match(DECIDE_PATTERN, query.data)
-    assert match is not None
-    approve, registration_id = match.group(1) == "ok", int(match.group(2))
+    assert query is not None and officer is not None
+    decided = DECIDE.parse(query.data)
+    assert decided is not None  # the handler's pattern
+    approve, registration_id = decided[0] == "ok", decided[1]
     try:
         decision = await registrations_db.decide(
             context.db, registration_id, officer.telegram_id, approve, context.clock.now()
@@ -401,26 +442,28 @@ def _plain(html_text: str) -> str:
     return html.unescape(re.sub(r"</?(b|i|code)>", "", html_text))
 
 
-HANDLERS: list[BaseHandler] = [
-    conversation(
-        "registration",
-        entry_points=[CallbackQueryHandler(begin, pattern=f"^{APPLY}$")],
-        states={
-            UNIT: [
-                CallbackQueryHandler(on_unit, pattern=PICKER.pattern),
-                MessageHandler(_TEXT, on_search),
-            ],
-            NAME: [
-                CallbackQueryHandler(on_use_name, pattern=f"^{USE_NAME}$"),
-                CallbackQueryHandler(on_unit, pattern=PICKER.pattern),
-                MessageHandler(_TEXT, on_name_text),
-            ],
-            POSITION: [
-                CallbackQueryHandler(on_position_button, pattern=f"^{POSITION_PREFIX}"),
-                CallbackQueryHandler(on_unit, pattern=PICKER.pattern),
-                MessageHandler(_TEXT, on_position_text),
-            ],
-        },
-    ),
-    CallbackQueryHandler(on_decide, pattern=DECIDE_PATTERN),
-]
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """Applying to join, and the coordinators' decision."""
+    return [
+        conversation(
+            "registration",
+            entry_points=[CallbackQueryHandler(begin, pattern=APPLY.matches)],
+            states={
+                UNIT: [
+                    CallbackQueryHandler(on_unit, pattern=PICKER.pattern),
+                    MessageHandler(_TEXT, on_search),
+                ],
+                NAME: [
+                    CallbackQueryHandler(on_use_name, pattern=USE_NAME.matches),
+                    CallbackQueryHandler(on_unit, pattern=PICKER.pattern),
+                    MessageHandler(_TEXT, on_name_text),
+                ],
+                POSITION: [
+                    CallbackQueryHandler(on_position_button, pattern=POSITION_CHOICE.matches),
+                    CallbackQueryHandler(on_unit, pattern=PICKER.pattern),
+                    MessageHandler(_TEXT, on_position_text),
+                ],
+            },
+        ),
+        CallbackQueryHandler(on_decide, pattern=DECIDE.matches),
+    ]

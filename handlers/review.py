@@ -8,13 +8,17 @@ officer is told through the delivery engine, with the note.
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.core.callback_data import ID, Route, any_of
 from bot.core.texts import esc, fmt_short, t
 from db import briefings as briefings_db
 from db import officers as officers_db
 from db import submissions as submissions_db
+from db.scope import OutOfScope
 from db.submissions import Decision, Submission, SubmissionRefused
 from handlers.commands import spec
 from handlers.context import HumasContext
@@ -25,13 +29,12 @@ from handlers.unit_picker import unit_label
 from scheduler.content import Content
 from scheduler.notices import notify
 
-APPROVE = "rv:ok:"
-REVISE = "rv:rev:"
-REJECT = "rv:no:"
-SKIP = "rv:skip:"
+APPROVE = Route("rv:ok", ID)
+REVISE = Route("rv:rev", ID)
+REJECT = Route("rv:no", ID)
+SKIP = Route("rv:skip", ID)
 NOTE = 0
 _PENDING = "review.pending"
-_DECISIONS: dict[str, Decision] = {APPROVE: "disetujui", REJECT: "ditolak"}
 _CAPTION = 1000
 
 
@@ -73,18 +76,18 @@ def _buttons(context: HumasContext, submission_id: int) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    context.t("review.button.approve"), callback_data=f"{APPROVE}{submission_id}"
+                    context.t("review.button.approve"), callback_data=APPROVE.build(submission_id)
                 ),
                 InlineKeyboardButton(
-                    context.t("review.button.revise"), callback_data=f"{REVISE}{submission_id}"
+                    context.t("review.button.revise"), callback_data=REVISE.build(submission_id)
                 ),
                 InlineKeyboardButton(
-                    context.t("review.button.reject"), callback_data=f"{REJECT}{submission_id}"
+                    context.t("review.button.reject"), callback_data=REJECT.build(submission_id)
                 ),
             ],
             [
                 InlineKeyboardButton(
-                    context.t("review.button.skip"), callback_data=f"{SKIP}{submission_id}"
+                    context.t("review.button.skip"), callback_data=SKIP.build(submission_id)
                 )
             ],
         ]
@@ -131,12 +134,14 @@ async def tinjau(update: Update, context: HumasContext) -> int:
     return await _show_next(update.effective_message, context)
 
 
-async def _pressed(update: Update, context: HumasContext) -> Submission | None:
-    """The submission a review button names, after checking it is in the reviewer's scope."""
+async def _pressed(update: Update, context: HumasContext, button: Route[int]) -> Submission | None:
+    """The submission a review ``button`` names, after checking it is in the reviewer's scope."""
     query = update.callback_query
     officer = context.officer
-    assert query is not None and query.data is not None and officer is not None
-    submission = await submissions_db.by_id(context.db, int(query.data.rsplit(":", 1)[1]))
+    assert query is not None and officer is not None
+    submission_id = button.parse(query.data)
+    assert submission_id is not None  # the handler's pattern
+    submission = await submissions_db.by_id(context.db, submission_id)
     if submission is None or not await can_act_on_unit(context.db, officer, submission.unit_id):
         await refuse(update, context, context.t("denied.scope"))
         return None
@@ -185,9 +190,13 @@ async def _decide(
 ) -> int:
     officer = context.officer
     assert officer is not None
-    result = await submissions_db.decide(
-        context.db, officer, submission.id, decision, note, context.clock.now()
-    )
+    try:
+        result = await submissions_db.decide(
+            context.db, officer, submission.id, decision, note, context.clock.now()
+        )
+    except OutOfScope:
+        await message.reply_text(context.t("denied.changed"))
+        return END
     assert result is not None
     if not result.decided:
         outcome = context.t(
@@ -206,13 +215,14 @@ async def _decide(
 async def decided(update: Update, context: HumasContext) -> int:
     """Approve or Reject."""
     query = update.callback_query
-    assert query is not None and query.data is not None and query.message is not None
-    submission = await _pressed(update, context)
+    assert query is not None and query.message is not None
+    approve = APPROVE.matches(query.data)
+    submission = await _pressed(update, context, APPROVE if approve else REJECT)
     if submission is None:
         return END
     await query.answer()
     await remove_keyboard(query)
-    decision = _DECISIONS[query.data[: query.data.rindex(":") + 1]]
+    decision: Decision = "disetujui" if approve else "ditolak"
     return await _decide(query.message, context, submission, decision, None)  # type: ignore[arg-type]
 
 
@@ -221,7 +231,7 @@ async def revise(update: Update, context: HumasContext) -> int:
     """Revise: first the note, then the decision (still first-wins when the note arrives)."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    submission = await _pressed(update, context)
+    submission = await _pressed(update, context, REVISE)
     if submission is None:
         return END
     await query.answer()
@@ -254,27 +264,34 @@ async def note_received(update: Update, context: HumasContext) -> int:
 @guarded("coordinator")
 async def skipped(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.data is not None and query.message is not None
+    assert query is not None and query.message is not None
+    skipped_id = SKIP.parse(query.data)
+    assert skipped_id is not None  # the handler's pattern
     await query.answer()
     await remove_keyboard(query)
-    return await _show_next(query.message, context, int(query.data.rsplit(":", 1)[1]))  # type: ignore[arg-type]
+    return await _show_next(query.message, context, skipped_id)  # type: ignore[arg-type]
 
 
-_BUTTONS = [
-    CallbackQueryHandler(decided, pattern=rf"^({APPROVE}|{REJECT})\d+$"),
-    CallbackQueryHandler(revise, pattern=rf"^{REVISE}\d+$"),
-    CallbackQueryHandler(skipped, pattern=rf"^{SKIP}\d+$"),
-]
+def _buttons() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """The buttons on a submission under review."""
+    return [
+        CallbackQueryHandler(decided, pattern=any_of(APPROVE, REJECT)),
+        CallbackQueryHandler(revise, pattern=REVISE.matches),
+        CallbackQueryHandler(skipped, pattern=SKIP.matches),
+    ]
 
-HANDLERS: list[BaseHandler] = [
-    conversation(
-        "review",
-        entry_points=[CommandHandler(["tinjau", *spec("tinjau").aliases], tinjau), *_BUTTONS],
-        states={
-            NOTE: [
-                MessageHandler(filters.TEXT & ~filters.COMMAND, note_received),
-                *_BUTTONS,
-            ]
-        },
-    ),
-]
+
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """/tinjau and the review buttons."""
+    return [
+        conversation(
+            "review",
+            entry_points=[CommandHandler(["tinjau", *spec("tinjau").aliases], tinjau), *_buttons()],
+            states={
+                NOTE: [
+                    MessageHandler(filters.TEXT & ~filters.COMMAND, note_received),
+                    *_buttons(),
+                ]
+            },
+        ),
+    ]

@@ -8,9 +8,19 @@ the announcement (or is an administrator) and that its sending has not started.
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from typing import Any
 
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.core.callback_data import ID, Fixed, Route, any_of
 from bot.core.texts import esc, fmt_datetime, fmt_short
 from db import announcements as announcements_db
 from db.announcements import Announcement
@@ -25,6 +35,10 @@ from scheduler import announcements
 LISTED = 15
 RESCHEDULING = "schedule_rescheduling"
 WAIT_TIME = 0
+LIST = Fixed("jd:ls")
+ASK_CANCEL = Route("jd:cx", ID)
+CONFIRM_CANCEL = Route("jd:cy", ID)
+MOVE = Route("jd:rt", ID)
 
 
 def _button(context: HumasContext, key: str, data: str, **params: object) -> InlineKeyboardButton:
@@ -64,11 +78,11 @@ async def _listing(context: HumasContext) -> tuple[str, InlineKeyboardMarkup | N
                 _button(
                     context,
                     "schedule.button.cancel",
-                    f"jd:cx:{announcement.id}",
+                    ASK_CANCEL.build(announcement.id),
                     id=announcement.id,
                 ),
                 _button(
-                    context, "schedule.button.move", f"jd:rt:{announcement.id}", id=announcement.id
+                    context, "schedule.button.move", MOVE.build(announcement.id), id=announcement.id
                 ),
             ]
         )
@@ -84,11 +98,13 @@ async def list_scheduled(update: Update, context: HumasContext) -> None:
     await update.effective_message.reply_html(text, reply_markup=markup)
 
 
-async def _own(update: Update, context: HumasContext, value: str) -> Announcement | None:
+async def _own(
+    update: Update, context: HumasContext, announcement_id: int | None
+) -> Announcement | None:
     """The announcement named by button data, if the presser may manage it; refuses otherwise."""
     officer = context.officer
-    assert officer is not None
-    announcement = await announcements_db.by_id(context.db, int(value)) if value.isdigit() else None
+    assert officer is not None and announcement_id is not None  # the handler's pattern
+    announcement = await announcements_db.by_id(context.db, announcement_id)
     if announcement is None or not announcements.may_manage(officer, announcement):
         await refuse(update, context, context.t("denied.button"))
         return None
@@ -98,22 +114,26 @@ async def _own(update: Update, context: HumasContext, value: str) -> Announcemen
 @guarded("coordinator")
 async def on_action(update: Update, context: HumasContext) -> None:
     query = update.callback_query
-    assert query is not None and query.data is not None
-    action, _, value = query.data.removeprefix("jd:").partition(":")
-    if action == "ls":
+    assert query is not None
+    if LIST.matches(query.data):
         await query.answer()
         await edit(query, *await _listing(context))
         return
-    announcement = await _own(update, context, value)
+    asked = ASK_CANCEL.parse(query.data)
+    announcement = await _own(
+        update, context, asked if asked is not None else CONFIRM_CANCEL.parse(query.data)
+    )
     if announcement is None:
         return
-    if action == "cx":
+    if asked is not None:
         await query.answer()
         markup = InlineKeyboardMarkup(
             [
                 [
-                    _button(context, "schedule.button.confirm", f"jd:cy:{announcement.id}"),
-                    _button(context, "button.back", "jd:ls"),
+                    _button(
+                        context, "schedule.button.confirm", CONFIRM_CANCEL.build(announcement.id)
+                    ),
+                    _button(context, "button.back", LIST.data),
                 ]
             ]
         )
@@ -140,8 +160,8 @@ async def on_action(update: Update, context: HumasContext) -> None:
 @guarded("coordinator")
 async def ask_time(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.data is not None
-    announcement = await _own(update, context, query.data.removeprefix("jd:rt:"))
+    assert query is not None
+    announcement = await _own(update, context, MOVE.parse(query.data))
     if announcement is None:
         return END
     context.user_data[RESCHEDULING] = announcement.id
@@ -184,14 +204,19 @@ async def on_time(update: Update, context: HumasContext) -> int:
     return END
 
 
-RESCHEDULE = conversation(
-    "schedule",
-    entry_points=[CallbackQueryHandler(ask_time, pattern=r"^jd:rt:\d+$")],
-    states={WAIT_TIME: [MessageHandler(filters.TEXT & ~filters.COMMAND, on_time)]},
-)
+def _rescheduling() -> ConversationHandler[HumasContext]:
+    """The dialogue that moves a scheduled announcement."""
+    return conversation(
+        "schedule",
+        entry_points=[CallbackQueryHandler(ask_time, pattern=MOVE.matches)],
+        states={WAIT_TIME: [MessageHandler(filters.TEXT & ~filters.COMMAND, on_time)]},
+    )
 
-HANDLERS: list[BaseHandler] = [
-    CommandHandler(["jadwal", *spec("jadwal").aliases], list_scheduled),
-    RESCHEDULE,
-    CallbackQueryHandler(on_action, pattern=r"^jd:(ls|c[xy]:\d+)$"),
-]
+
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """/jadwal: scheduled announcements, moving and cancelling them."""
+    return [
+        CommandHandler(["jadwal", *spec("jadwal").aliases], list_scheduled),
+        _rescheduling(),
+        CallbackQueryHandler(on_action, pattern=any_of(LIST, ASK_CANCEL, CONFIRM_CANCEL)),
+    ]

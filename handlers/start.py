@@ -1,12 +1,21 @@
-"""/start: greet, or join with an invitation deep link (t.me/<bot>?start=<token>)."""
+"""/start: greet, or join with an invitation deep link (t.me/<bot>?start=<token>).
+
+A link makes a stranger a member at once. An account that is already active is
+asked whether it wants to move; if so, the move goes to the deciders of the new
+unit like a registration. A deactivated account is told to contact its
+coordinator. Every refusal is logged with a short hash of the token, never the token.
+"""
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from bot.core.callback_data import Fixed, any_of
+from bot.core.names import clean_name
 from bot.core.texts import esc, unit_label
 from db import invitations as invitations_db
 from db import officers as officers_db
@@ -19,21 +28,27 @@ from handlers.context import HumasContext
 from handlers.guard import guarded
 from handlers.menus import sync_officer_menu
 from handlers.profile import joined_text, membership
-from handlers.register import apply_keyboard, problem_text, withdraw_after_join
+from handlers.register import apply_keyboard, notify_deciders, problem_text, withdraw_after_join
+from handlers.unit_picker import unit_label as picker_unit_label
 
 log = logging.getLogger(__name__)
-MOVE_YES = "inv:move:yes"
-MOVE_NO = "inv:move:no"
+MOVE_YES = Fixed("inv:move:yes")
+MOVE_NO = Fixed("inv:move:no")
 _PENDING_TOKEN = "pending_invitation_token"
 
 
-def _identity(update: Update, context: HumasContext) -> Identity:
+def _identity(update: Update, context: HumasContext) -> Identity | None:
+    """Who is joining, named as in their Telegram profile; None when that name has
+    nothing visible once cleaned (see bot/core/names.py)."""
     user = update.effective_user
     assert user is not None and update.effective_chat is not None
+    name = clean_name(user.full_name)
+    if name is None:
+        return None
     return Identity(
         telegram_id=user.id,
         chat_id=update.effective_chat.id,
-        full_name=user.full_name[:120],
+        full_name=name[:120],
         language=context.lang,
     )
 
@@ -43,15 +58,41 @@ async def describe_membership(context: HumasContext, officer: Officer) -> tuple[
     return await membership(context.db, context.lang, officer)
 
 
-async def _redeem(update: Update, context: HumasContext, token: str, confirm: bool) -> None:
+def _joining(update: Update, context: HumasContext) -> Identity | None:
+    """The account opening a link: a registered one keeps its stored name (unused here)."""
+    who = _identity(update, context)
+    officer = context.officer
+    if who is None and officer is not None and update.effective_chat is not None:
+        return Identity(officer.telegram_id, update.effective_chat.id, officer.full_name)
+    return who
+
+
+async def _refuse_token(
+    update: Update, context: HumasContext, token: str, error: InvitationError
+) -> None:
+    """Say why the link cannot be used; the log names the token by a short hash only."""
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None
+    log.info(
+        "invitation refused for user %s: %s (token %s)",
+        user.id,
+        error.problem.value,
+        invitations_db.token_hint(token),
+    )
+    await message.reply_text(context.t(f"invite.{error.problem.value}"))
+
+
+async def _redeem(update: Update, context: HumasContext, token: str) -> None:
     message = update.effective_message
     assert message is not None
+    who = _joining(update, context)
+    if who is None:
+        await message.reply_text(context.t("name.unusable_profile"))
+        return
     try:
-        result = await invitations_db.redeem(
-            context.db, token, _identity(update, context), context.clock.now(), confirm_move=confirm
-        )
+        result = await invitations_db.redeem(context.db, token, who, context.clock.now())
     except InvitationError as exc:
-        await message.reply_text(context.t(f"invite.{exc.problem.value}"))
+        await _refuse_token(update, context, token, exc)
         return
     if result.needs_confirmation:
         assert result.previous is not None
@@ -62,8 +103,8 @@ async def _redeem(update: Update, context: HumasContext, token: str, confirm: bo
         keyboard = InlineKeyboardMarkup(
             [
                 [
-                    InlineKeyboardButton(context.t("button.yes"), callback_data=MOVE_YES),
-                    InlineKeyboardButton(context.t("button.no"), callback_data=MOVE_NO),
+                    InlineKeyboardButton(context.t("button.yes"), callback_data=MOVE_YES.data),
+                    InlineKeyboardButton(context.t("button.no"), callback_data=MOVE_NO.data),
                 ]
             ]
         )
@@ -92,12 +133,15 @@ async def start(update: Update, context: HumasContext) -> None:
     message = update.effective_message
     assert message is not None
     if context.args:
-        await _redeem(update, context, context.args[0], confirm=False)
+        await _redeem(update, context, context.args[0])
         return
     officer = context.officer
     user = update.effective_user
     assert user is not None
     if officer is None and user.id in context.config.admins:
+        if _identity(update, context) is None:
+            await message.reply_text(context.t("name.unusable_profile"))
+            return
         officer = await _bootstrap_admin(update, context)
     if officer is not None and officer.status == "active":
         unit_name, suffix = await describe_membership(context, officer)
@@ -140,6 +184,7 @@ async def _welcome_stranger(update: Update, context: HumasContext) -> None:
 async def _bootstrap_admin(update: Update, context: HumasContext) -> Officer | None:
     """A person named in the config's ``admins`` becomes an administrator on first /start."""
     who = _identity(update, context)
+    assert who is not None  # checked by the caller
     regency = await units_db.by_code(context.db, units_db.REGENCY_CODE)
     if regency is None:
         log.warning("admin %s sent /start but the area directory is empty", who.telegram_id)
@@ -168,13 +213,45 @@ async def confirm_move(update: Update, context: HumasContext) -> None:
         return
     await query.answer()
     await query.edit_message_reply_markup(None)
-    if query.data == MOVE_NO:
+    if MOVE_NO.matches(query.data):
         await query.message.reply_text(context.t("invite.move_declined"))  # type: ignore[union-attr]
         return
-    await _redeem(update, context, token, confirm=True)
+    await _request_move(update, context, token)
 
 
-HANDLERS: list[BaseHandler] = [
-    CommandHandler("start", start),
-    CallbackQueryHandler(confirm_move, pattern=f"^({MOVE_YES}|{MOVE_NO})$"),
-]
+async def _request_move(update: Update, context: HumasContext, token: str) -> None:
+    """Ask the deciders of the new unit to approve the move; nothing changes until then."""
+    message, officer = update.effective_message, context.officer
+    assert message is not None
+    who = _joining(update, context)
+    if who is None or officer is None:
+        await message.reply_text(context.t("denied.button"))
+        return
+    try:
+        registration_id = await invitations_db.request_move(
+            context.db, token, who, context.clock.now()
+        )
+    except InvitationError as exc:
+        await _refuse_token(update, context, token, exc)
+        return
+    registration = await registrations_db.get(context.db, registration_id)
+    assert registration is not None
+    asked = await notify_deciders(context, registration)
+    old_unit, _ = await describe_membership(context, officer)
+    await message.reply_html(
+        context.t(
+            "invite.move_requested" if asked else "invite.move_requested_nobody",
+            old_role=context.t(f"role.{officer.role}"),
+            old_unit=old_unit,
+            new_role=context.t(f"role.{registration.role}"),
+            new_unit=await picker_unit_label(context.db, context.lang, registration.unit_id),
+        )
+    )
+
+
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """/start, with an invitation or without, and confirming a move."""
+    return [
+        CommandHandler("start", start),
+        CallbackQueryHandler(confirm_move, pattern=any_of(MOVE_YES, MOVE_NO)),
+    ]

@@ -9,10 +9,14 @@ once. More links and an optional screenshot may follow; "Selesai" finishes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.core.callback_data import Fixed, Number, Route
 from bot.core.links import Problem, find_links
+from bot.core.numbers import MAX_ID
 from bot.core.texts import esc, fmt_datetime, fmt_short, unit_label
 from db import assignments as assignments_db
 from db import briefings as briefings_db
@@ -25,13 +29,13 @@ from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
 from handlers.guard import guarded, refuse
 from scheduler import review_alerts
-from scheduler.briefing_view import names
+from scheduler.briefing_view import REPORT, names
 
-REPORT_PATTERN = r"^br:rep:(\d+)$"
-PICK = "sb:pick:"
-DRAFT_PICK = "sb:draft:"
-DONE = "sb:done"
 MANDIRI = 0
+_TARGET_ID = Number(MANDIRI, MAX_ID)  # a briefing id, or MANDIRI (konten mandiri)
+PICK = Route("sb:pick", _TARGET_ID)
+DRAFT_PICK = Route("sb:draft", _TARGET_ID)
+DONE = Fixed("sb:done")
 CHOOSE, LINKS, CHOOSE_DRAFT, DRAFT = range(4)
 _TARGET = "submit.target"  # the briefing id being reported on (0: konten mandiri)
 _LAST = "submit.last"  # the last link recorded in this dialogue (for a screenshot)
@@ -43,11 +47,11 @@ _TITLE_IN_BUTTON = 32
 
 def _done_markup(context: HumasContext) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(context.t("submit.button.done"), callback_data=DONE)]]
+        [[InlineKeyboardButton(context.t("submit.button.done"), callback_data=DONE.data)]]
     )
 
 
-async def _choices(update: Update, context: HumasContext, prefix: str, prompt: str) -> int:
+async def _choices(update: Update, context: HumasContext, choice: Route[int], prompt: str) -> int:
     """Ask which briefing: the unit's live ones, nearest deadline first, and konten mandiri."""
     officer = context.officer
     assert officer is not None and update.effective_message is not None
@@ -66,45 +70,40 @@ async def _choices(update: Update, context: HumasContext, prefix: str, prompt: s
             deadline=fmt_short(item.deadline, context.lang, context.tz),
             mark=context.t(f"unitstatus.mark.{item.unit_status(now)}"),
         )
-        rows.append([InlineKeyboardButton(label, callback_data=f"{prefix}{item.briefing_id}")])
+        rows.append([InlineKeyboardButton(label, callback_data=choice.build(item.briefing_id))])
     rows.append(
         [
             InlineKeyboardButton(
-                context.t("submit.button.mandiri"), callback_data=f"{prefix}{MANDIRI}"
+                context.t("submit.button.mandiri"), callback_data=choice.build(MANDIRI)
             )
         ]
     )
     await update.effective_message.reply_html(
         context.t(prompt), reply_markup=InlineKeyboardMarkup(rows)
     )
-    return CHOOSE if prefix == PICK else CHOOSE_DRAFT
+    return CHOOSE if choice is PICK else CHOOSE_DRAFT
 
 
 async def _target(update: Update, context: HumasContext, briefing_id: int) -> Briefing | None:
-    """Re-check a chosen briefing on the server: live, not closed, and for the person's unit."""
+    """Re-check a chosen briefing on the server (:func:`db.submissions.reportable`)."""
     officer = context.officer
     assert officer is not None
-    if briefing_id == MANDIRI:
-        return None
-    briefing = await briefings_db.by_id(context.db, briefing_id)
-    assignment = await assignments_db.for_unit(context.db, briefing_id, officer.unit_id)
-    if briefing is None or assignment is None:
-        raise SubmissionRefused(SubmitProblem.NOT_TARGETED)
-    if briefing.status == "closed":
-        raise SubmissionRefused(SubmitProblem.CLOSED)
-    if not briefing.is_live(context.clock.now()):
-        raise SubmissionRefused(SubmitProblem.NOT_TARGETED)
-    return briefing
+    return await submissions_db.reportable(
+        context.db, officer.unit_id, briefing_id or None, context.clock.now()
+    )
 
 
-async def _pressed(update: Update, context: HumasContext) -> tuple[int, Briefing | None] | None:
+async def _pressed(
+    update: Update, context: HumasContext, button: Route[int]
+) -> tuple[int, Briefing | None] | None:
     """The briefing a choice button names (None: konten mandiri), re-checked by :func:`_target`.
 
     The press is answered; None after telling the person why the choice is refused.
     """
     query = update.callback_query
     assert query is not None and query.data is not None
-    briefing_id = int(query.data.rsplit(":", 1)[1])
+    briefing_id = button.parse(query.data)
+    assert briefing_id is not None  # the handler's pattern
     try:
         briefing = await _target(update, context, briefing_id)
     except SubmissionRefused as refused:
@@ -143,7 +142,7 @@ async def report_button(update: Update, context: HumasContext) -> int:
     """The "Lapor posting" button under a briefing: straight to pasting the link."""
     query = update.callback_query
     assert query is not None and query.message is not None
-    pressed = await _pressed(update, context)
+    pressed = await _pressed(update, context, REPORT)
     if pressed is None:
         return END
     briefing_id, briefing = pressed
@@ -156,7 +155,7 @@ async def report_button(update: Update, context: HumasContext) -> int:
 async def picked(update: Update, context: HumasContext) -> int:
     query = update.callback_query
     assert query is not None and query.message is not None
-    pressed = await _pressed(update, context)
+    pressed = await _pressed(update, context, PICK)
     if pressed is None:
         return CHOOSE
     briefing_id, briefing = pressed
@@ -175,7 +174,6 @@ def _refusal(context: HumasContext, link: str, refused: SubmissionRefused) -> st
         first = refused.first
         reason = context.t(
             f"submit.refused.{refused.problem.value}",
-            name=esc(first.officer_name),
             unit=unit_label(context.lang, first.unit_kind, first.unit_name),
             at=fmt_short(first.at, context.lang, context.tz),
             receipt=first.receipt,
@@ -304,7 +302,7 @@ async def draf(update: Update, context: HumasContext) -> int:
 async def draft_picked(update: Update, context: HumasContext) -> int:
     query = update.callback_query
     assert query is not None and query.message is not None
-    pressed = await _pressed(update, context)
+    pressed = await _pressed(update, context, DRAFT_PICK)
     if pressed is None:
         return CHOOSE_DRAFT
     briefing_id, briefing = pressed
@@ -367,27 +365,30 @@ async def draft_unsupported(update: Update, context: HumasContext) -> int:
 _TEXT = filters.TEXT & ~filters.COMMAND
 _DRAFT_CONTENT = _TEXT | filters.PHOTO | filters.VIDEO | filters.Document.ALL
 
-HANDLERS: list[BaseHandler] = [
-    conversation(
-        "submit",
-        entry_points=[
-            CommandHandler(["lapor", *spec("lapor").aliases], lapor),
-            CallbackQueryHandler(report_button, pattern=REPORT_PATTERN),
-            CommandHandler(["draf", *spec("draf").aliases], draf),
-        ],
-        states={
-            CHOOSE: [CallbackQueryHandler(picked, pattern=rf"^{PICK}\d+$")],
-            LINKS: [
-                MessageHandler(_TEXT, links_received),
-                MessageHandler(filters.PHOTO, screenshot),
-                CallbackQueryHandler(finished, pattern=f"^{DONE}$"),
+
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """Reporting links (/lapor, /draf) and the buttons on a report."""
+    return [
+        conversation(
+            "submit",
+            entry_points=[
+                CommandHandler(["lapor", *spec("lapor").aliases], lapor),
+                CallbackQueryHandler(report_button, pattern=REPORT.matches),
+                CommandHandler(["draf", *spec("draf").aliases], draf),
             ],
-            CHOOSE_DRAFT: [CallbackQueryHandler(draft_picked, pattern=rf"^{DRAFT_PICK}\d+$")],
-            DRAFT: [
-                MessageHandler(_DRAFT_CONTENT, draft_received),
-                MessageHandler(~filters.COMMAND, draft_unsupported),
-            ],
-        },
-    ),
-    CallbackQueryHandler(stale_done, pattern=f"^{DONE}$"),
-]
+            states={
+                CHOOSE: [CallbackQueryHandler(picked, pattern=PICK.matches)],
+                LINKS: [
+                    MessageHandler(_TEXT, links_received),
+                    MessageHandler(filters.PHOTO, screenshot),
+                    CallbackQueryHandler(finished, pattern=DONE.matches),
+                ],
+                CHOOSE_DRAFT: [CallbackQueryHandler(draft_picked, pattern=DRAFT_PICK.matches)],
+                DRAFT: [
+                    MessageHandler(_DRAFT_CONTENT, draft_received),
+                    MessageHandler(~filters.COMMAND, draft_unsupported),
+                ],
+            },
+        ),
+        CallbackQueryHandler(stale_done, pattern=DONE.matches),
+    ]

@@ -35,7 +35,8 @@ Callback data is ``<prefix>:<action>[:<id>][:<page>]`` (at most ~20 bytes):
 ``r:<page>`` the kecamatan list, ``k:<kecamatan id>:<page>`` one kecamatan,
 ``o:<page>`` the agencies, ``u:<unit id>`` choose, ``x`` cancel. When only
 ``kecamatan`` may be chosen (e.g. a filter), a kecamatan button chooses it
-instead of opening it. :func:`unit_label` renders a unit for any message.
+instead of opening it. The data is built and read with bot/core/callback_data.py:
+anything else does not match :attr:`UnitPicker.pattern`. :func:`unit_label` renders a unit for any message.
 """
 
 from __future__ import annotations
@@ -43,13 +44,15 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.core import texts
+from bot.core.callback_data import ID, INDEX, Fixed, Pair, Route, any_of
 from bot.core.texts import esc, t
+from db import scope
 from db import units as units_db
 from db.connection import Database
 from db.officers import Officer
@@ -122,9 +125,15 @@ class UnitPicker:
         self.prefix = prefix
         self.title_key = title_key
         self.extra = tuple(extra)
-        self.pattern = rf"^{prefix}:"
-        self.cancel_data = f"{prefix}:x"
-        """Callback data of this picker's "Batal" button, for the feature's own keyboards."""
+        self._regency = Route(f"{prefix}:r", INDEX)
+        self._kecamatan = Pair(f"{prefix}:k", ID, INDEX)
+        self._agencies = Route(f"{prefix}:o", INDEX)
+        self._unit = Route(f"{prefix}:u", ID)
+        self.cancel = Fixed(f"{prefix}:x")
+        """This picker's "Batal" button, for the feature's own keyboards."""
+        self.pattern = any_of(
+            self._regency, self._kecamatan, self._agencies, self._unit, self.cancel
+        )
 
     # ---- scope ---------------------------------------------------------------------
 
@@ -140,19 +149,13 @@ class UnitPicker:
         """May ``viewer`` choose ``unit`` here? Checked against the database."""
         if not unit.active or unit.kind not in self.kinds:
             return False
-        if viewer is None or viewer.role == "admin":
-            return True
-        return await units_db.in_scope(db, viewer.unit_id, unit.id)
+        return await self._visible(db, viewer, unit)
 
     async def _visible(self, db: Database, viewer: Officer | None, unit: Unit) -> bool:
-        if viewer is None or viewer.role == "admin":
-            return True
-        return await units_db.in_scope(db, viewer.unit_id, unit.id)
+        """Everything for a person applying (``viewer`` None); the viewer's scope otherwise."""
+        return viewer is None or await scope.may_act_on(db, viewer, unit.id)
 
     # ---- rendering -----------------------------------------------------------------
-
-    def _data(self, *parts: object) -> str:
-        return ":".join([self.prefix, *(str(part) for part in parts)])
 
     def _title(self, lang: str) -> str:
         return t(lang, self.title_key) + "\n\n" if self.title_key else ""
@@ -161,27 +164,21 @@ class UnitPicker:
         row = []
         if back is not None:
             row.append(InlineKeyboardButton(t(lang, "button.back"), callback_data=back))
-        row.append(InlineKeyboardButton(t(lang, "button.cancel"), callback_data=self._data("x")))
+        row.append(InlineKeyboardButton(t(lang, "button.cancel"), callback_data=self.cancel.data))
         return [row]
 
-    def _nav(self, lang: str, page: int, pages: int, *head: object) -> list[InlineKeyboardButton]:
+    def _nav(
+        self, lang: str, page: int, pages: int, data: Callable[[int], str]
+    ) -> list[InlineKeyboardButton]:
         row = []
         if page > 0:
-            row.append(
-                InlineKeyboardButton(
-                    t(lang, "button.prev"), callback_data=self._data(*head, page - 1)
-                )
-            )
+            row.append(InlineKeyboardButton(t(lang, "button.prev"), callback_data=data(page - 1)))
         if page + 1 < pages:
-            row.append(
-                InlineKeyboardButton(
-                    t(lang, "button.next"), callback_data=self._data(*head, page + 1)
-                )
-            )
+            row.append(InlineKeyboardButton(t(lang, "button.next"), callback_data=data(page + 1)))
         return row
 
     def _choose(self, label: str, unit: Unit) -> InlineKeyboardButton:
-        return InlineKeyboardButton(label, callback_data=self._data("u", unit.id))
+        return InlineKeyboardButton(label, callback_data=self._unit.build(unit.id))
 
     async def root(
         self, context: HumasContext, viewer: Officer | None, page: int = 0
@@ -211,20 +208,20 @@ class UnitPicker:
         shown = kecamatans[page * KECAMATAN_PAGE : (page + 1) * KECAMATAN_PAGE]
         drill = any(kind in self.kinds for kind in _VILLAGE_KINDS)
         buttons = [
-            InlineKeyboardButton(unit.name, callback_data=self._data("k", unit.id, 0))
+            InlineKeyboardButton(unit.name, callback_data=self._kecamatan.build(unit.id, 0))
             if drill
             else self._choose(unit.name, unit)
             for unit in shown
         ]
         rows = _grid(buttons, 2)
-        nav = self._nav(lang, page, pages, "r")
+        nav = self._nav(lang, page, pages, self._regency.build)
         if nav:
             rows.append(nav)
         if "opd" in self.kinds and await units_db.children(context.db, regency.id, ["opd"]):
             rows.append(
                 [
                     InlineKeyboardButton(
-                        t(lang, "picker.opd_button"), callback_data=self._data("o", 0)
+                        t(lang, "picker.opd_button"), callback_data=self._agencies.build(0)
                     )
                 ]
             )
@@ -266,7 +263,9 @@ class UnitPicker:
             ],
             2,
         )
-        nav = self._nav(lang, page, pages, "k", kecamatan.id)
+        nav = self._nav(
+            lang, page, pages, lambda number: self._kecamatan.build(kecamatan.id, number)
+        )
         if nav:
             rows.append(nav)
         text = self._title(lang) + t(
@@ -285,12 +284,12 @@ class UnitPicker:
         page = min(max(page, 0), pages - 1)
         shown = agencies[page * OPD_PAGE : (page + 1) * OPD_PAGE]
         rows = [[self._choose(unit.name, unit)] for unit in shown]
-        nav = self._nav(lang, page, pages, "o")
+        nav = self._nav(lang, page, pages, self._agencies.build)
         if nav:
             rows.append(nav)
         key = "picker.opd_list" if agencies else "picker.opd_none"
         text = self._title(lang) + t(lang, key, page=page + 1, pages=pages)
-        return text, InlineKeyboardMarkup([*rows, *self._footer(lang, self._data("r", 0))])
+        return text, InlineKeyboardMarkup([*rows, *self._footer(lang, self._regency.build(0))])
 
     # ---- handling ------------------------------------------------------------------
 
@@ -303,34 +302,32 @@ class UnitPicker:
         result when a page was shown or the press was refused.
         """
         query = update.callback_query
-        assert query is not None and query.data is not None
-        parts = query.data.split(":")[1:]
-        action, args = (parts[0], parts[1:]) if parts else ("", [])
-        if action == "x":
+        assert query is not None
+        data = query.data
+        if self.cancel.matches(data):
             await query.answer()
             return PickResult(cancelled=True)
-        numbers = [int(arg) for arg in args if arg.isdigit()]
-        if len(numbers) != len(args):
-            await refuse(update, context, context.t("denied.button"))
-            return PickResult()
         db = context.db
-        if action == "u" and len(numbers) == 1:
-            unit = await units_db.by_id(db, numbers[0])
+        if (unit_id := self._unit.parse(data)) is not None:
+            unit = await units_db.by_id(db, unit_id)
             if unit is None or not await self.allows(db, viewer, unit):
                 await refuse(update, context, context.t("denied.scope"))
                 return PickResult()
             await query.answer()
             return PickResult(unit=unit)
         page: tuple[str, InlineKeyboardMarkup] | None = None
-        if action == "r" and len(numbers) == 1:
+        kecamatan_page = self._kecamatan.parse(data)
+        agencies_page = self._agencies.parse(data)
+        if (number := self._regency.parse(data)) is not None:
             root = await self._root(db, viewer)
             page = await (
-                self._regency_page(context, root, numbers[0])
+                self._regency_page(context, root, number)
                 if root.kind == "kabupaten"
                 else self.root(context, viewer)
             )
-        elif action == "k" and len(numbers) == 2:
-            kecamatan = await units_db.by_id(db, numbers[0])
+        elif kecamatan_page is not None:
+            kecamatan_id, number = kecamatan_page
+            kecamatan = await units_db.by_id(db, kecamatan_id)
             if (
                 kecamatan is None
                 or kecamatan.kind != "kecamatan"
@@ -339,13 +336,13 @@ class UnitPicker:
                 await refuse(update, context, context.t("denied.scope"))
                 return PickResult()
             root = await self._root(db, viewer)
-            back = self._data("r", 0) if root.kind == "kabupaten" else None
-            page = await self._kecamatan_page(context, kecamatan, numbers[1], back)
-        elif action == "o" and len(numbers) == 1 and "opd" in self.kinds:
+            back = self._regency.build(0) if root.kind == "kabupaten" else None
+            page = await self._kecamatan_page(context, kecamatan, number, back)
+        elif agencies_page is not None and "opd" in self.kinds:
             if (await self._root(db, viewer)).kind != "kabupaten":
                 await refuse(update, context, context.t("denied.scope"))
                 return PickResult()
-            page = await self._opd_page(context, numbers[0])
+            page = await self._opd_page(context, agencies_page)
         if page is None:
             await refuse(update, context, context.t("denied.button"))
             return PickResult()
@@ -385,7 +382,7 @@ class UnitPicker:
             )
             for row in rows
         ]
-        back = self._data("r", 0)
+        back = self._regency.build(0)
         if not units:
             markup = InlineKeyboardMarkup(self._footer(lang, back))
             await message.reply_html(

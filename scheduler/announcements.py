@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from bot.core.callback_data import ID, INDEX, Fixed, Pair, Route
 from bot.core.texts import LANGUAGES, t, unit_label
 from bot.core.texts import esc as escape
 from db import announcements as announcements_db
@@ -24,9 +25,10 @@ from db.officers import Officer
 from scheduler.content import CAPTION_LIMIT, TEXT_LIMIT, Content, visible_length
 from scheduler.engine import DeliveryEngine
 
-ACK_DATA = "an:ack:{id}"
-PREVIEW_ACK_DATA = "an:ackp"
-STATUS_DATA = "an:st:{id}"
+ACK = Route("an:ack", ID)
+PREVIEW_ACK = Fixed("an:ackp")
+STATUS = Route("an:st", ID)
+STATUS_PAGE = Pair("an:sp", ID, INDEX)
 SNIPPET = 60
 
 
@@ -66,9 +68,7 @@ class Letter:
             parts.append(t(lang, "announce.msg.ack_hint"))
         buttons: tuple[tuple[tuple[str, str], ...], ...] = ()
         if self.ack:
-            data = (
-                PREVIEW_ACK_DATA if announcement_id is None else ACK_DATA.format(id=announcement_id)
-            )
+            data = PREVIEW_ACK.data if announcement_id is None else ACK.build(announcement_id)
             buttons = (((t(lang, "announce.button.ack"), data),),)
         return Content(
             "\n\n".join(parts), media_type=self.media_type, file_id=self.file_id, buttons=buttons
@@ -135,9 +135,7 @@ async def publish(
         variants = {lang: [letter.render(lang, announcement_id)] for lang in LANGUAGES}
         report_buttons = (
             {
-                lang: (
-                    ((t(lang, "announce.button.status"), STATUS_DATA.format(id=announcement_id)),),
-                )
+                lang: (((t(lang, "announce.button.status"), STATUS.build(announcement_id)),),)
                 for lang in LANGUAGES
             }
             if letter.ack

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
+from bot.core.callback_data import ID, Route
 from bot.core.texts import LANGUAGES, esc, fmt_datetime, t
 from db.briefings import AUDIENCE_DIMENSIONS, Attachment, Briefing
 from scheduler.content import Buttons, Content, visible_length
 
 TEXT_LIMIT = 4096
-REPORT = "br:rep:{id}"
-MATERIAL = "br:mat:{id}"
+REPORT = Route("br:rep", ID)
+MATERIAL = Route("br:mat", ID)
 
 
 def officer_buttons(briefing_id: int, lang: str) -> Buttons:
     return (
         (
-            (t(lang, "briefing.button.report"), REPORT.format(id=briefing_id)),
-            (t(lang, "briefing.button.material"), MATERIAL.format(id=briefing_id)),
+            (t(lang, "briefing.button.report"), REPORT.build(briefing_id)),
+            (t(lang, "briefing.button.material"), MATERIAL.build(briefing_id)),
         ),
     )
 

@@ -148,7 +148,7 @@ async def announce_change(
             else t(lang, "briefing.updated.key_message", text=esc(briefing.key_message))
         )
         text = t(lang, "briefing.updated", id=briefing.id, title=esc(briefing.title), what=what)
-        button = ((t(lang, "briefing.button.material"), MATERIAL.format(id=briefing.id)),)
+        button = ((t(lang, "briefing.button.material"), MATERIAL.build(briefing.id)),)
         return [Content(text, buttons=(button,))]
 
     await notify(
