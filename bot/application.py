@@ -14,10 +14,12 @@ from telegram.ext import (
     Defaults,
     TypeHandler,
 )
+from telegram.request import HTTPXRequest
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.config import Settings
 from bot.errors import error_handler
+from bot.flood import flood_handler
 from bot.updates import PerChatUpdateProcessor
 from db.connection import Database
 from db.migrations import apply_migrations
@@ -48,8 +50,11 @@ from scheduler.engine import DeliveryEngine
 from scheduler.jobs import start_schedule
 from scheduler.pacing import Pacer
 from scheduler.services import BotData, Services
+from scheduler.splitting_bot import SplittingBot
 
 log = logging.getLogger(__name__)
+
+_CONNECTIONS = 256  # HTTP connections for sends (PTB's ApplicationBuilder default)
 
 HumasApplication = Application[Any, HumasContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
@@ -63,14 +68,21 @@ def build_application(config: Settings, *, clock: Clock | None = None) -> HumasA
     if config.telegram.token is None:
         raise MissingTokenError("telegram.token is not set")
     services = Services(config=config, clock=clock or SystemClock())
+    # Every text goes through the SplittingBot (scheduler/splitting_bot.py): replies and
+    # deliveries alike are cut to fit, paced by the Pacer, with the defaults applied.
+    bot = SplittingBot(
+        token=config.telegram.token.get_secret_value(),
+        base_url=config.telegram.base_url,
+        base_file_url=config.telegram.base_file_url,
+        defaults=Defaults(tzinfo=config.tz),
+        rate_limiter=Pacer(config.delivery.rate, chat_burst=config.delivery.chat_burst),
+        request=HTTPXRequest(connection_pool_size=_CONNECTIONS),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+    )
     application = (
         ApplicationBuilder()
-        .token(config.telegram.token.get_secret_value())
-        .base_url(config.telegram.base_url)
-        .base_file_url(config.telegram.base_file_url)
+        .bot(bot)
         .context_types(ContextTypes(context=HumasContext, bot_data=BotData))
-        .defaults(Defaults(tzinfo=config.tz))
-        .rate_limiter(Pacer(config.delivery.rate, chat_burst=config.delivery.chat_burst))
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
@@ -78,6 +90,8 @@ def build_application(config: Settings, *, clock: Clock | None = None) -> HumasA
         .build()
     )
     application.bot_data.services = services
+    # Group -2 runs before everything: a person's updates beyond the flood rate stop here.
+    application.add_handler(flood_handler(config.flood), group=-2)
     _register_handlers(application)
     return application
 

@@ -1,15 +1,24 @@
-"""Concurrent update processing that keeps each person's updates in order.
+"""Concurrent update processing that keeps each person's updates in order, fairly.
 
 Different people are served concurrently (an officer's /profil is not queued
 behind another person's slow handler), while the updates of one person run one
 after another, so a pasted link and the following "Selesai" never swap places.
-It also knows when nothing is being processed, which the sandbox driver uses to
-wait for the bot instead of sleeping.
+
+Fairness: an update first waits for its person's earlier updates, and only then
+takes one of the shared slots that bound how many handlers run at once. So a
+person who sends 200 messages holds at most one slot; everyone else's updates
+find the other slots free. (PTB's own semaphore, which ``process_update`` takes
+before calling :meth:`do_process_update`, therefore admits every update: were it
+bounded, updates waiting for their person would fill it.)
+
+It also knows when nothing is being processed (``in_flight``), which the sandbox
+driver uses to wait for the bot instead of sleeping.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Awaitable
 from typing import Any
 
@@ -19,10 +28,12 @@ from telegram.ext import BaseUpdateProcessor
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
     def __init__(self, max_concurrent_updates: int = 32) -> None:
-        super().__init__(max_concurrent_updates)
+        super().__init__(sys.maxsize)  # admission only; the slots below bound the work
+        self.slots = max_concurrent_updates
+        self._running = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
-        self.in_flight = 0
+        self.in_flight = 0  # updates accepted and not finished (waiting or running)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = _key(update)
@@ -30,7 +41,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._waiting[key] = self._waiting.get(key, 0) + 1
         self.in_flight += 1
         try:
-            async with lock:
+            async with lock, self._running:  # the person's turn first, then a shared slot
                 await coroutine
         finally:
             self.in_flight -= 1

@@ -122,6 +122,13 @@ class DeliveryConfig(_Section):
     chat_burst: int = Field(default=3, ge=1)
 
 
+class FloodConfig(_Section):
+    """One person's updates beyond ``updates`` per ``seconds`` are dropped (bot/flood.py)."""
+
+    updates: int = Field(default=20, ge=1)
+    seconds: float = Field(default=10.0, gt=0, le=3600)
+
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -183,6 +190,7 @@ class Settings(BaseSettings):
     quiet_hours: QuietHours = QuietHours()
     reminders: RemindersConfig = RemindersConfig()
     delivery: DeliveryConfig = DeliveryConfig()
+    flood: FloodConfig = FloodConfig()
     schedule: ScheduleConfig = ScheduleConfig()
     language: Literal["id", "en"] = "id"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -25,6 +25,7 @@ from db.officers import Role
 from scheduler.services import Services
 
 _IDLE_CHECKS = 3
+SCRIPTED_FLOOD_UPDATES = 1_000_000
 _IDLE_STEP = 0.01
 
 
@@ -37,10 +38,14 @@ def sandbox_config(sandbox: SandboxServer, db_path: Path, **overrides: Any) -> S
         **overrides.pop("telegram", {}),
     }
     database = {"path": str(db_path), **overrides.pop("database", {})}
+    # Scripted people type far faster than a human: flood control is out of their way
+    # unless a test asks for it (tests/test_attack_fairness.py).
+    flood = {"updates": SCRIPTED_FLOOD_UPDATES, **overrides.pop("flood", {})}
     return load_config(
         Path("/nonexistent/humas-bot-sandbox.toml"),
         telegram=telegram,
         database=database,
+        flood=flood,
         **overrides,
     )
 

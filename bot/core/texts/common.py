@@ -52,6 +52,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The message is too long ({length} characters; at most {limit}). "
         "Shorten it and send it again.",
     },
+    "flood.too_fast": {
+        "id": "⏳ Anda mengirim terlalu cepat. Pesan berikutnya diabaikan sebentar; "
+        "tunggu beberapa detik lalu kirim lagi.",
+        "en": "⏳ You are sending too fast. Further messages are ignored for a moment; "
+        "wait a few seconds and send again.",
+    },
     "conversation.cancelled": {
         "id": "Dibatalkan. Tidak ada yang diubah.",
         "en": "Cancelled. Nothing was changed.",
