@@ -63,8 +63,13 @@ class MissingTokenError(Exception):
     """``run`` without a token: the message says how to get one."""
 
 
-def build_application(config: Settings, *, clock: Clock | None = None) -> HumasApplication:
-    """Build the PTB application from the configuration; services open in post_init."""
+def build_application(
+    config: Settings, *, clock: Clock | None = None, pacer: Pacer | None = None
+) -> HumasApplication:
+    """Build the PTB application from the configuration; services open in post_init.
+
+    ``pacer`` replaces the one built from ``config.delivery`` (the sandbox driver gives
+    one on a fast time, see bot/devtools/fast_time.py)."""
     if config.telegram.token is None:
         raise MissingTokenError("telegram.token is not set")
     services = Services(config=config, clock=clock or SystemClock())
@@ -75,7 +80,7 @@ def build_application(config: Settings, *, clock: Clock | None = None) -> HumasA
         base_url=config.telegram.base_url,
         base_file_url=config.telegram.base_file_url,
         defaults=Defaults(tzinfo=config.tz),
-        rate_limiter=Pacer(config.delivery.rate, chat_burst=config.delivery.chat_burst),
+        rate_limiter=pacer or Pacer(config.delivery.rate, chat_burst=config.delivery.chat_burst),
         request=HTTPXRequest(connection_pool_size=_CONNECTIONS),
         get_updates_request=HTTPXRequest(connection_pool_size=1),
     )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
+import sqlite3
 from collections.abc import AsyncIterator
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +14,7 @@ import pytest
 
 from bot.core.clock import FakeClock
 from bot.devtools.driver import BotDriver, sandbox_config
+from bot.devtools.fast_time import FastTime
 from bot.devtools.sandbox import LimitConfig, SandboxServer
 from db.audit import Actor
 from db.bootstrap import init_database
@@ -24,6 +29,11 @@ ADMIN_ID = 900001
 FUNCTIONAL_LIMITS = LimitConfig(private_burst=100)
 # Tuesday 1 December 2026, 08:00 WIB: a working day, outside quiet hours.
 START = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
+# The pacer and the sandbox's limits count Telegram's seconds this many times faster than
+# the wall clock in functional tests (one second per person would otherwise cost a real
+# second per message); the pacing itself is tested at real speed (tests/test_pacing.py,
+# tests/test_delivery_engine.py, the benchmarks).
+FUNCTIONAL_PACE = 100.0
 
 
 @pytest.fixture
@@ -38,26 +48,60 @@ def sandbox_limits() -> LimitConfig:
 
 
 @pytest.fixture
-async def sandbox(sandbox_limits: LimitConfig) -> AsyncIterator[SandboxServer]:
-    async with SandboxServer(limits=sandbox_limits) as server:
-        yield server
+def pace() -> FastTime | None:
+    """The time of the bot's pacer and the sandbox's limits (``None``: real seconds;
+    a module whose pacing is under test overrides this fixture so)."""
+    return FastTime(FUNCTIONAL_PACE)
 
 
 @pytest.fixture
-async def db_path(tmp_path: Path, clock: FakeClock) -> Path:
-    """A database prepared like `humas-bot init` does (schema and every area)."""
-    path = tmp_path / "humas.db"
+async def sandbox(
+    sandbox_limits: LimitConfig, pace: FastTime | None
+) -> AsyncIterator[SandboxServer]:
+    if pace is None:
+        server = SandboxServer(limits=sandbox_limits)
+    else:
+        server = SandboxServer(limits=sandbox_limits, time_source=pace.monotonic)
+    async with server:
+        yield server
+
+
+async def _prepare(path: Path) -> None:
     db = await Database.open(path)
     try:
-        await init_database(db, clock, Actor.cli())
+        await init_database(db, FakeClock(START), Actor.cli())
     finally:
         await db.close()
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database prepared like `humas-bot init` does (schema and every area), once per
+    session, with its write-ahead log folded into the file so that one copy is whole."""
+    path = tmp_path_factory.mktemp("template") / "humas.db"
+    asyncio.run(_prepare(path))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    wal = path.with_name(path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, template_db: Path) -> Path:
+    """A fresh copy of the template database (as `humas-bot init` leaves it, on START)."""
+    path = tmp_path / "humas.db"
+    shutil.copyfile(template_db, path)
     return path
 
 
 @pytest.fixture
 async def bot(
-    sandbox: SandboxServer, sandbox_limits: LimitConfig, db_path: Path, clock: FakeClock
+    sandbox: SandboxServer,
+    sandbox_limits: LimitConfig,
+    db_path: Path,
+    clock: FakeClock,
+    pace: FastTime | None,
 ) -> AsyncIterator[BotDriver]:
     """The real application, polling the sandbox; ADMIN_ID is an admin from the config.
     Its pacer allows a private chat the same burst as the sandbox does."""
@@ -65,5 +109,5 @@ async def bot(
     config = sandbox_config(
         sandbox, db_path, admins=[ADMIN_ID], delivery={"chat_burst": sandbox_limits.private_burst}
     )
-    async with BotDriver(sandbox, config, clock) as driver:
+    async with BotDriver(sandbox, config, clock, pace=pace) as driver:
         yield driver

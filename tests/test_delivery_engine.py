@@ -28,6 +28,12 @@ def sandbox_limits() -> LimitConfig:
     return LimitConfig()
 
 
+@pytest.fixture
+def pace() -> None:
+    """Telegram's real seconds for the pacer and the sandbox: the pacing is under test."""
+    return None
+
+
 async def add_officers(
     bot: BotDriver, count: int, unit_code: str = DESA, language: str = "id"
 ) -> list[Officer]:

@@ -15,6 +15,7 @@ from typing import Any
 from bot.application import HumasApplication, build_application
 from bot.core.clock import Clock
 from bot.core.config import Settings, load_config, webhook_settings
+from bot.devtools.fast_time import FastTime
 from bot.devtools.sandbox import SandboxServer, SentMessage
 from bot.updates import PerChatUpdateProcessor
 from db import invitations as invitations_db
@@ -22,11 +23,14 @@ from db import units as units_db
 from db.audit import Actor
 from db.connection import Database
 from db.officers import Role
+from scheduler.pacing import Pacer
 from scheduler.services import Services
 
-_IDLE_CHECKS = 3
+# Idle is seen this many times in a row, one event-loop turn apart: an update the updater
+# just queued reaches the per-chat processor within a turn or two.
+_SETTLED_TURNS = 3
+_BUSY_POLL = 0.001  # seconds between looks while a handler runs
 SCRIPTED_FLOOD_UPDATES = 1_000_000
-_IDLE_STEP = 0.01
 
 
 def sandbox_config(sandbox: SandboxServer, db_path: Path, **overrides: Any) -> Settings:
@@ -51,14 +55,38 @@ def sandbox_config(sandbox: SandboxServer, db_path: Path, **overrides: Any) -> S
 
 
 class BotDriver:
-    def __init__(self, sandbox: SandboxServer, config: Settings, clock: Clock) -> None:
+    """``pace``: the pacer's time (give the sandbox the same one); Telegram's real
+    seconds when ``None``. ``interactions`` counts what the driver played as a person
+    (``say``, ``press``, ``press_data``)."""
+
+    def __init__(
+        self,
+        sandbox: SandboxServer,
+        config: Settings,
+        clock: Clock,
+        *,
+        pace: FastTime | None = None,
+    ) -> None:
         self.sandbox = sandbox
         self.config = config
         self.clock = clock
+        self.pace = pace
+        self.interactions = 0
         self.app: HumasApplication | None = None
 
+    def _pacer(self) -> Pacer | None:
+        if self.pace is None:
+            return None
+        delivery = self.config.delivery
+        return Pacer(
+            delivery.rate,
+            chat_burst=delivery.chat_burst,
+            time_source=self.pace.monotonic,
+            sleep=self.pace.sleep,
+        )
+
     async def start(self) -> None:
-        app = build_application(self.config, clock=self.clock)
+        app = build_application(self.config, clock=self.clock, pacer=self._pacer())
         self.app = app
         await app.initialize()
         if app.post_init is not None:
@@ -109,23 +137,30 @@ class BotDriver:
         return db
 
     async def idle(self, timeout: float = 10.0) -> None:
-        """Wait until every injected update was fetched and fully handled."""
+        """Wait until every injected update was fetched and fully handled: the sandbox
+        holds no unconfirmed update and answers no request, the update queue is empty
+        and no handler runs (seen a few event-loop turns in a row)."""
         assert self.app is not None
         processor = self.app.update_processor
         assert isinstance(processor, PerChatUpdateProcessor)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        quiet = 0
-        while quiet < _IDLE_CHECKS:
-            if loop.time() > deadline:
+        settled = 0
+        while settled < _SETTLED_TURNS:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
                 raise TimeoutError("the bot did not become idle")
-            await self.sandbox.wait_idle(timeout=max(0.1, deadline - loop.time()))
-            busy = processor.in_flight or not self.app.update_queue.empty()
-            quiet = 0 if busy else quiet + 1
-            await asyncio.sleep(_IDLE_STEP)
+            await self.sandbox.wait_idle(timeout=remaining, quiet=0.0)
+            if processor.in_flight or not self.app.update_queue.empty():
+                settled = 0
+                await asyncio.sleep(_BUSY_POLL)
+            else:
+                settled += 1
+                await asyncio.sleep(0)
 
     async def _after(self, chat_id: int, inject: Any) -> list[SentMessage]:
         before = len(self.sandbox.messages(chat_id))
+        self.interactions += 1
         inject()
         await self.idle()
         return self.sandbox.messages(chat_id)[before:]
