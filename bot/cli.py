@@ -56,9 +56,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--lang", choices=["id", "en"], default="id", help="language of the people")
 
-    invite = sub.add_parser("invite", help="print an invitation deep link for a unit and role")
-    invite.add_argument("--unit", required=True, help="unit code, e.g. 32.01.01.2001 or OPD.001")
-    invite.add_argument("--role", required=True, choices=["officer", "coordinator", "admin"])
+    invite = sub.add_parser(
+        "invite",
+        help="make an invitation deep link for a unit and role (default), list or revoke them",
+    )
+    invite.add_argument(
+        "action",
+        nargs="?",
+        choices=["create", "list", "revoke"],
+        default="create",
+        help="create (default; needs --unit and --role), list the live ones, or revoke ID",
+    )
+    invite.add_argument("id", nargs="?", type=int, help="revoke: the invitation's id (see list)")
+    invite.add_argument("--unit", help="create: unit code, e.g. 32.01.01.2001 or OPD.001")
+    invite.add_argument("--role", choices=["officer", "coordinator", "admin"], help="create")
     invite.add_argument(
         "--uses", type=int, default=1, help="how many people may use it (default 1)"
     )
@@ -98,6 +109,16 @@ async def _init(config: Settings) -> None:
 
 
 async def _invite(config: Settings, args: argparse.Namespace) -> None:
+    if args.action == "list":
+        await _with_db(config, lambda db: _list_invitations(db, config))
+        return
+    if args.action == "revoke":
+        if args.id is None:
+            raise CliError("give the id of the invitation to revoke (see `humas-bot invite list`)")
+        await _with_db(config, lambda db: _revoke_invitation(db, args.id))
+        return
+    if args.id is not None or args.unit is None or args.role is None:
+        raise CliError("invite create needs --unit CODE and --role ROLE (and no id)")
     try:
         invitations_db.validate_limits(args.uses, args.days)
     except ValueError as exc:
@@ -125,6 +146,44 @@ async def _invite(config: Settings, args: argparse.Namespace) -> None:
         )
 
     await _with_db(config, work)
+
+
+async def _list_invitations(db: Database, config: Settings) -> None:
+    """Every invitation that can still be used, newest first, one per line."""
+    live, total = await invitations_db.list_live(
+        db, SystemClock().now(), None, limit=invitations_db.MAX_LISTED
+    )
+    if total == 0:
+        print("no live invitations", file=sys.stderr)
+        return
+    print("id\tunit\tname\trole\tuses left\texpires\tmade by")
+    for item in live:
+        invitation = item.invitation
+        creator = f"{item.creator_name} (#{invitation.created_by})" if item.creator_name else "cli"
+        print(
+            f"{invitation.id}\t{item.unit_code}\t{item.unit_kind} {item.unit_name}"
+            f"\t{invitation.role}\t{item.uses_left}/{invitation.max_uses}"
+            f"\t{invitation.expires_at.astimezone(config.tz):%Y-%m-%d %H:%M %Z}\t{creator}"
+        )
+    if total > len(live):
+        print(f"... and {total - len(live)} more", file=sys.stderr)
+
+
+async def _revoke_invitation(db: Database, invitation_id: int) -> None:
+    try:
+        invitation = await invitations_db.revoke(
+            db, invitation_id, SystemClock().now(), by_telegram_id=None
+        )
+    except invitations_db.InvitationError as exc:
+        if exc.problem is invitations_db.InvitationProblem.UNKNOWN:
+            raise CliError(f"no invitation {invitation_id} (see `humas-bot invite list`)") from None
+        reason = exc.problem.value.replace("_", " ")
+        raise CliError(
+            f"invitation {invitation_id} is {reason} already: nothing to revoke"
+        ) from None
+    unit = await units_db.by_id(db, invitation.unit_id)
+    where = f"{unit.kind} {unit.name} ({unit.code})" if unit else f"unit {invitation.unit_id}"
+    print(f"revoked invitation {invitation.id}: {invitation.role} for {where}")
 
 
 async def _bot_username(config: Settings) -> str:

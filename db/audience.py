@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from db import units as units_db
+from db import scope
 from db.connection import Database
 from db.officers import Officer, officer_from_row
 from db.units import Unit
@@ -93,14 +93,9 @@ def clean_tag(text: str) -> str:
 
 
 async def scope_unit_ids(db: Database, sender: Officer) -> set[int]:
-    """The active units ``sender`` may address: all for an admin, their subtree otherwise."""
-    if sender.role == "admin":
-        rows = await db.fetchall("SELECT id FROM units WHERE active = 1")
-        return {row["id"] for row in rows}
-    ids = await units_db.scope_ids(db, sender.unit_id)
-    rows = await db.fetchall(
-        f"SELECT id FROM units WHERE active = 1 AND id IN ({','.join('?' * len(ids))})", list(ids)
-    )
+    """The active units ``sender`` may address (their scope, see :mod:`db.scope`)."""
+    condition, params = scope.unit_condition(sender, "id")
+    rows = await db.fetchall(f"SELECT id FROM units WHERE active = 1 AND {condition}", params)
     return {row["id"] for row in rows}
 
 

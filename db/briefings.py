@@ -20,8 +20,7 @@ from typing import Any, Literal
 
 import aiosqlite
 
-from db import audit
-from db import units as units_db
+from db import audit, scope
 from db.audit import Actor
 from db.connection import Database
 from db.officers import Officer, officer_from_row
@@ -52,13 +51,7 @@ PLATFORM_CHANNELS = {
     "website": {"website", "media_massa"},
 }
 
-MAX_TITLE = 120
 MAX_KEY_MESSAGE = 1500
-MAX_POINT = 300
-MAX_POINTS = 10
-MAX_HASHTAGS = 300
-MAX_TAG = 40
-MAX_TAGS = 8
 MAX_ATTACHMENTS = 10
 # A deadline given as a date alone ("2026-12-05", "Jumat") means the end of that day.
 DEADLINE_TIME = time(23, 59)
@@ -73,6 +66,7 @@ class BriefingProblem(StrEnum):
     INCOMPLETE = "incomplete"
     NO_UNITS = "no_units"
     NOT_EDITABLE = "not_editable"
+    CHANGED = "changed"  # somebody else changed it since the person was shown it
 
 
 class BriefingError(ValueError):
@@ -168,53 +162,17 @@ def _briefing(row: aiosqlite.Row) -> Briefing:
     )
 
 
-# ---- checking what a coordinator typed -------------------------------------------------
+# ---- text limits ---------------------------------------------------------------------
 
 
 def clean_text(text: str, limit: int) -> str:
+    """Text without its surrounding spaces, neither empty nor longer than ``limit``."""
     text = text.strip()
     if not text:
         raise BriefingError(BriefingProblem.EMPTY)
     if len(text) > limit:
         raise BriefingError(BriefingProblem.TOO_LONG, limit)
     return text
-
-
-def clean_title(text: str) -> str:
-    return clean_text(" ".join(text.split()), MAX_TITLE)
-
-
-def parse_points(text: str) -> list[str]:
-    """One supporting point per line; leading bullets and numbers are dropped."""
-    points = [line.strip().lstrip("-•*·0123456789.) ").strip() for line in text.splitlines()]
-    points = [point for point in points if point]
-    if not points:
-        raise BriefingError(BriefingProblem.EMPTY)
-    if len(points) > MAX_POINTS:
-        raise BriefingError(BriefingProblem.TOO_MANY, MAX_POINTS)
-    if any(len(point) > MAX_POINT for point in points):
-        raise BriefingError(BriefingProblem.TOO_LONG, MAX_POINT)
-    return points
-
-
-def parse_tags(text: str) -> list[str]:
-    """Short audience tags separated by commas or new lines, e.g. ``ibu rumah tangga, 20-40``."""
-    tags: list[str] = []
-    for part in text.replace("\n", ",").split(","):
-        tag = " ".join(part.split()).lower()
-        if tag and tag not in tags:
-            tags.append(tag)
-    if not tags:
-        raise BriefingError(BriefingProblem.EMPTY)
-    if len(tags) > MAX_TAGS:
-        raise BriefingError(BriefingProblem.TOO_MANY, MAX_TAGS)
-    if any(len(tag) > MAX_TAG for tag in tags):
-        raise BriefingError(BriefingProblem.TOO_LONG, MAX_TAG)
-    return tags
-
-
-def clean_hashtags(text: str) -> str:
-    return clean_text(" ".join(text.split()), MAX_HASHTAGS)
 
 
 # ---- drafts ------------------------------------------------------------------------------
@@ -411,60 +369,90 @@ async def recipients_in(conn: aiosqlite.Connection, briefing_id: int) -> list[Of
 # ---- after publishing --------------------------------------------------------------------
 
 
-async def can_manage(db: Database, officer: Officer, briefing: Briefing) -> bool:
-    """The author, an admin, or a coordinator whose scope holds the author's unit."""
+_LIVE_STATUSES = "('scheduled', 'published')"
+
+
+def _manage_condition(officer: Officer) -> tuple[str, list[Any]]:
+    """SQL over ``b`` (a briefing): ``officer`` covers its author's unit and every unit it
+    targets. The second half matters once an author moved elsewhere: a briefing stays
+    with the units it addresses, not with the person who wrote it."""
+    author, author_params = scope.unit_condition(officer, "o.unit_id")
+    target, target_params = scope.unit_condition(officer, "a.unit_id")
+    condition = (
+        f"EXISTS (SELECT 1 FROM officers o WHERE o.id = b.author_id AND {author})"
+        f" AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.briefing_id = b.id"
+        f" AND NOT ({target}))"
+    )
+    return condition, [*author_params, *target_params]
+
+
+async def can_manage(source: scope.Source, officer: Officer, briefing: Briefing) -> bool:
+    """An active admin, or an active coordinator whose scope holds the briefing's author's
+    unit and all the units it targets (see :mod:`db.scope`)."""
     if not officer.is_active or officer.role == "officer":
         return False
-    if officer.role == "admin" or officer.id == briefing.author_id:
-        return True
-    author_unit = await db.fetchval(
-        "SELECT unit_id FROM officers WHERE id = ?", (briefing.author_id,)
+    condition, params = _manage_condition(officer)
+    row = await scope.fetchone(
+        source, f"SELECT 1 FROM briefings b WHERE b.id = ? AND {condition}", (briefing.id, *params)
     )
-    return author_unit is not None and await units_db.in_scope(db, officer.unit_id, author_unit)
+    return row is not None
 
 
 async def managed_by(db: Database, officer: Officer, limit: int = 10) -> list[Briefing]:
     """Published or scheduled briefings the officer may manage, newest first."""
-    if officer.role == "admin":
-        rows = await db.fetchall(
-            "SELECT * FROM briefings WHERE status IN ('scheduled', 'published')"
-            " ORDER BY id DESC LIMIT ?",
-            (limit,),
-        )
-    else:
-        rows = await db.fetchall(
-            "WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u.id FROM units u"
-            " JOIN below ON u.parent_id = below.id)"
-            " SELECT b.* FROM briefings b JOIN officers o ON o.id = b.author_id"
-            " WHERE b.status IN ('scheduled', 'published') AND o.unit_id IN (SELECT id FROM below)"
-            " ORDER BY b.id DESC LIMIT ?",
-            (officer.unit_id, limit),
-        )
+    if not officer.is_active or officer.role == "officer":
+        return []
+    condition, params = _manage_condition(officer)
+    rows = await db.fetchall(
+        f"SELECT b.* FROM briefings b WHERE b.status IN {_LIVE_STATUSES} AND {condition}"
+        " ORDER BY b.id DESC LIMIT ?",
+        (*params, limit),
+    )
     return [_briefing(row) for row in rows]
 
 
-async def _editable(conn: aiosqlite.Connection, briefing_id: int) -> Briefing:
-    cursor = await conn.execute(
-        "SELECT * FROM briefings WHERE id = ? AND status IN ('scheduled', 'published')",
-        (briefing_id,),
-    )
+async def _editable(conn: aiosqlite.Connection, briefing_id: int, actor: Actor) -> Briefing:
+    """The briefing, still open, and still the actor's to manage (read in the transaction:
+    a role, status or unit changed while the actor typed counts)."""
+    cursor = await conn.execute("SELECT * FROM briefings WHERE id = ?", (briefing_id,))
     row = await cursor.fetchone()
     if row is None:
         raise BriefingError(BriefingProblem.NOT_EDITABLE)
-    return _briefing(row)
+    briefing = _briefing(row)
+    if actor.officer_id is not None:
+        manager = await scope.current(conn, actor.officer_id)
+        if manager is None or not await can_manage(conn, manager, briefing):
+            raise scope.OutOfScope
+    if briefing.status not in ("scheduled", "published"):
+        raise BriefingError(BriefingProblem.NOT_EDITABLE)
+    return briefing
 
 
 async def change_deadline(
-    db: Database, briefing_id: int, deadline: datetime, *, actor: Actor, now: datetime
+    db: Database,
+    briefing_id: int,
+    deadline: datetime,
+    *,
+    actor: Actor,
+    now: datetime,
+    seen: datetime | None = None,
 ) -> Briefing:
-    """Move the deadline; assignments already done are re-judged on time or late."""
+    """Move the deadline; assignments already done are re-judged on time or late.
+
+    ``seen`` is the deadline the person was shown when they started: when another
+    change came first, :attr:`BriefingProblem.CHANGED` is raised and nothing changes.
+    A person who may no longer manage the briefing gets :class:`scope.OutOfScope`.
+    """
     async with db.transaction() as conn:
-        briefing = await _editable(conn, briefing_id)
+        briefing = await _editable(conn, briefing_id, actor)
         check_deadline(deadline, now, briefing.publish_at)
-        await conn.execute(
-            "UPDATE briefings SET deadline = ?, updated_at = ? WHERE id = ?",
-            (to_db(deadline), to_db(now), briefing_id),
+        cursor = await conn.execute(
+            "UPDATE briefings SET deadline = ?, updated_at = ?"
+            f" WHERE id = ? AND status IN {_LIVE_STATUSES} AND (? IS NULL OR deadline = ?)",
+            (to_db(deadline), to_db(now), briefing_id, *([_seen(seen)] * 2)),
         )
+        if cursor.rowcount == 0:
+            raise BriefingError(BriefingProblem.CHANGED)
         await conn.execute(
             "UPDATE assignments SET late = (closed_at > ?) WHERE briefing_id = ? AND status = 'done'",
             (to_db(deadline), briefing_id),
@@ -483,16 +471,31 @@ async def change_deadline(
     return changed
 
 
+def _seen(value: datetime | None) -> str | None:
+    return to_db(value) if value is not None else None
+
+
 async def change_key_message(
-    db: Database, briefing_id: int, text: str, *, actor: Actor, now: datetime
+    db: Database,
+    briefing_id: int,
+    text: str,
+    *,
+    actor: Actor,
+    now: datetime,
+    seen: str | None = None,
 ) -> Briefing:
+    """Replace the key message; ``seen`` (the text the person was shown) and refusals as
+    for :func:`change_deadline`."""
     text = clean_text(text, MAX_KEY_MESSAGE)
     async with db.transaction() as conn:
-        await _editable(conn, briefing_id)
-        await conn.execute(
-            "UPDATE briefings SET key_message = ?, updated_at = ? WHERE id = ?",
-            (text, to_db(now), briefing_id),
+        await _editable(conn, briefing_id, actor)
+        cursor = await conn.execute(
+            "UPDATE briefings SET key_message = ?, updated_at = ?"
+            f" WHERE id = ? AND status IN {_LIVE_STATUSES} AND (? IS NULL OR key_message = ?)",
+            (text, to_db(now), briefing_id, seen, seen),
         )
+        if cursor.rowcount == 0:
+            raise BriefingError(BriefingProblem.CHANGED)
         await audit.record(conn, actor, "briefing.key_message", f"briefing:{briefing_id}", now)
     changed = await by_id(db, briefing_id)
     assert changed is not None
@@ -500,13 +503,20 @@ async def change_key_message(
 
 
 async def close(db: Database, briefing_id: int, *, actor: Actor, now: datetime) -> Briefing:
-    """No more reports are taken; open assignments stay open (the recap shows them missing)."""
+    """No more reports are taken; open assignments stay open (the recap shows them missing).
+
+    Closing twice (two managers at once) raises :attr:`BriefingProblem.NOT_EDITABLE`
+    for the second: the conditional UPDATE finds the briefing closed already.
+    """
     async with db.transaction() as conn:
-        await _editable(conn, briefing_id)
-        await conn.execute(
-            "UPDATE briefings SET status = 'closed', closed_at = ?, updated_at = ? WHERE id = ?",
+        await _editable(conn, briefing_id, actor)
+        cursor = await conn.execute(
+            "UPDATE briefings SET status = 'closed', closed_at = ?, updated_at = ?"
+            f" WHERE id = ? AND status IN {_LIVE_STATUSES}",
             (to_db(now), to_db(now), briefing_id),
         )
+        if cursor.rowcount == 0:
+            raise BriefingError(BriefingProblem.NOT_EDITABLE)
         await audit.record(conn, actor, "briefing.close", f"briefing:{briefing_id}", now)
     closed = await by_id(db, briefing_id)
     assert closed is not None
@@ -515,6 +525,12 @@ async def close(db: Database, briefing_id: int, *, actor: Actor, now: datetime) 
 
 async def by_id(db: Database, briefing_id: int) -> Briefing | None:
     row = await db.fetchone("SELECT * FROM briefings WHERE id = ?", (briefing_id,))
+    return _briefing(row) if row else None
+
+
+async def fetch(source: scope.Source, briefing_id: int) -> Briefing | None:
+    """Read a briefing from the database or inside an open write transaction."""
+    row = await scope.fetchone(source, "SELECT * FROM briefings WHERE id = ?", (briefing_id,))
     return _briefing(row) if row else None
 
 

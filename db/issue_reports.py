@@ -14,7 +14,7 @@ from typing import Literal
 
 import aiosqlite
 
-from db import audit
+from db import audit, scope
 from db.audit import Actor
 from db.connection import Database
 from db.officers import Officer
@@ -119,18 +119,11 @@ async def open_in_scope(db: Database, officer: Officer, limit: int = 20) -> list
         " ORDER BY CASE r.urgency WHEN 'darurat' THEN 0 WHEN 'penting' THEN 1 ELSE 2 END, r.id"
         " LIMIT ?"
     )
-    if officer.role == "admin":
-        rows = await db.fetchall(
-            "SELECT r.* FROM issue_reports r WHERE r.status = 'open'" + order, (limit,)
-        )
-    else:
-        rows = await db.fetchall(
-            "WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u.id FROM units u"
-            " JOIN below ON u.parent_id = below.id)"
-            " SELECT r.* FROM issue_reports r WHERE r.status = 'open'"
-            " AND r.unit_id IN (SELECT id FROM below)" + order,
-            (officer.unit_id, limit),
-        )
+    condition, params = scope.unit_condition(officer, "r.unit_id")
+    rows = await db.fetchall(
+        f"SELECT r.* FROM issue_reports r WHERE r.status = 'open' AND {condition}" + order,
+        (*params, limit),
+    )
     return [_report(row) for row in rows]
 
 
@@ -146,8 +139,18 @@ class Handling:
 async def mark_handled(
     db: Database, coordinator: Officer, report_id: int, note: str, now: datetime
 ) -> Handling | None:
+    """Mark a report handled with ``note``; the first coordinator wins.
+
+    The coordinator is read again in the transaction: one whose role, status or unit
+    changed while typing the note no longer covers the report (:class:`scope.OutOfScope`).
+    """
     note = clean(note, MAX_NOTE)
     async with db.transaction() as conn:
+        cursor = await conn.execute("SELECT unit_id FROM issue_reports WHERE id = ?", (report_id,))
+        found = await cursor.fetchone()
+        if found is None:
+            return None
+        await scope.recheck(conn, coordinator, found["unit_id"])
         cursor = await conn.execute(
             "UPDATE issue_reports SET status = 'handled', handled_by = ?, note = ?, handled_at = ?"
             " WHERE id = ? AND status = 'open'",

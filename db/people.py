@@ -24,8 +24,7 @@ from enum import StrEnum
 
 import aiosqlite
 
-from db import audit
-from db import units as units_db
+from db import audit, scope
 from db.audit import Actor
 from db.connection import Database
 from db.officers import ROLE_RANK, Language, Officer, Role, fetch_in, officer_from_row
@@ -75,14 +74,7 @@ _CENTRAL_KINDS = ("kabupaten", "opd")
 
 async def unit_in_scope(conn: aiosqlite.Connection, root_id: int, unit_id: int) -> bool:
     """True when ``unit_id`` is ``root_id`` or lies below it (read on ``conn``)."""
-    cursor = await conn.execute(
-        "WITH RECURSIVE above(id, parent_id) AS ("
-        " SELECT id, parent_id FROM units WHERE id = ?"
-        " UNION SELECT u.id, u.parent_id FROM units u JOIN above a ON u.id = a.parent_id)"
-        " SELECT 1 FROM above WHERE id = ?",
-        (unit_id, root_id),
-    )
-    return await cursor.fetchone() is not None
+    return await scope.unit_within(conn, root_id, unit_id)
 
 
 async def list_people(
@@ -119,17 +111,9 @@ async def manage_problem(
     """Why ``actor`` may not manage ``target`` (None: they may). Read-only."""
     if actor is None or not actor.is_active or ROLE_RANK[actor.role] < ROLE_RANK["coordinator"]:
         return PeopleProblem.NOT_ALLOWED
-    if actor.role != "admin" and not await _in_scope(conn_or_db, actor.unit_id, target.unit_id):
+    if not await scope.may_act_on(conn_or_db, actor, target.unit_id):
         return PeopleProblem.SCOPE
     return _rank_problem(actor, target)
-
-
-async def _in_scope(
-    conn_or_db: aiosqlite.Connection | Database, root_id: int, unit_id: int
-) -> bool:
-    if isinstance(conn_or_db, Database):
-        return await units_db.in_scope(conn_or_db, root_id, unit_id)
-    return await unit_in_scope(conn_or_db, root_id, unit_id)
 
 
 async def _load(
@@ -195,7 +179,7 @@ async def move_unit(
         unit = await cursor.fetchone()
         if unit is None or not unit["active"]:
             raise PeopleError(PeopleProblem.UNIT)
-        if actor.role != "admin" and not await unit_in_scope(conn, actor.unit_id, unit_id):
+        if not await scope.may_act_on(conn, actor, unit_id):
             raise PeopleError(PeopleProblem.SCOPE)
         if target.unit_id == unit_id:
             raise PeopleError(PeopleProblem.UNCHANGED)

@@ -12,7 +12,11 @@ The rules, all enforced here inside the write transaction:
 - the first decision wins (``UPDATE ... WHERE status = 'pending'``); a later
   press learns who decided and changes nothing;
 - on approval the account becomes an active officer of the unit, in the same
-  transaction; the applicant's request keeps the id of that account.
+  transaction; the applicant's request keeps the id of that account;
+- a *move* request (an active account opened an invitation of another unit or
+  role) is decided the same way and, on approval, changes that account's unit and
+  role; a move that gives or takes coordinator or administrator rank is decided by
+  administrators only; nobody decides their own request.
 
 The applicant has no officer row until approval, so "pending" is the status of
 the request, and the guard refuses a pending applicant with ``denied.pending``.
@@ -23,13 +27,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Literal
 
 import aiosqlite
 
-from db import audit
+from db import audit, moves
 from db.audit import Actor
 from db.connection import Database
-from db.officers import Language, Officer, admins, fetch_in, officer_from_row
+from db.officers import Language, Officer, Role, admins, by_id, fetch_in, officer_from_row
 from db.people import unit_in_scope
 from db.timefmt import from_db, maybe_from_db, to_db
 
@@ -37,6 +42,7 @@ REAPPLY_AFTER = timedelta(hours=24)
 REGISTRATION_KINDS = ("kecamatan", "desa", "kelurahan", "opd")
 NAME_LENGTH = (3, 100)
 POSITION_LENGTH = (2, 100)
+RegistrationKind = Literal["join", "move"]
 
 
 class RegistrationProblem(StrEnum):
@@ -77,6 +83,11 @@ class Registration:
     decided_by: int | None
     decided_at: datetime | None
     created_at: datetime
+    kind: RegistrationKind = "join"
+    role: Role = "officer"
+    """The role asked for (always officer for a join)."""
+    invitation_id: int | None = None
+    """For a move: the invitation that was opened."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,9 @@ def _registration(row: aiosqlite.Row) -> Registration:
         decided_by=row["decided_by"],
         decided_at=maybe_from_db(row["decided_at"]),
         created_at=from_db(row["created_at"]),
+        kind=row["kind"],
+        role=row["role"],
+        invitation_id=row["invitation_id"],
     )
 
 
@@ -214,21 +228,30 @@ async def submit(
         return _registration(row)
 
 
-async def deciders(db: Database, unit_id: int) -> list[Officer]:
-    """Who is asked to decide a request for ``unit_id`` (reachable in a private chat)."""
-    rows = await db.fetchall(
-        "WITH RECURSIVE above(id, parent_id) AS ("
-        " SELECT id, parent_id FROM units WHERE id = ?"
-        " UNION SELECT u.id, u.parent_id FROM units u JOIN above a ON u.id = a.parent_id)"
-        " SELECT o.* FROM officers o JOIN above a ON o.unit_id = a.id"
-        " WHERE o.role = 'coordinator' AND o.status = 'active' AND o.chat_id IS NOT NULL"
-        " ORDER BY o.id",
-        (unit_id,),
-    )
+def admins_decide(role: Role, current_role: Role | None) -> bool:
+    """Only administrators decide a request that gives or takes coordinator or admin rank."""
+    return role != "officer" or current_role not in (None, "officer")
+
+
+async def deciders(db: Database, registration: Registration) -> list[Officer]:
+    """Who is asked to decide ``registration`` (reachable in a private chat, not the applicant)."""
+    current = await by_id(db, registration.officer_id or 0) if registration.kind == "move" else None
+    if admins_decide(registration.role, current.role if current else None):
+        rows = []
+    else:
+        rows = await db.fetchall(
+            "WITH RECURSIVE above(id, parent_id) AS ("
+            " SELECT id, parent_id FROM units WHERE id = ?"
+            " UNION SELECT u.id, u.parent_id FROM units u JOIN above a ON u.id = a.parent_id)"
+            " SELECT o.* FROM officers o JOIN above a ON o.unit_id = a.id"
+            " WHERE o.role = 'coordinator' AND o.status = 'active' AND o.chat_id IS NOT NULL"
+            " ORDER BY o.id",
+            (registration.unit_id,),
+        )
     found = [officer_from_row(row) for row in rows]
-    if found:
-        return found
-    return [officer for officer in await admins(db) if officer.chat_id is not None]
+    if not found:
+        found = [officer for officer in await admins(db) if officer.chat_id is not None]
+    return [officer for officer in found if officer.telegram_id != registration.telegram_id]
 
 
 async def add_notice(
@@ -253,12 +276,29 @@ async def notices(db: Database, registration_id: int) -> list[Notice]:
     ]
 
 
-async def _may_decide(conn: aiosqlite.Connection, decider: Officer | None, unit_id: int) -> bool:
+async def _may_decide(
+    conn: aiosqlite.Connection, decider: Officer | None, registration: Registration
+) -> bool:
     if decider is None or not decider.is_active:
+        return False
+    if decider.telegram_id == registration.telegram_id:
         return False
     if decider.role == "admin":
         return True
-    return decider.role == "coordinator" and await unit_in_scope(conn, decider.unit_id, unit_id)
+    current = (
+        await _officer_by_id(conn, registration.officer_id) if registration.kind == "move" else None
+    )
+    if admins_decide(registration.role, current.role if current else None):
+        return False
+    return decider.role == "coordinator" and await unit_in_scope(
+        conn, decider.unit_id, registration.unit_id
+    )
+
+
+async def _officer_by_id(conn: aiosqlite.Connection, officer_id: int | None) -> Officer | None:
+    cursor = await conn.execute("SELECT * FROM officers WHERE id = ?", (officer_id,))
+    row = await cursor.fetchone()
+    return officer_from_row(row) if row else None
 
 
 async def _fetch(conn: aiosqlite.Connection, registration_id: int) -> Registration | None:
@@ -276,12 +316,20 @@ async def decide(
         registration = await _fetch(conn, registration_id)
         if registration is None:
             raise RegistrationError(RegistrationProblem.UNKNOWN)
-        if not await _may_decide(conn, decider, registration.unit_id):
+        if not await _may_decide(conn, decider, registration):
             raise RegistrationError(RegistrationProblem.NOT_ALLOWED)
         assert decider is not None
         if registration.status != "pending":
             return Decision(registration, False, None)
         actor = Actor.officer(decider.id, decider.telegram_id)
+        if registration.kind == "move":
+            decided_now = await moves.decide(conn, registration.id, decider, approve, at)
+            fresh = await _fetch(conn, registration.id)
+            assert fresh is not None
+            moved = (
+                await _officer_by_id(conn, fresh.officer_id) if approve and decided_now else None
+            )
+            return Decision(fresh, decided_now, moved)
         stamp = to_db(at)
         if approve and await fetch_in(conn, registration.telegram_id) is not None:
             # The applicant joined by an invitation meanwhile: nothing left to approve.

@@ -12,13 +12,13 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Literal
 
 import aiosqlite
 
 from bot.core.links import Platform, Problem, check_link
 from db import assignments as assignments_db
-from db import audit
+from db import audit, scope
 from db import briefings as briefings_db
 from db.audit import Actor
 from db.connection import Database
@@ -70,10 +70,10 @@ class Submission:
 
 @dataclass(frozen=True)
 class FirstReport:
-    """Who reported a post first, for the refusal of a duplicate."""
+    """Which unit reported a post first, for the refusal of a duplicate (never who: a
+    refusal names units, not people)."""
 
     receipt: str
-    officer_name: str
     unit_kind: str
     unit_name: str
     at: datetime
@@ -130,38 +130,43 @@ async def _fetch(conn: aiosqlite.Connection, submission_id: int) -> Submission:
     return _submission(row)
 
 
-async def _target(
-    conn: aiosqlite.Connection, officer: Officer, briefing_id: int | None, now: datetime
+async def reportable(
+    source: scope.Source, unit_id: int, briefing_id: int | None, now: datetime
 ) -> briefings_db.Briefing | None:
-    """The briefing a submission is for, after checking that the unit may submit to it."""
+    """May ``unit_id`` report on ``briefing_id`` now? The one rule, for the buttons and the
+    recording alike: the briefing exists, targets the unit, is live and not closed.
+
+    Returns the briefing (None for konten mandiri, ``briefing_id`` None); raises
+    :class:`SubmissionRefused` otherwise.
+    """
     if briefing_id is None:
         return None
-    briefing = await briefings_db.fetch_in(conn, briefing_id)
+    briefing = await briefings_db.fetch(source, briefing_id)
     if briefing is None:
         raise SubmissionRefused(SubmitProblem.NOT_TARGETED)
     if briefing.status == "closed":
         raise SubmissionRefused(SubmitProblem.CLOSED)
-    cursor = await conn.execute(
+    assigned = await scope.fetchone(
+        source,
         "SELECT 1 FROM assignments WHERE briefing_id = ? AND unit_id = ?",
-        (briefing_id, officer.unit_id),
+        (briefing_id, unit_id),
     )
-    if not briefing.is_live(now) or await cursor.fetchone() is None:
+    if not briefing.is_live(now) or assigned is None:
         raise SubmissionRefused(SubmitProblem.NOT_TARGETED)
     return briefing
 
 
 async def _first_report(conn: aiosqlite.Connection, url: str) -> tuple[int, FirstReport] | None:
     cursor = await conn.execute(
-        "SELECT s.unit_id, s.receipt, s.created_at, o.full_name, u.kind, u.name"
-        " FROM submissions s JOIN officers o ON o.id = s.officer_id JOIN units u ON u.id = s.unit_id"
-        " WHERE s.url = ?",
+        "SELECT s.unit_id, s.receipt, s.created_at, u.kind, u.name"
+        " FROM submissions s JOIN units u ON u.id = s.unit_id WHERE s.url = ?",
         (url,),
     )
     row = await cursor.fetchone()
     if row is None:
         return None
     return row["unit_id"], FirstReport(
-        row["receipt"], row["full_name"], row["kind"], row["name"], from_db(row["created_at"])
+        row["receipt"], row["kind"], row["name"], from_db(row["created_at"])
     )
 
 
@@ -175,7 +180,7 @@ async def report_link(
         raise SubmissionRefused(verdict.problem, platform=verdict.platform)
     assert verdict.url is not None and verdict.platform is not None
     async with db.transaction() as conn:
-        briefing = await _target(conn, officer, briefing_id, now)
+        briefing = await reportable(conn, officer.unit_id, briefing_id, now)
         first = await _first_report(conn, verdict.url)
         if first is not None:
             unit_id, report = first
@@ -234,7 +239,7 @@ async def submit_draft(
     if text is not None and len(text) > limit:
         raise SubmissionRefused(SubmitProblem.DRAFT_TOO_LONG)
     async with db.transaction() as conn:
-        await _target(conn, officer, briefing_id, now)
+        await reportable(conn, officer.unit_id, briefing_id, now)
         cursor = await conn.execute(
             "INSERT INTO submissions (officer_id, unit_id, briefing_id, kind, draft_text,"
             " draft_media_type, draft_file_id, created_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
@@ -264,22 +269,11 @@ async def attach_screenshot(
 # ---- review ------------------------------------------------------------------------------
 
 
-def _scope(reviewer: Officer) -> tuple[str, str, list[Any]]:
-    """A CTE and a condition limiting ``s.unit_id`` to the reviewer's scope."""
-    if reviewer.role == "admin":
-        return "", "1", []
-    cte = (
-        "WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u.id FROM units u"
-        " JOIN below ON u.parent_id = below.id) "
-    )
-    return cte, "s.unit_id IN (SELECT id FROM below)", [reviewer.unit_id]
-
-
 async def next_in_queue(db: Database, reviewer: Officer, after_id: int = 0) -> Submission | None:
     """The oldest submission waiting for review in the reviewer's scope (after ``after_id``)."""
-    cte, condition, params = _scope(reviewer)
+    condition, params = scope.unit_condition(reviewer, "s.unit_id")
     row = await db.fetchone(
-        f"{cte}SELECT s.* FROM submissions s WHERE s.status = 'diterima' AND {condition}"
+        f"SELECT s.* FROM submissions s WHERE s.status = 'diterima' AND {condition}"
         " AND s.id > ? ORDER BY s.id LIMIT 1",
         (*params, after_id),
     )
@@ -287,9 +281,9 @@ async def next_in_queue(db: Database, reviewer: Officer, after_id: int = 0) -> S
 
 
 async def queue_size(db: Database, reviewer: Officer) -> int:
-    cte, condition, params = _scope(reviewer)
+    condition, params = scope.unit_condition(reviewer, "s.unit_id")
     return await db.fetchval(
-        f"{cte}SELECT count(*) FROM submissions s WHERE s.status = 'diterima' AND {condition}",
+        f"SELECT count(*) FROM submissions s WHERE s.status = 'diterima' AND {condition}",
         params,
     )
 
@@ -320,9 +314,21 @@ async def decide(
     note: str | None,
     now: datetime,
 ) -> DecisionResult | None:
-    """Approve, ask for a revision (with a note) or reject; the first decision wins."""
+    """Approve, ask for a revision (with a note) or reject; the first decision wins.
+
+    The reviewer is read again in the transaction: one whose role, status or unit
+    changed meanwhile (e.g. while typing the note) is refused with
+    :class:`scope.OutOfScope` and nothing is recorded.
+    """
     actor = Actor.officer(reviewer.id, reviewer.telegram_id)
     async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "SELECT unit_id FROM submissions WHERE id = ?", (submission_id,)
+        )
+        found = await cursor.fetchone()
+        if found is None:
+            return None
+        await scope.recheck(conn, reviewer, found["unit_id"])
         cursor = await conn.execute(
             "UPDATE submissions SET status = ?, reviewer_id = ?, review_note = ?, reviewed_at = ?"
             " WHERE id = ? AND status = 'diterima'",

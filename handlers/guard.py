@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from telegram import Update
@@ -20,7 +20,7 @@ from telegram.ext import ConversationHandler
 from bot.core.texts import lang_of, t
 from db import officers as officers_db
 from db import registrations as registrations_db
-from db import units as units_db
+from db import scope
 from db.connection import Database
 from db.officers import ROLE_RANK, Officer, Role
 from handlers.context import HumasContext
@@ -28,7 +28,7 @@ from handlers.context import HumasContext
 log = logging.getLogger(__name__)
 
 R = TypeVar("R")
-Handler = Callable[[Update, HumasContext], Awaitable[R]]
+Handler = Callable[[Update, HumasContext], Coroutine[Any, Any, R]]
 
 
 async def refuse(update: Update, context: HumasContext, text: str) -> None:
@@ -126,11 +126,5 @@ def _problem(officer: Officer | None, min_role: Role | None, allow_inactive: boo
 
 
 async def can_act_on_unit(db: Database, officer: Officer, unit_id: int) -> bool:
-    """Admins act everywhere; coordinators on their unit and below; officers on their unit."""
-    if not officer.is_active:
-        return False
-    if officer.role == "admin":
-        return True
-    if officer.role == "coordinator":
-        return await units_db.in_scope(db, officer.unit_id, unit_id)
-    return officer.unit_id == unit_id
+    """May ``officer`` act on ``unit_id``? The rule lives in :mod:`db.scope`."""
+    return await scope.may_act_on(db, officer, unit_id)

@@ -77,6 +77,7 @@ from scheduler.content import (
     pick_variant,
     validate_variants,
 )
+from scheduler.content_sender import send_content
 from scheduler.pacing import BulkSend, Pacer
 from scheduler.quiet_hours import QuietHours
 
@@ -463,22 +464,9 @@ class DeliveryEngine:
         await self._safe(outbox.mark_sent(self._db, head.id, sent.message_id, self._clock.now()))
 
     async def _call(self, chat_id: int, content: Content, args: BulkSend) -> Message:
-        common = {
-            "chat_id": chat_id,
-            "parse_mode": "HTML",
-            "reply_markup": content.markup(),
-            "read_timeout": self.send_timeout,
-            "rate_limit_args": args,
-        }
-        if content.media_type == "photo":
-            return await self._bot.send_photo(photo=content.file_id, caption=content.text, **common)
-        if content.media_type == "document":
-            return await self._bot.send_document(
-                document=content.file_id, caption=content.text, **common
-            )
-        if content.media_type == "video":
-            return await self._bot.send_video(video=content.file_id, caption=content.text, **common)
-        return await self._bot.send_message(text=content.text, **common)
+        return await send_content(
+            self._bot, chat_id, content, read_timeout=self.send_timeout, rate_limit_args=args
+        )
 
     async def _failed_attempt(self, head: outbox.Head, error: Exception) -> None:
         now = self._clock.now()

@@ -13,9 +13,8 @@ from db import programs as programs_db
 from db import units as units_db
 from db.audit import Actor
 from db.officers import Officer, Role
-from scheduler import briefings as sending
+from scheduler import briefing_lifecycle
 from scheduler.engine import DeliveryEngine
-from scheduler.jobs import reschedule_briefing
 
 KECAMATAN = "32.01.01"  # Kecamatan Cibinong
 DESA_A = "32.01.01.1001"  # Kelurahan Pondok Rajeg
@@ -116,17 +115,14 @@ async def publish(
         unit = await units_db.by_code(bot.db, code)
         assert unit is not None
         unit_ids.append(unit.id)
-    await sending.publish(
-        bot.db,
-        engine(bot),
+    await briefing_lifecycle.publish(
+        bot.services,
         draft.id,
         unit_ids=unit_ids,
         publish_at=publish_at or now,
         now=now,
         actor=Actor.officer(author.id, author.telegram_id),
-        zone=bot.config.tz,
     )
-    await reschedule_briefing(bot.services, draft.id)
     await settle(bot)
     return draft.id
 

@@ -76,7 +76,15 @@ async def test_every_bad_token_is_refused_and_changes_nothing(bot: BotDriver) ->
         user = bot.sandbox.add_user("Siti")
         replies = await bot.say(user, f"/start {token}")
         assert len(replies) == 1 and expected in replies[0].plain_text, (token, replies)
-        assert await dump(bot.db) == before
+        after = await dump(bot.db)
+        # An unknown token is counted against the account (a short hash, never the token).
+        counted = after.pop("invitation_failures")
+        assert counted == before.pop("invitation_failures") + (
+            [(len(counted), user, invitations_db.token_hint(token), to_db(bot.clock.now()))]
+            if expected == "tidak dikenal"
+            else []
+        )
+        assert after == before
 
 
 async def test_invitation_use_limit(bot: BotDriver) -> None:
@@ -88,9 +96,10 @@ async def test_invitation_use_limit(bot: BotDriver) -> None:
     assert joined == [True, True, False]
 
 
-async def test_registered_person_confirms_a_move_and_is_never_silently_demoted(
+async def test_registered_person_asks_to_move_and_is_never_silently_demoted(
     bot: BotDriver,
 ) -> None:
+    await bot.say(ADMIN_ID, "/start")
     coordinator = await bot.join("Dewi", CIBINONG, "coordinator")
     token = await bot.invitation(WANAHERANG, "officer", uses=2)
     before = await dump(bot.db)
@@ -100,9 +109,17 @@ async def test_registered_person_confirms_a_move_and_is_never_silently_demoted(
     await bot.press(coordinator, "Tidak")
     assert await dump(bot.db) == before
     await bot.say(coordinator, f"/start {token}")
-    await bot.press(coordinator, "Ya")
+    requested = await bot.press(coordinator, "Ya")
+    assert "Permohonan pindah terkirim" in requested[-1].plain_text
+    row = await officer_row(bot, coordinator)
+    assert row["role"] == "coordinator" and row["unit_id"] == await unit_id(bot, CIBINONG)
+    # Giving up a coordinator's rank is decided by an administrator.
+    notice = bot.sandbox.messages(ADMIN_ID)[-1]
+    assert "Permohonan pindah" in notice.plain_text and "Dewi" in notice.plain_text
+    await bot.press(ADMIN_ID, "✅ Setujui", message_id=notice.message_id)
     row = await officer_row(bot, coordinator)
     assert row["role"] == "officer" and row["unit_id"] == await unit_id(bot, WANAHERANG)
+    assert "Permohonan pindah Anda disetujui" in bot.sandbox.messages(coordinator)[-1].plain_text
     assert _chat_menu(bot, coordinator) == _names("officer")
 
 

@@ -233,6 +233,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Briefing ini sudah ditutup dan tidak bisa diubah.",
         "en": "This briefing is closed and cannot be changed.",
     },
+    "manage.problem.changed": {
+        "id": "ℹ️ Briefing ini sudah diubah orang lain sementara Anda mengetik. Perubahan Anda "
+        "tidak dicatat; lihat yang terbaru di /brief_kelola.",
+        "en": "ℹ️ Somebody else already changed this briefing while you were typing. Your change "
+        "was not recorded; see the latest in /brief_kelola.",
+    },
+    "manage.already_closed": {
+        "id": "ℹ️ Briefing <b>{title}</b> sudah ditutup. Tidak ada yang diubah.",
+        "en": "ℹ️ Briefing <b>{title}</b> was already closed. Nothing was changed.",
+    },
     "manage.problem.deadline_past": {
         "id": "Tenggat harus di masa depan. Tulis waktu lain.",
         "en": "The deadline must be in the future. Write another time.",

@@ -35,6 +35,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Maaf, unit tersebut di luar wilayah kewenangan Anda. Tidak ada yang diubah.",
         "en": "Sorry, that unit is outside your scope. Nothing was changed.",
     },
+    "denied.changed": {
+        "id": "Maaf, peran atau wilayah Anda berubah sebelum ini dicatat, dan kini di luar "
+        "kewenangan Anda. Tidak ada yang diubah.",
+        "en": "Sorry, your role or area changed before this was recorded, and it is now "
+        "outside your authority. Nothing was changed.",
+    },
     "denied.button": {
         "id": "Tombol ini tidak berlaku untuk Anda atau sudah kedaluwarsa.",
         "en": "This button is not valid for you or has expired.",

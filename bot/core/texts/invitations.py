@@ -45,4 +45,32 @@ TEXTS: dict[str, dict[str, str]] = {
         "Open this link in Telegram, then press <b>START</b>:\n{link}\n\n"
         "Valid until {expires}.",
     },
+    "undang.list_button": {
+        "id": "📋 Undangan yang berlaku ({count})",
+        "en": "📋 Live invitations ({count})",
+    },
+    "undang.list": {
+        "id": "<b>Undangan yang masih berlaku</b> ({total}) — halaman {page}/{pages}\n\n{items}",
+        "en": "<b>Invitations still valid</b> ({total}) — page {page}/{pages}\n\n{items}",
+    },
+    "undang.list_item": {
+        "id": "<b>#{id}</b> {unit} · {role}\nsisa {left} dari {uses} · sampai {expires} · "
+        "dibuat oleh {creator}",
+        "en": "<b>#{id}</b> {unit} · {role}\n{left} of {uses} left · until {expires} · "
+        "made by {creator}",
+    },
+    "undang.list_empty": {
+        "id": "Tidak ada undangan yang masih berlaku di wilayah Anda.",
+        "en": "No invitation is still valid in your area.",
+    },
+    "undang.creator_shell": {"id": "admin server", "en": "server admin"},
+    "undang.revoke_button": {"id": "🚫 Cabut #{id}", "en": "🚫 Revoke #{id}"},
+    "undang.revoked": {
+        "id": "✅ Undangan #{id} dicabut; tautannya tidak dapat dipakai lagi.",
+        "en": "✅ Invitation #{id} revoked; its link can no longer be used.",
+    },
+    "undang.revoke_gone": {
+        "id": "Undangan #{id} sudah tidak berlaku (dicabut, kedaluwarsa atau habis dipakai).",
+        "en": "Invitation #{id} is no longer valid (revoked, expired or used up).",
+    },
 }

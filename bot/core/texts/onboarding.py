@@ -56,15 +56,57 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Unit pada undangan ini sudah tidak aktif. Hubungi koordinator Anda.",
         "en": "The unit of this invitation is no longer active. Contact your coordinator.",
     },
+    "invite.deactivated": {
+        "id": "Akun Anda sedang dinonaktifkan, jadi tautan undangan tidak dapat mengaktifkannya "
+        "kembali. Silakan hubungi koordinator Anda; tidak ada yang diubah.",
+        "en": "Your account is deactivated, so an invitation link cannot bring it back. "
+        "Please contact your coordinator; nothing was changed.",
+    },
+    "invite.locked": {
+        "id": "Terlalu banyak tautan undangan yang tidak dikenal dibuka dari akun ini. "
+        "Coba lagi satu jam lagi, atau minta tautan baru kepada koordinator Anda.",
+        "en": "Too many unknown invitation links were opened from this account. "
+        "Try again in an hour, or ask your coordinator for a new link.",
+    },
+    "invite.member": {
+        "id": "Anda sudah terdaftar di unit ini dengan peran itu; tidak ada yang berubah. "
+        "Ketik /profil untuk melihat keanggotaan Anda.",
+        "en": "You are already registered in this unit with that role; nothing changed. "
+        "Type /profile to see your membership.",
+    },
+    "invite.move_pending": {
+        "id": "Anda sudah punya permohonan yang menunggu keputusan koordinator. "
+        "Tunggu keputusannya dulu; keanggotaan Anda tidak diubah.",
+        "en": "You already have a request waiting for a coordinator's decision. "
+        "Wait for it first; your membership was not changed.",
+    },
     "invite.confirm_move": {
         "id": "Anda sudah terdaftar sebagai {old_role} untuk <b>{old_unit}</b>.\n"
-        "Undangan ini akan menjadikan Anda {new_role} untuk <b>{new_unit}</b>. Lanjutkan?",
+        "Undangan ini untuk {new_role} di <b>{new_unit}</b>. Pindah perlu persetujuan "
+        "koordinator unit itu. Ajukan permohonan pindah?",
         "en": "You are already registered as {old_role} for <b>{old_unit}</b>.\n"
-        "This invitation would make you {new_role} for <b>{new_unit}</b>. Continue?",
+        "This invitation is for {new_role} at <b>{new_unit}</b>. A move needs the approval "
+        "of that unit's coordinator. Ask to move?",
     },
     "invite.move_declined": {
         "id": "Baik, keanggotaan Anda tidak diubah.",
         "en": "All right, your membership was not changed.",
+    },
+    "invite.move_requested": {
+        "id": "✅ <b>Permohonan pindah terkirim</b>: {new_role} untuk <b>{new_unit}</b>.\n"
+        "Sampai disetujui, Anda tetap {old_role} untuk <b>{old_unit}</b>. "
+        "Anda akan diberi tahu di sini.",
+        "en": "✅ <b>Request to move sent</b>: {new_role} for <b>{new_unit}</b>.\n"
+        "Until it is approved you remain {old_role} for <b>{old_unit}</b>. "
+        "You will be told here.",
+    },
+    "invite.move_requested_nobody": {
+        "id": "✅ <b>Permohonan pindah tersimpan</b>: {new_role} untuk <b>{new_unit}</b>.\n"
+        "Belum ada yang dapat dihubungi untuk memutuskannya; permohonan akan diperiksa begitu "
+        "ada. Sampai disetujui, Anda tetap {old_role} untuk <b>{old_unit}</b>.",
+        "en": "✅ <b>Request to move saved</b>: {new_role} for <b>{new_unit}</b>.\n"
+        "Nobody who can decide it can be reached yet; it will be reviewed as soon as someone "
+        "can. Until it is approved you remain {old_role} for <b>{old_unit}</b>.",
     },
     "profile.text": {
         "id": "<b>Profil Anda</b>\n"
@@ -194,6 +236,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "📝 <b>Request to join</b>\nName: {name}\nPosition: {position}\nUnit: {unit}\n"
         "Telegram account: {account}\nSent: {when}",
     },
+    "register.notice_move": {
+        "id": "🔁 <b>Permohonan pindah</b>\nNama: {name}\nDiminta: {role} untuk {unit}\n"
+        "{current}Akun Telegram: {account}\nDiajukan: {when}",
+        "en": "🔁 <b>Request to move</b>\nName: {name}\nAsked for: {role} for {unit}\n"
+        "{current}Telegram account: {account}\nSent: {when}",
+    },
+    "register.notice_move_current": {
+        "id": "Sekarang: {role} untuk {unit}\n",
+        "en": "Now: {role} for {unit}\n",
+    },
     "register.approve_button": {"id": "✅ Setujui", "en": "✅ Approve"},
     "register.reject_button": {"id": "❌ Tolak", "en": "❌ Reject"},
     "register.outcome_approved": {
@@ -207,6 +259,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "register.outcome_withdrawn": {
         "id": "\n\nℹ️ Tidak perlu diputuskan lagi: pemohon sudah bergabung lewat undangan.",
         "en": "\n\nℹ️ Nothing to decide any more: the applicant joined by an invitation.",
+    },
+    "register.outcome_withdrawn_move": {
+        "id": "\n\nℹ️ Tidak perlu diputuskan lagi: akun ini sudah tidak aktif.",
+        "en": "\n\nℹ️ Nothing to decide any more: this account is no longer active.",
+    },
+    "register.move_approved": {
+        "id": "🎉 Permohonan pindah Anda <b>disetujui</b>.",
+        "en": "🎉 Your request to move has been <b>approved</b>.",
+    },
+    "register.move_rejected": {
+        "id": "Maaf, permohonan pindah Anda ke <b>{unit}</b> ditolak. Keanggotaan Anda tidak berubah.",
+        "en": "Sorry, your request to move to <b>{unit}</b> was rejected. Your membership did not "
+        "change.",
     },
     "register.approved": {
         "id": "🎉 Permohonan pendaftaran Anda <b>disetujui</b>.",
