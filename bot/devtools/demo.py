@@ -21,6 +21,7 @@ from bot.core.texts import t
 from bot.devtools.demo_announcements import SCENES as ANNOUNCEMENT_SCENES
 from bot.devtools.demo_core_loop import SCENES as CORE_LOOP_SCENES
 from bot.devtools.driver import BotDriver, sandbox_config
+from bot.devtools.fast_time import FastTime
 from bot.devtools.sandbox import LimitConfig, SandboxServer, SentMessage, render_message
 from db import briefings as briefings_db
 from db import officers as officers_db
@@ -243,8 +244,13 @@ SCENES: list[Scene] = [
 ]
 
 
-async def run_demo(lang: str = "id", out: TextIO | None = None) -> int:
-    """Play every scene; return 0 when the script ran to its end."""
+async def run_demo(
+    lang: str = "id", out: TextIO | None = None, pace: FastTime | None = None
+) -> int:
+    """Play every scene; return 0 when the script ran to its end.
+
+    ``pace``: the time of the pacer and the sandbox's limits (Telegram's real seconds
+    when ``None``; a test gives a fast one, see bot/devtools/fast_time.py)."""
     out = out or sys.stdout
     clock = FakeClock(DEMO_START)
     with tempfile.TemporaryDirectory(prefix="humas-demo-") as folder:
@@ -255,7 +261,12 @@ async def run_demo(lang: str = "id", out: TextIO | None = None) -> int:
         finally:
             await db.close()
         limits = LimitConfig(private_burst=SCRIPTED_CHAT_BURST)
-        async with SandboxServer(limits=limits) as sandbox:
+        server = (
+            SandboxServer(limits=limits)
+            if pace is None
+            else SandboxServer(limits=limits, time_source=pace.monotonic)
+        )
+        async with server as sandbox:
             print(
                 f"Sandbox Bot API server on {sandbox.base_url.rsplit('/', 1)[0]}; "
                 f"database {added} areas; clock at {clock.now():%Y-%m-%d %H:%M} UTC",
@@ -264,7 +275,7 @@ async def run_demo(lang: str = "id", out: TextIO | None = None) -> int:
             config = sandbox_config(
                 sandbox, db_path, admins=[ADMIN_ID], delivery={"chat_burst": SCRIPTED_CHAT_BURST}
             )
-            async with BotDriver(sandbox, config, clock) as bot:
+            async with BotDriver(sandbox, config, clock, pace=pace) as bot:
                 demo = Demo(bot=bot, out=out, lang=lang)
                 for scene in SCENES:
                     await scene(demo)
