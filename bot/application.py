@@ -44,7 +44,6 @@ from handlers import (
     submit,
 )
 from handlers.context import HumasContext
-from handlers.conversation import Dialogues, fresh
 from handlers.menus import schedule_menu_sync, set_default_menus
 from scheduler.engine import DeliveryEngine
 from scheduler.jobs import start_schedule
@@ -113,9 +112,9 @@ def _register_handlers(application: HumasApplication) -> None:
     application.add_handler(TypeHandler(Update, _ignore_edits_and_channels), group=-1)
     # Order matters: feature handlers first; the fallback module is last because its
     # catch-all MessageHandler and CallbackQueryHandler would swallow everything.
-    # /batal comes first so that it reaches every conversation in progress.
-    application.add_handlers(fallback.CANCEL_HANDLERS)
-    dialogues = Dialogues()  # which of a person's dialogues takes what they type
+    # /batal comes first so that it reaches every conversation in progress. Each
+    # module builds its handlers afresh: dialogues in progress belong to one application.
+    application.add_handlers(fallback.cancel_handlers())
     for module in (
         start,
         profile,
@@ -135,8 +134,8 @@ def _register_handlers(application: HumasApplication) -> None:
         leave,
         days_off,
     ):
-        application.add_handlers(fresh(module.HANDLERS, dialogues))
-    application.add_handlers(fallback.HANDLERS)
+        application.add_handlers(module.handlers())
+    application.add_handlers(fallback.handlers())
     application.add_error_handler(error_handler)  # type: ignore[arg-type]
 
 

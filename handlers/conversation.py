@@ -1,43 +1,52 @@
 """What every multi-step dialogue shares: /batal, a timeout, who gets typed input, safe edits.
 
-Build conversations with :func:`conversation`: it adds /batal (and /cancel) as a
-fallback, ends a dialogue left alone for :data:`TIMEOUT`, and lets a person start
-it again with its entry point. :func:`end_conversations` is the global /batal: it
-ends every conversation the person has in progress, in any feature, by offering
-the update to each ConversationHandler (through their public ``check_update`` /
-``handle_update``), so each one runs its own /batal fallback.
+Build dialogues with :func:`conversation`, inside a module's ``handlers()``: it adds
+/batal (and /cancel) as a fallback, ends a dialogue left alone for :data:`TIMEOUT`,
+and lets a person start it again with its entry point. Everything here uses PTB's
+public API only: a plain :class:`~telegram.ext.ConversationHandler`, built afresh
+for each application (so a second application in the same process — the tests,
+the demo, a restart — starts with no dialogue in progress and no timeout job), and
+handlers that wrap the feature's handlers (:class:`_Step`, a documented custom
+:class:`~telegram.ext.BaseHandler`).
 
 A person can be inside two dialogues at once — say, halfway through /brief_baru
 when they open /tinjau and press "Revisi". PTB keeps each ConversationHandler's
 state on its own, so their next text would go to whichever was registered first
-(the briefing's title, not the revision note). A :class:`Conversation` therefore
-takes what a person sends (text, photos, files, commands of a step) only when it
-is the dialogue they entered last: through an entry point or one of its buttons,
-staying in progress. A dialogue left behind keeps its state until its timeout or
-/batal, but no longer swallows input meant for another one; its buttons still
-work, and pressing one makes it the current dialogue again.
+(the briefing's title, not the revision note). A dialogue therefore takes what a
+person types (text, photos, files: anything but a command or a button press) only
+when it is the dialogue they entered last, through an entry point or one of its
+buttons, staying in progress. A dialogue left behind keeps its state until its
+timeout or /batal, but no longer swallows input meant for another one; its buttons
+still work, and pressing one makes it the current dialogue again.
 
-A ConversationHandler keeps every person's dialogue state (and its timeout jobs)
-inside itself. Feature modules build theirs once, at import, in ``HANDLERS``; so
-that a second application in the same process (the tests, the demo, a restart)
-does not inherit dialogues and timeout jobs of the first, the application
-registers :func:`fresh` copies: a :class:`Conversation` is rebuilt from the same
-arguments, with no dialogue in progress, sharing that application's
-:class:`Dialogues`.
+Who is in which dialogue is kept by :class:`Dialogue` from what the dialogue's
+callbacks return — a state, ``END``, or ``None`` for "no change", exactly what PTB
+itself acts on — and from PTB's ``TIMEOUT`` state; the dialogue a person entered
+last is recorded in their ``user_data``, which belongs to the application.
+
+:func:`end_conversations` is the global /batal: it ends every dialogue the person
+has in progress, in any feature, by offering the update to each
+ConversationHandler through the public ``check_update`` / ``handle_update`` (the
+check's result is passed on untouched, as the Application itself does), so each
+one runs its own /batal.
 """
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import Application, BaseHandler, CommandHandler, ConversationHandler
-from telegram.warnings import PTBUserWarning
+from telegram.ext import (
+    Application,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    TypeHandler,
+)
 
 from handlers.context import HumasContext
 from handlers.guard import guarded
@@ -45,6 +54,9 @@ from handlers.guard import guarded
 CANCEL_COMMANDS = ("batal", "cancel")
 TIMEOUT = timedelta(minutes=30)
 END = ConversationHandler.END
+_CURRENT = "dialogue.current"  # user_data: the Dialogue the person entered last
+
+AnyHandler = BaseHandler[Update, HumasContext, Any]
 
 
 @guarded(min_role=None)
@@ -61,91 +73,116 @@ async def cancel_by_button(query: CallbackQuery, context: HumasContext) -> int:
     return END
 
 
-class Dialogues:
-    """One application's record, per person, of the dialogue they entered last."""
+class Dialogue:
+    """One dialogue of one application: who is in it, and for whom it is the current one."""
 
-    def __init__(self) -> None:
-        self._current: dict[int, Conversation] = {}
+    __slots__ = ("_current", "_in_progress", "name")
 
-    def enter(self, user_id: int, conversation: Conversation) -> None:
-        self._current[user_id] = conversation
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._in_progress: set[int] = set()
+        self._current: set[int] = set()
 
-    def is_current(self, user_id: int, conversation: Conversation) -> bool:
-        return self._current.get(user_id) is conversation
+    def takes_input_from(self, user_id: int) -> bool:
+        """Whether what ``user_id`` types is for this dialogue (the one they entered last)."""
+        return user_id in self._current
+
+    def stepped(self, update: Update, context: HumasContext, state: object, *, entry: bool) -> None:
+        """Record what a callback of this dialogue returned, as PTB acts on it.
+
+        ``END`` ends the dialogue; ``None`` keeps the state it was in — none at all
+        for an entry point that did not start the dialogue. An entry point or a
+        button that leaves the dialogue in progress makes it the person's current one.
+        """
+        user, kept = update.effective_user, context.user_data
+        if user is None or kept is None:  # these dialogues are per person: never happens
+            return
+        if state == END or (state is None and entry and user.id not in self._in_progress):
+            self._ended(user.id, kept)
+            return
+        self._in_progress.add(user.id)
+        if entry or update.callback_query is not None:
+            previous = kept.get(_CURRENT)
+            if isinstance(previous, Dialogue):
+                previous._current.discard(user.id)
+            kept[_CURRENT] = self
+            self._current.add(user.id)
+
+    async def timed_out(self, update: Update, context: HumasContext) -> None:
+        """PTB's ``TIMEOUT`` state: the dialogue was left alone too long and ends."""
+        if update.effective_user is not None and context.user_data is not None:
+            self._ended(update.effective_user.id, context.user_data)
+
+    def _ended(self, user_id: int, kept: dict[Any, Any]) -> None:
+        self._in_progress.discard(user_id)
+        self._current.discard(user_id)
+        if kept.get(_CURRENT) is self:
+            del kept[_CURRENT]
 
 
-class Conversation(ConversationHandler[Any]):
-    """A ConversationHandler that takes typed input only as the person's current dialogue.
+class _Step(BaseHandler[Update, HumasContext, object]):
+    """A feature's handler inside a dialogue, telling the :class:`Dialogue` what it returned.
 
-    It can also be built again, empty, for another application (:meth:`rebuilt`).
+    ``typed`` steps (not a command, not a button) take an update only from a person
+    whose current dialogue this is; otherwise the update goes on to the next handler.
     """
 
-    def __init__(self, dialogues: Dialogues | None = None, **arguments: Any) -> None:
-        with warnings.catch_warnings():
-            # Buttons are tracked per person and chat on purpose (one dialogue at a
-            # time), not per message; PTB warns about exactly that choice.
-            warnings.filterwarnings(
-                "ignore", message=".*per_message=False.*", category=PTBUserWarning
-            )
-            super().__init__(**arguments)
-        self._arguments = arguments
-        self._dialogues = dialogues or Dialogues()
+    __slots__ = ("_dialogue", "_entry", "_inner", "_typed")
 
-    def rebuilt(self, dialogues: Dialogues) -> Conversation:
-        return Conversation(dialogues, **self._arguments)
+    def __init__(self, inner: AnyHandler, dialogue: Dialogue, *, entry: bool) -> None:
+        super().__init__(inner.callback, block=inner.block)
+        self._inner = inner
+        self._dialogue = dialogue
+        self._entry = entry
+        self._typed = not entry and not isinstance(inner, CallbackQueryHandler | CommandHandler)
 
-    def check_update(self, update: object) -> Any:
-        found = super().check_update(update)
-        if found is None or not isinstance(update, Update) or update.callback_query is not None:
-            return found
-        handler = found[2]
-        if handler in self.entry_points or handler in self.fallbacks:
-            return found
-        assert update.effective_user is not None  # per_user conversations need one
-        return found if self._dialogues.is_current(update.effective_user.id, self) else None
+    def check_update(self, update: object) -> object | None:
+        if self._typed and isinstance(update, Update):
+            user = update.effective_user
+            if user is None or not self._dialogue.takes_input_from(user.id):
+                return None
+        return self._inner.check_update(update)
 
-    async def handle_update(  # type: ignore[override]
+    async def handle_update(
         self,
         update: Update,
-        application: Application[Any, Any, Any, Any, Any, Any],
-        check_result: Any,
-        context: Any,
-    ) -> object | None:
-        result = await super().handle_update(update, application, check_result, context)
-        key, handler = check_result[1], check_result[2]
-        entered = update.callback_query is not None or handler in self.entry_points
-        # PTB keeps the states in ``_conversations``: only a dialogue still in progress
-        # after this step becomes the one that takes the person's typed input.
-        if entered and key in self._conversations and update.effective_user is not None:
-            self._dialogues.enter(update.effective_user.id, self)
-        return result
+        application: Application[Any, HumasContext, Any, Any, Any, Any],
+        check_result: object,
+        context: HumasContext,
+    ) -> object:
+        state = await self._inner.handle_update(update, application, check_result, context)
+        self._dialogue.stepped(update, context, state, entry=self._entry)
+        return state
 
 
 def conversation(
     name: str,
-    entry_points: list[BaseHandler[Update, Any, Any]],
-    states: dict[object, list[BaseHandler[Update, Any, Any]]],
-    fallbacks: list[BaseHandler[Update, Any, Any]] | None = None,
-) -> Conversation:
-    """A ConversationHandler per person and chat, with /batal and a timeout."""
-    return Conversation(
-        entry_points=entry_points,
-        states=states,
-        fallbacks=[CommandHandler(list(CANCEL_COMMANDS), cancelled), *(fallbacks or [])],
+    entry_points: list[AnyHandler],
+    states: dict[object, list[AnyHandler]],
+    fallbacks: list[AnyHandler] | None = None,
+) -> ConversationHandler[HumasContext]:
+    """A ConversationHandler per person and chat, with /batal and a timeout.
+
+    Buttons are tracked per person and chat on purpose (one dialogue at a time per
+    feature), not per message (PTB's ``per_message``).
+    """
+    dialogue = Dialogue(name)
+
+    def steps(handlers: list[AnyHandler], *, entry: bool = False) -> list[AnyHandler]:
+        return [_Step(handler, dialogue, entry=entry) for handler in handlers]
+
+    cancel: AnyHandler = CommandHandler(list(CANCEL_COMMANDS), cancelled)
+    return ConversationHandler(
+        entry_points=steps(entry_points, entry=True),
+        states={
+            **{state: steps(handlers) for state, handlers in states.items()},
+            ConversationHandler.TIMEOUT: [TypeHandler(Update, dialogue.timed_out)],
+        },
+        fallbacks=steps([cancel, *(fallbacks or [])]),
         allow_reentry=True,
         conversation_timeout=TIMEOUT,
         name=name,
     )
-
-
-def fresh(
-    handlers: Iterable[BaseHandler[Update, Any, Any]], dialogues: Dialogues
-) -> list[BaseHandler[Update, Any, Any]]:
-    """The handlers to register in a new application: conversations without dialogues."""
-    return [
-        handler.rebuilt(dialogues) if isinstance(handler, Conversation) else handler
-        for handler in handlers
-    ]
 
 
 async def end_conversations(update: Update, context: HumasContext) -> int:

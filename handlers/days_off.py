@@ -8,6 +8,7 @@ re-derives the scheduler's jobs at once (a digest may move).
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
@@ -79,4 +80,6 @@ async def days_off(update: Update, context: HumasContext) -> None:
     await message.reply_html(reply)
 
 
-HANDLERS: list[BaseHandler] = [CommandHandler(["libur", *spec("libur").aliases], days_off)]
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """/libur."""
+    return [CommandHandler(["libur", *spec("libur").aliases], days_off)]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
 from telegram.constants import MessageLimit
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.core.texts import lang_of, t
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import end_conversations
-from handlers.guard import guarded, identify
+from handlers.guard import guarded
 
 
 @guarded(min_role=None)
@@ -39,22 +42,34 @@ async def unknown_message(update: Update, context: HumasContext) -> None:
 
 
 async def unknown_button(update: Update, context: HumasContext) -> None:
-    """A button no handler recognises: forged, or from an old version of a message."""
+    """A button no handler recognises: forged, or from an old version of a message.
+
+    Its data did not parse as any button (bot/core/callback_data.py), so nothing in it
+    is trusted or looked up: the answer is in the language of the person's Telegram app,
+    without reading or writing the database.
+    """
     query = update.callback_query
     assert query is not None
-    await identify(update, context)
-    await query.answer(context.t("denied.button"), show_alert=True)
+    user = update.effective_user
+    await query.answer(
+        t(lang_of(user.language_code if user else None), "denied.button"), show_alert=True
+    )
 
 
 _PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
-# Registered first of all (see bot/application.py): /batal must reach every conversation.
-CANCEL_HANDLERS: list[BaseHandler] = [
-    CommandHandler(["batal", *spec("batal").aliases], cancel),
-]
 
-HANDLERS: list[BaseHandler] = [
-    CallbackQueryHandler(unknown_button),
-    # Edited messages, channel posts and anything in groups fall through to silence.
-    MessageHandler(_PRIVATE & ~filters.StatusUpdate.ALL, unknown_message),
-]
+def cancel_handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """First of all (see bot/application.py): /batal must reach every dialogue."""
+    return [
+        CommandHandler(["batal", *spec("batal").aliases], cancel),
+    ]
+
+
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """Last of all: what no other handler took."""
+    return [
+        CallbackQueryHandler(unknown_button),
+        # Edited messages, channel posts and anything in groups fall through to silence.
+        MessageHandler(_PRIVATE & ~filters.StatusUpdate.ALL, unknown_message),
+    ]

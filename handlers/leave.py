@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
@@ -62,4 +63,6 @@ async def leave(update: Update, context: HumasContext) -> None:
     await message.reply_html(f"{context.t('leave.set', day=shown)}\n{follow}")
 
 
-HANDLERS: list[BaseHandler] = [CommandHandler(["cuti", *spec("cuti").aliases], leave)]
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """/cuti."""
+    return [CommandHandler(["cuti", *spec("cuti").aliases], leave)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
@@ -61,6 +63,8 @@ async def laporanku(update: Update, context: HumasContext) -> None:
     await message.reply_html("\n".join(lines))
 
 
-HANDLERS: list[BaseHandler] = [
-    CommandHandler(["laporanku", *spec("laporanku").aliases], laporanku),
-]
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """/laporanku."""
+    return [
+        CommandHandler(["laporanku", *spec("laporanku").aliases], laporanku),
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
@@ -88,7 +90,9 @@ async def help_command(update: Update, context: HumasContext) -> None:
     )
 
 
-HANDLERS: list[BaseHandler] = [
-    CommandHandler(["profil", *spec("profil").aliases], profile),
-    CommandHandler(["bantuan", *spec("bantuan").aliases], help_command),
-]
+def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
+    """/profil and /bantuan."""
+    return [
+        CommandHandler(["profil", *spec("profil").aliases], profile),
+        CommandHandler(["bantuan", *spec("bantuan").aliases], help_command),
+    ]

@@ -272,7 +272,7 @@ async def skipped(update: Update, context: HumasContext) -> int:
     return await _show_next(query.message, context, skipped_id)  # type: ignore[arg-type]
 
 
-def _buttons() -> list[BaseHandler[Update, HumasContext, Any]]:
+def _button_handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
     """The buttons on a submission under review."""
     return [
         CallbackQueryHandler(decided, pattern=any_of(APPROVE, REJECT)),
@@ -286,11 +286,14 @@ def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
     return [
         conversation(
             "review",
-            entry_points=[CommandHandler(["tinjau", *spec("tinjau").aliases], tinjau), *_buttons()],
+            entry_points=[
+                CommandHandler(["tinjau", *spec("tinjau").aliases], tinjau),
+                *_button_handlers(),
+            ],
             states={
                 NOTE: [
                     MessageHandler(filters.TEXT & ~filters.COMMAND, note_received),
-                    *_buttons(),
+                    *_button_handlers(),
                 ]
             },
         ),

@@ -160,17 +160,6 @@ async def test_programs_need_a_unique_name_and_sane_dates(db: Database, clock: F
 
 async def test_draft_fields_are_checked_and_saved(db: Database, clock: FakeClock) -> None:
     author = await add_officer(db, "Pusat", units_db.REGENCY_CODE, "coordinator")
-    assert briefings_db.parse_points("- satu\n2. dua\n\n• tiga") == ["satu", "dua", "tiga"]
-    assert briefings_db.parse_tags("Ibu Rumah Tangga, 20-40 tahun\n3T, 3t") == [
-        "ibu rumah tangga",
-        "20-40 tahun",
-        "3t",
-    ]
-    with pytest.raises(BriefingError) as long_title:
-        briefings_db.clean_title("x" * 121)
-    assert long_title.value.problem is BriefingProblem.TOO_LONG and long_title.value.limit == 120
-    with pytest.raises(BriefingError):
-        briefings_db.parse_tags(",".join(f"tag{i}" for i in range(9)))
     draft = await briefings_db.start_draft(db, author.id, clock.now())
     saved = await briefings_db.save_draft(
         db,
