@@ -282,10 +282,11 @@ async def next_in_queue(db: Database, reviewer: Officer, after_id: int = 0) -> S
 
 async def queue_size(db: Database, reviewer: Officer) -> int:
     condition, params = scope.unit_condition(reviewer, "s.unit_id")
-    return await db.fetchval(
+    count = await db.fetchval(
         f"SELECT count(*) FROM submissions s WHERE s.status = 'diterima' AND {condition}",
         params,
     )
+    return int(count)
 
 
 @dataclass(frozen=True)

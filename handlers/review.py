@@ -27,6 +27,7 @@ from handlers.delivery_access import delivery
 from handlers.guard import can_act_on_unit, guarded, refuse
 from handlers.unit_picker import unit_label
 from scheduler.content import Content
+from scheduler.content_sender import send_content
 from scheduler.notices import notify
 
 APPROVE = Route("rv:ok", ID)
@@ -115,12 +116,8 @@ async def _show_next(
             esc((submission.draft_text or "")[:_CAPTION]) if submission.draft_file_id else None
         )
         kind = submission.draft_media_type if submission.draft_file_id else "photo"
-        send = {
-            "photo": message.reply_photo,
-            "video": message.reply_video,
-            "document": message.reply_document,
-        }
-        await send[kind or "photo"](media, caption=caption, parse_mode="HTML")
+        shown = Content(caption or "", media_type=kind or "photo", file_id=media)
+        await send_content(context.bot, message.chat_id, shown)
     await message.reply_html(
         above + await _card(context, submission, waiting),
         reply_markup=_buttons(context, submission.id),

@@ -12,7 +12,7 @@ from typing import Any
 from telegram import Bot, Message
 from telegram.constants import ParseMode
 
-from scheduler.content import Content
+from scheduler.content import Content, ContentError
 
 
 async def send_content(bot: Bot, chat_id: int, content: Content, **options: Any) -> Message:
@@ -24,10 +24,13 @@ async def send_content(bot: Bot, chat_id: int, content: Content, **options: Any)
         "reply_markup": content.markup(),
         **options,
     }
+    if content.media_type is None:
+        return await bot.send_message(text=content.text, **common)
+    media = content.file_id
+    if media is None:
+        raise ContentError("media without a file id")
     if content.media_type == "photo":
-        return await bot.send_photo(photo=content.file_id, caption=content.text, **common)
+        return await bot.send_photo(photo=media, caption=content.text or None, **common)
     if content.media_type == "document":
-        return await bot.send_document(document=content.file_id, caption=content.text, **common)
-    if content.media_type == "video":
-        return await bot.send_video(video=content.file_id, caption=content.text, **common)
-    return await bot.send_message(text=content.text, **common)
+        return await bot.send_document(document=media, caption=content.text or None, **common)
+    return await bot.send_video(video=media, caption=content.text or None, **common)
