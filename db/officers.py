@@ -37,6 +37,11 @@ class Officer:
     def is_active(self) -> bool:
         return self.status == "active"
 
+    @property
+    def is_erased(self) -> bool:
+        """Erased on request (db/people.py erase): the Telegram id is a tombstone, -id."""
+        return self.telegram_id < 0
+
 
 def officer_from_row(row: aiosqlite.Row) -> Officer:
     return Officer(

@@ -40,6 +40,7 @@ class PeopleProblem(StrEnum):
     ADMIN_ONLY = "admin_only"
     UNIT = "unit"
     UNCHANGED = "unchanged"
+    ERASED = "erased"
 
 
 class PeopleError(Exception):
@@ -111,6 +112,8 @@ async def manage_problem(
     """Why ``actor`` may not manage ``target`` (None: they may). Read-only."""
     if actor is None or not actor.is_active or ROLE_RANK[actor.role] < ROLE_RANK["coordinator"]:
         return PeopleProblem.NOT_ALLOWED
+    if target.is_erased:
+        return PeopleProblem.ERASED
     if not await scope.may_act_on(conn_or_db, actor, target.unit_id):
         return PeopleProblem.SCOPE
     return _rank_problem(actor, target)
@@ -238,3 +241,107 @@ async def set_language(db: Database, telegram_id: int, language: Language, at: d
                 new=language,
             )
         return await _reload(conn, officer.id)
+
+
+# ---- erasure (UU PDP 27/2022) -----------------------------------------------------------
+
+ERASED_NAME = "(dihapus)"
+ERASED_LABEL = "erased"
+"""The audit log's actor label for entries once labelled with an erased Telegram id."""
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What erasing a person removed: ids and counts only."""
+
+    officer_id: int | None  # None: the account had applied, never joined
+    chat_id: int | None  # the private chat the person had (its command menu is cleared)
+    registrations: int
+    deliveries: int
+
+
+async def erase(db: Database, actor_telegram_id: int, target_id: int, at: datetime) -> Erasure:
+    """An administrator erases a person: see :func:`_erase_in` for what is kept."""
+    async with db.transaction() as conn:
+        actor, target = await _load(conn, actor_telegram_id, target_id)
+        if actor.role != "admin":
+            raise PeopleError(PeopleProblem.ADMIN_ONLY)
+        return await _erase_in(conn, target, target.telegram_id, _actor(actor), at)
+
+
+async def erase_account(db: Database, telegram_id: int, at: datetime) -> Erasure:
+    """The shell erases whatever the bot holds about a Telegram account (an officer,
+    an applicant, or both); NOT_FOUND when it holds nothing."""
+    async with db.transaction() as conn:
+        target = await fetch_in(conn, telegram_id)
+        erasure = await _erase_in(conn, target, telegram_id, Actor.cli(), at)
+        if erasure.officer_id is None and not erasure.registrations:
+            raise PeopleError(PeopleProblem.NOT_FOUND)
+        return erasure
+
+
+async def _erase_in(
+    conn: aiosqlite.Connection, target: Officer | None, telegram_id: int, actor: Actor, at: datetime
+) -> Erasure:
+    """Remove what identifies the person; keep what belongs to their unit.
+
+    The account's row stays (reports, decisions and the audit log point at it by id)
+    with the name "(dihapus)", no position or chat, and a tombstone Telegram id (the
+    negative of its id: the column is NOT NULL UNIQUE and Telegram ids are positive);
+    it is inactive and can be neither managed nor reactivated. Applications, leave,
+    pending deliveries to the person and the records of their chat go; their unit's
+    reports stay, attributed to "(dihapus)". The audit log keeps ids only: entries
+    labelled with the Telegram id are relabelled, and the erasure is logged with ids.
+    """
+    if target is not None and target.is_erased:
+        raise PeopleError(PeopleProblem.ERASED)
+    officer_id = target.id if target is not None else None
+    cursor = await conn.execute(
+        "SELECT id FROM registrations WHERE telegram_id = ? OR officer_id = ? ORDER BY id",
+        (telegram_id, officer_id),
+    )
+    registration_ids = [row["id"] for row in await cursor.fetchall()]
+    marks = ", ".join("?" * len(registration_ids))
+    if registration_ids:
+        await conn.execute(
+            f"DELETE FROM registration_notices WHERE registration_id IN ({marks})",
+            registration_ids,
+        )
+        await conn.execute(f"DELETE FROM registrations WHERE id IN ({marks})", registration_ids)
+    for table in ("invitation_failures", "invitation_lockouts"):
+        await conn.execute(f"DELETE FROM {table} WHERE telegram_id = ?", (telegram_id,))
+    await conn.execute(
+        "UPDATE audit_log SET actor_label = ? WHERE actor_label = ?",
+        (ERASED_LABEL, f"tg:{telegram_id}"),
+    )
+    deliveries = 0
+    if target is not None:
+        cursor = await conn.execute(
+            "DELETE FROM deliveries WHERE officer_id = ? AND status = 'pending'", (target.id,)
+        )
+        deliveries = cursor.rowcount
+        await conn.execute("UPDATE deliveries SET chat_id = 0 WHERE officer_id = ?", (target.id,))
+        for table, column in (
+            ("registration_notices", "officer_id"),
+            ("officer_leave", "officer_id"),
+            ("review_alerts", "coordinator_id"),
+        ):
+            await conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (target.id,))
+        await conn.execute(
+            "UPDATE officers SET telegram_id = -id, chat_id = NULL, full_name = ?, position = NULL,"
+            " status = 'inactive', reachable = 0, menu_signature = NULL, updated_at = ?"
+            " WHERE id = ?",
+            (ERASED_NAME, to_db(at), target.id),
+        )
+    await audit.record(
+        conn,
+        actor,
+        "person.erase",
+        f"officer:{officer_id}" if officer_id is not None else None,
+        at,
+        registration_ids=registration_ids,
+        deliveries_dropped=deliveries,
+    )
+    return Erasure(
+        officer_id, target.chat_id if target else None, len(registration_ids), deliveries
+    )

@@ -31,6 +31,7 @@ from typing import Literal
 
 import aiosqlite
 
+from bot.core.names import clean_name
 from db import audit, moves
 from db.audit import Actor
 from db.connection import Database
@@ -128,9 +129,10 @@ def _registration(row: aiosqlite.Row) -> Registration:
 
 
 def clean_text(text: str, limits: tuple[int, int]) -> str | None:
-    """Collapse spaces; None when the result is shorter or longer than ``limits``."""
-    text = " ".join(text.split())
-    return text if limits[0] <= len(text) <= limits[1] else None
+    """A name or title cleaned by :func:`clean_name`; None when nothing visible is left or
+    the result is shorter or longer than ``limits``."""
+    cleaned = clean_name(text)
+    return cleaned if cleaned is not None and limits[0] <= len(cleaned) <= limits[1] else None
 
 
 async def get(db: Database, registration_id: int) -> Registration | None:

@@ -40,6 +40,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("pengumuman", "coordinator", ("announce",)),
     CommandSpec("jadwal", "coordinator", ("schedule",)),
     CommandSpec("libur", "admin", ("daysoff",)),
+    CommandSpec("dataku", None, ("mydata",)),
     CommandSpec("bantuan", None, ("help",)),
     CommandSpec("batal", None, ("cancel",)),
 )

@@ -34,6 +34,7 @@ from db.timefmt import from_db, to_db
 from scheduler.digests import next_due, run_due_digests
 from scheduler.escalation import CATCH_UP, run_due_deadlines
 from scheduler.reminders import load_timing, reminder_moment, run_due_reminders
+from scheduler.retention import DailyPurge
 from scheduler.services import BotData, Services
 
 log = logging.getLogger(__name__)
@@ -60,10 +61,13 @@ class Schedule:
         self.job_queue = job_queue
         self._lock = asyncio.Lock()
         self._armed: dict[str, datetime] = {}  # job id -> the clock moment it fires at
+        self._purge = DailyPurge()  # refused applications past their retention, once a day
 
     async def run(self) -> int:
         async with self._lock:
-            return await run_all_due(self.services)
+            queued = await run_all_due(self.services)
+            await self._purge.run(self.services)
+            return queued
 
     async def start(self) -> None:
         """At start: catch up on what came due while the bot was down, arm the jobs and the tick."""

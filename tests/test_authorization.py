@@ -176,6 +176,11 @@ BUTTONS: list[Entry] = [
         not_for=_NOT_TARGETED,
         allowed="officer_b",
     ),
+    # Erasing a person's personal data: administrators only (last: the control test's
+    # administrator really erases officer A).
+    Entry("px:ask:{officer_a}", "admin", scoped=True),
+    Entry("px:no:{officer_a}", "admin", scoped=True),
+    Entry("px:yes:{officer_a}", "admin", scoped=True),
 ]
 
 ACTORS: tuple[Actor, ...] = ("stranger", "pending", "officer", "other_coordinator", "deactivated")

@@ -199,7 +199,14 @@ async def test_help_lists_only_the_commands_of_the_role(bot: BotDriver) -> None:
         text = (await bot.say(who, "/bantuan"))[-1].plain_text
         lines[who] = [line.split(" ")[0] for line in text.splitlines()[1:]]
     assert (
-        lines[stranger] == ["/" + name for name in _names(None)] == ["/start", "/bantuan", "/batal"]
+        lines[stranger]
+        == ["/" + name for name in _names(None)]
+        == [
+            "/start",
+            "/dataku",
+            "/bantuan",
+            "/batal",
+        ]
     )
     assert lines[officer] == ["/" + name for name in _names("officer")]
     assert lines[coordinator] == ["/" + name for name in _names("coordinator")]
@@ -245,10 +252,11 @@ async def test_menus_are_sent_only_when_they_change(bot: BotDriver) -> None:
     default = json.dumps({"type": "default"}, separators=(",", ":"))
     assert [c["command"] for c in bot.sandbox.commands[(default, "en")]] == [
         "start",
+        "dataku",
         "bantuan",
         "batal",
     ]
-    assert bot.sandbox.commands[(default, "en")][1]["description"] == "List of commands"
+    assert bot.sandbox.commands[(default, "en")][2]["description"] == "List of commands"
     user = await bot.join("Siti", WANAHERANG)
     calls = bot.sandbox.stats.requests.get("setMyCommands", 0)
     assert await sync_all_menus(bot.app.bot, bot.db, pause=0) == 0

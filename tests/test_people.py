@@ -66,7 +66,7 @@ async def test_coordinator_deactivates_and_reactivates_an_officer(bot: BotDriver
     assert (await officer_row(bot, ani))["status"] == "inactive"
     assert "officer.deactivate" in await _actions(bot)
     assert "dinonaktifkan oleh Dewi" in bot.sandbox.messages(ani)[-1].plain_text
-    assert _menu(bot, ani) == ["start", "bantuan", "batal"]
+    assert _menu(bot, ani) == ["start", "dataku", "bantuan", "batal"]
     assert is_refusal((await bot.say(ani, "/profil"))[-1].plain_text)
     assert "/profil" not in (await bot.say(ani, "/bantuan"))[-1].plain_text
 

@@ -114,6 +114,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Unit itu tidak aktif atau tidak dikenal.",
         "en": "That unit is inactive or unknown.",
     },
+    "people.error.erased": {
+        "id": "Data orang ini sudah dihapus; akunnya tidak dapat diubah lagi.",
+        "en": "This person's data was erased; the account can no longer be changed.",
+    },
+    "people.erase_button": {"id": "🗑 Hapus data pribadi", "en": "🗑 Erase personal data"},
+    "people.confirm_erase": {
+        "id": 'Hapus data pribadi <b>{name}</b> ({unit})?\nNama diganti "(dihapus)", akun dan '
+        "obrolan Telegram-nya dilepas, pendaftaran dan pesan yang belum terkirim dibuang. "
+        "Laporan unitnya tetap ada. <b>Tidak dapat dibatalkan.</b>",
+        "en": "Erase the personal data of <b>{name}</b> ({unit})?\nThe name becomes "
+        '"(dihapus)", their Telegram account and chat are removed, their applications and '
+        "unsent messages dropped. Their unit's reports stay. <b>This cannot be undone.</b>",
+    },
+    "people.confirm_erase_button": {"id": "Ya, hapus datanya", "en": "Yes, erase"},
+    "people.erased": {
+        "id": "✅ Data pribadi petugas #{id} dihapus ({registrations} pendaftaran, "
+        "{deliveries} pesan tertunda).",
+        "en": "✅ The personal data of person #{id} was erased ({registrations} applications, "
+        "{deliveries} pending messages).",
+    },
+    "people.erase_cancelled": {
+        "id": "Tidak jadi dihapus. Tidak ada yang diubah.",
+        "en": "Not erased. Nothing was changed.",
+    },
     "people.error.unchanged": {
         "id": "Tidak ada yang berubah.",
         "en": "Nothing changed.",

@@ -104,19 +104,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "content with /lapor if needed.",
     },
     "submit.refused.duplicate": {
-        "id": "Postingan ini sudah dilaporkan lebih dulu oleh {name} ({unit}) pada {at}, "
-        "No. {receipt}. Satu postingan hanya dicatat sekali — laporkan postingan unit Anda sendiri.",
-        "en": "This post was already reported by {name} ({unit}) on {at}, No. {receipt}. "
+        "id": "Postingan ini sudah dilaporkan lebih dulu oleh {unit} pada {at}, No. {receipt}. "
+        "Satu postingan hanya dicatat sekali — laporkan postingan unit Anda sendiri.",
+        "en": "This post was already reported by {unit} on {at}, No. {receipt}. "
         "A post is recorded only once — report your own unit's post.",
     },
     "submit.refused.duplicate_race": {
-        "id": "Postingan ini baru saja dilaporkan orang lain. Laporkan postingan unit Anda sendiri.",
-        "en": "Somebody else just reported this post. Report your own unit's post.",
+        "id": "Postingan ini baru saja dilaporkan unit lain. Laporkan postingan unit Anda sendiri.",
+        "en": "Another unit just reported this post. Report your own unit's post.",
     },
     "submit.refused.own_duplicate": {
-        "id": "Postingan ini sudah tercatat untuk unit Anda ({name}, {at}, No. {receipt}). "
+        "id": "Postingan ini sudah tercatat untuk {unit} ({at}, No. {receipt}). "
         "Tidak perlu dilaporkan lagi.",
-        "en": "This post is already recorded for your unit ({name}, {at}, No. {receipt}). "
+        "en": "This post is already recorded for {unit} ({at}, No. {receipt}). "
         "No need to report it again.",
     },
     "submit.refused.draft_empty": {
