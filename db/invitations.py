@@ -23,11 +23,10 @@ from enum import StrEnum
 
 import aiosqlite
 
-from db import audit, moves
+from db import audit, moves, scope
 from db.audit import Actor
 from db.connection import Database
 from db.officers import Officer, Role, fetch_in
-from db.people import unit_in_scope
 from db.timefmt import from_db, to_db
 
 TOKEN_BYTES = 24  # 192 bits; token_urlsafe gives 32 characters, within deep-link limits
@@ -356,31 +355,21 @@ async def request_move(db: Database, token: str, who: Identity, at: datetime) ->
         return registration_id
 
 
-def _live_filter(root_id: int | None) -> tuple[str, tuple[object, ...]]:
-    """SQL limiting invitations to the units at and below ``root_id`` (None: everywhere)."""
-    if root_id is None:
-        return "", ()
-    return (
-        " AND i.unit_id IN (WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u2.id"
-        " FROM units u2 JOIN below b ON u2.parent_id = b.id) SELECT id FROM below)",
-        (root_id,),
-    )
-
-
 async def list_live(
-    db: Database, at: datetime, root_id: int | None, *, offset: int = 0, limit: int = 100
+    db: Database, at: datetime, viewer: Officer | None, *, offset: int = 0, limit: int = 100
 ) -> tuple[list[LiveInvitation], int]:
-    """Invitations still usable, newest first, in ``root_id``'s scope; and how many in all."""
-    where, params = _live_filter(root_id)
-    where = " WHERE i.revoked_at IS NULL AND i.expires_at > ? AND i.uses < i.max_uses" + where
-    params = (to_db(at), *params)
-    total = await db.fetchval(f"SELECT count(*) FROM invitations i{where}", params)
+    """Invitations still usable, newest first, of the units in ``viewer``'s scope
+    (``None``: the shell, everywhere); and how many there are in all."""
+    where, params = scope.unit_condition(viewer, "i.unit_id") if viewer else ("1", [])
+    where = f" WHERE i.revoked_at IS NULL AND i.expires_at > ? AND i.uses < i.max_uses AND {where}"
+    values = (to_db(at), *params)
+    total = await db.fetchval(f"SELECT count(*) FROM invitations i{where}", values)
     rows = await db.fetchall(
         "SELECT i.*, u.code AS unit_code, u.kind AS unit_kind, u.name AS unit_name,"
         " o.full_name AS creator_name FROM invitations i JOIN units u ON u.id = i.unit_id"
         f" LEFT JOIN officers o ON o.id = i.created_by{where}"
         " ORDER BY i.id DESC LIMIT ? OFFSET ?",
-        (*params, limit, offset),
+        (*values, limit, offset),
     )
     items = [
         LiveInvitation(
@@ -439,8 +428,9 @@ async def revoke(
 
 
 async def _may_revoke(conn: aiosqlite.Connection, officer: Officer | None, unit_id: int) -> bool:
-    if officer is None or not officer.is_active:
-        return False
-    if officer.role == "admin":
-        return True
-    return officer.role == "coordinator" and await unit_in_scope(conn, officer.unit_id, unit_id)
+    """Administrators and coordinators revoke the invitations of units in their scope."""
+    return (
+        officer is not None
+        and officer.role in ("admin", "coordinator")
+        and await scope.may_act_on(conn, officer, unit_id)
+    )

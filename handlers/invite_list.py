@@ -28,16 +28,9 @@ REVOKE = Pair("iv:rv", ID, INDEX)
 PAGE_SIZE = 5
 
 
-def _scope_root(officer: Officer) -> int | None:
-    """Administrators see every invitation; a coordinator those of their unit and below."""
-    return None if officer.role == "admin" else officer.unit_id
-
-
 async def list_button(context: HumasContext, officer: Officer) -> InlineKeyboardButton | None:
     """The button that opens the list, when there is anything to list."""
-    _, total = await invitations_db.list_live(
-        context.db, context.clock.now(), _scope_root(officer), limit=0
-    )
+    _, total = await invitations_db.list_live(context.db, context.clock.now(), officer, limit=0)
     if total == 0:
         return None
     return InlineKeyboardButton(
@@ -64,14 +57,14 @@ async def _screen(
     context: HumasContext, officer: Officer, page: int, notice: str = ""
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """One page of the list (the last one if ``page`` is past it), under ``notice``."""
-    now, root = context.clock.now(), _scope_root(officer)
-    _, total = await invitations_db.list_live(context.db, now, root, limit=0)
+    now = context.clock.now()
+    _, total = await invitations_db.list_live(context.db, now, officer, limit=0)
     if total == 0:
         return notice + context.t("undang.list_empty"), None
     pages = max(1, math.ceil(total / PAGE_SIZE))
     page = min(page, pages - 1)
     items, total = await invitations_db.list_live(
-        context.db, now, root, offset=page * PAGE_SIZE, limit=PAGE_SIZE
+        context.db, now, officer, offset=page * PAGE_SIZE, limit=PAGE_SIZE
     )
     text = notice + context.t(
         "undang.list",

@@ -24,6 +24,8 @@ from datetime import timedelta
 from typing import Literal
 
 from bot.devtools.driver import BotDriver
+from db import audit
+from db import invitations as invitations_db
 from db import issue_reports as issues_db
 from db import people as people_db
 from db import submissions as submissions_db
@@ -126,6 +128,8 @@ BUTTONS: list[Entry] = [
     Entry("ip:u:{unit_a}", "coordinator", scoped=True, setup=("/undang",)),
     Entry("ip:k:{kec_a}:0", "coordinator", scoped=True, setup=("/undang",)),
     Entry("iv:r:admin", "admin", scoped=True, setup=("/undang", "ip:u:{unit_b}")),
+    Entry("iv:ls:0", "coordinator"),
+    Entry("iv:rv:{invitation_a}:0", "coordinator", scoped=True),
     Entry("rg:ok:{reg_a}", "coordinator", scoped=True),
     Entry("rg:no:{reg_a}", "coordinator", scoped=True),
     Entry("lang:en", "officer"),
@@ -308,6 +312,17 @@ async def _things(bot: BotDriver, officer_a: int, author_a: int) -> dict[str, in
         "submission_a": report.submission.id,
         "issue_a": issue.id,
         "announcement": announcement.id,
+        "invitation_a": (
+            await invitations_db.create(
+                bot.db,
+                unit_id=await unit_id(bot, PAKANSARI),
+                role="officer",
+                max_uses=5,
+                days=7,
+                actor=audit.Actor.cli(),
+                at=now,
+            )
+        )[1].id,
     }
 
 
