@@ -22,7 +22,9 @@ still work, and pressing one makes it the current dialogue again.
 Who is in which dialogue is kept by :class:`Dialogue` from what the dialogue's
 callbacks return — a state, ``END``, or ``None`` for "no change", exactly what PTB
 itself acts on — and from PTB's ``TIMEOUT`` state; the dialogue a person entered
-last is recorded in their ``user_data``, which belongs to the application.
+last is recorded in their ``user_data``, which belongs to the application. Like
+PTB's own state (``persistent=False``; ``name`` only names the dialogue), none of
+this outlives the application: after a restart every person starts afresh.
 
 :func:`end_conversations` is the global /batal: it ends every dialogue the person
 has in progress, in any feature, by offering the update to each
