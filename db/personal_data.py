@@ -17,7 +17,6 @@ it again deletes nothing more.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
@@ -194,7 +193,8 @@ NOT_PERSONAL: dict[str, str] = {
     "unreachable_notices": "units nobody could be reached in",
 }
 
-_DB_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+_TIME_COLUMNS = frozenset({"at", "until", "deadline", "not_before", "locked_until"})
+_JSON_COLUMNS = frozenset({"details", "audience"})
 
 
 @dataclass(frozen=True)
@@ -220,15 +220,14 @@ class PersonalData:
         return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _value(value: Any, zone: tzinfo) -> Any:
+def _value(column: str, value: Any, zone: tzinfo) -> Any:
     """Stored UTC times become ISO times in ``zone`` (WIB); JSON columns are decoded."""
-    if isinstance(value, str) and _DB_TIME.match(value):
+    if value is None:
+        return None
+    if column in _TIME_COLUMNS or column.endswith("_at"):
         return from_db(value).astimezone(zone).isoformat()
-    if isinstance(value, str) and value[:1] in "[{":
-        try:
-            return json.loads(value)
-        except json.JSONDecodeError:
-            return value
+    if column in _JSON_COLUMNS:
+        return json.loads(value)
     return value
 
 
@@ -240,7 +239,7 @@ async def export(db: Database, telegram_id: int, zone: tzinfo, at: datetime) -> 
     for section in SECTIONS:
         rows = await db.fetchall(section.sql, params)
         sections[section.name] = [
-            {key: _value(row[key], zone) for key in row.keys()} for row in rows
+            {key: _value(key, row[key], zone) for key in row.keys()} for row in rows
         ]
     return PersonalData(telegram_id, at.astimezone(zone), sections)
 
