@@ -19,7 +19,7 @@ from telegram.request import HTTPXRequest
 from bot.core.clock import Clock, SystemClock
 from bot.core.config import Settings
 from bot.errors import error_handler
-from bot.flood import flood_handler
+from bot.flood import FloodControl
 from bot.updates import PerChatUpdateProcessor
 from db.connection import Database
 from db.migrations import apply_migrations
@@ -85,6 +85,8 @@ def build_application(
         request=HTTPXRequest(connection_pool_size=_CONNECTIONS),
         get_updates_request=HTTPXRequest(connection_pool_size=1),
     )
+    # Flood control drops a person's updates beyond the rate as they arrive (bot/flood.py).
+    flood = FloodControl(config.flood)
     application = (
         ApplicationBuilder()
         .bot(bot)
@@ -92,12 +94,12 @@ def build_application(
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
-        .concurrent_updates(PerChatUpdateProcessor())
+        .concurrent_updates(PerChatUpdateProcessor(admit=flood.admit))
         .build()
     )
     application.bot_data.services = services
-    # Group -2 runs before everything: a person's updates beyond the flood rate stop here.
-    application.add_handler(flood_handler(config.flood), group=-2)
+    # Group -2 runs before everything: the one notice of a flood window stops there.
+    application.add_handler(flood.handler(), group=-2)
     _register_handlers(application)
     return application
 

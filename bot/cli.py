@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+
+from telegram.error import InvalidToken, NetworkError
 
 from bot.core.clock import SystemClock
 from bot.core.config import (
@@ -14,16 +17,16 @@ from bot.core.config import (
     ConfigError,
     Settings,
     load_config,
-    webhook_settings,
 )
+from bot.core.logging_setup import configure_logging, redact
 from db import invitations as invitations_db
-from db import people as people_db
 from db import units as units_db
 from db.audit import Actor
 from db.bootstrap import init_database
-from db.connection import Database
-from db.migrations import apply_migrations
+from db.connection import Database, DatabaseUnavailable
+from db.migrations import apply_migrations, require_known_schema
 
+EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
 TOKEN_HELP = (
@@ -85,18 +88,16 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     lst = units_sub.add_parser("list", help="list units")
     lst.add_argument("--kecamatan", help="only this kecamatan (code) and its desa/kelurahan")
-
-    people = sub.add_parser("people", help="personal data of people (UU PDP)")
-    people_sub = people.add_subparsers(dest="people_command", required=True, metavar="ACTION")
-    erase = people_sub.add_parser(
-        "erase", help="erase what the bot holds about a Telegram account (name, ids, applications)"
-    )
-    erase.add_argument("--telegram-id", type=int, required=True, help="the person's Telegram id")
     return parser
 
 
-async def _with_db(config: Settings, work: Callable[[Database], Awaitable[None]]) -> None:
-    db = await Database.open(config.database.path)
+async def _with_db(
+    config: Settings, work: Callable[[Database], Awaitable[None]], *, create: bool = False
+) -> None:
+    """Open the database (only ``init`` passes ``create``), bring it up to date, work."""
+    if not create:
+        require_known_schema(config.database.path)
+    db = await Database.open(config.database.path, create=create)
     try:
         await apply_migrations(db, SystemClock())
         await work(db)
@@ -113,7 +114,7 @@ async def _init(config: Settings) -> None:
         )
         print(f"database {config.database.path}: {added} areas added; now {summary}")
 
-    await _with_db(config, work)
+    await _with_db(config, work, create=True)
 
 
 async def _invite(config: Settings, args: argparse.Namespace) -> None:
@@ -235,27 +236,6 @@ async def _units(config: Settings, args: argparse.Namespace) -> None:
     await _with_db(config, work)
 
 
-async def _people(config: Settings, args: argparse.Namespace) -> None:
-    async def work(db: Database) -> None:
-        try:
-            erasure = await people_db.erase_account(db, args.telegram_id, SystemClock().now())
-        except people_db.PeopleError as exc:
-            if exc.problem is people_db.PeopleProblem.ERASED:
-                raise CliError(f"Telegram account {args.telegram_id} was already erased") from None
-            raise CliError(
-                f"the bot holds nothing about Telegram account {args.telegram_id}"
-            ) from None
-        account = (
-            f"officer {erasure.officer_id}" if erasure.officer_id is not None else "no account"
-        )
-        print(
-            f"erased Telegram account {args.telegram_id}: {account}, "
-            f"{erasure.registrations} application(s), {erasure.deliveries} pending message(s)"
-        )
-
-    await _with_db(config, work)
-
-
 async def _print_added(added: list[units_db.Unit], skipped: list[str]) -> None:
     for unit in added:
         print(f"added {unit.code}\t{unit.name}")
@@ -263,53 +243,80 @@ async def _print_added(added: list[units_db.Unit], skipped: list[str]) -> None:
         print(f"exists\t{name}")
 
 
-def _run(config: Settings) -> None:
+def _run(config: Settings) -> int:
     from bot.application import build_application
-    from bot.core.logging_setup import configure_logging
+    from bot.webhook import run_webhook
 
     if config.telegram.token is None:
         raise CliError(TOKEN_HELP)
-    secret = config.telegram.webhook.secret_token
-    configure_logging(
-        config.log_level,
-        [config.telegram.token.get_secret_value(), secret.get_secret_value() if secret else ""],
-    )
+    # Only an initialised, writable database this program knows; `init` makes one.
+    require_known_schema(config.database.path)
     application = build_application(config)
     if config.telegram.mode == "webhook":
-        # run_webhook, like run_polling, stops gracefully on SIGINT/SIGTERM.
-        application.run_webhook(**webhook_settings(config.telegram), drop_pending_updates=False)
+        # Like run_polling: stops gracefully on SIGINT/SIGTERM.
+        run_webhook(application, config.telegram)
     else:
         # run_polling installs SIGINT/SIGTERM handlers and stops gracefully.
         application.run_polling(drop_pending_updates=False)
+    stopped_for = application.bot_data.services.stopped_for
+    if stopped_for:
+        print(f"humas-bot: stopped: {stopped_for}", file=sys.stderr)
+        return EXIT_FAILURE
+    return 0
+
+
+def _demo(lang: str) -> int:
+    """The demo builds its own world: no configuration file, no ``HUMAS_*`` variables."""
+    from bot.devtools.demo import run_demo
+
+    # The fast clock skips past digest times on purpose: keep the transcript to
+    # what people see, and show only real errors.
+    configure_logging("ERROR", [])
+    return asyncio.run(run_demo(lang=lang))
+
+
+def _configure_logging(config: Settings, command: str) -> None:
+    """Every command logs through the redacting handler; only `run` below WARNING."""
+    token = config.telegram.token
+    secret = config.telegram.webhook.secret_token
+    level = config.log_level if command == "run" or config.log_level == "DEBUG" else "WARNING"
+    configure_logging(
+        level,
+        [token.get_secret_value() if token else "", secret.get_secret_value() if secret else ""],
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "demo":
+        return _demo(args.lang)
     try:
         config = load_config(args.config)
+        _configure_logging(config, args.command)
         if args.command == "run":
-            _run(config)
-        elif args.command == "demo":
-            from bot.core.logging_setup import configure_logging
-            from bot.devtools.demo import run_demo
-
-            # The fast clock skips past digest times on purpose: keep the transcript to
-            # what people see, and show only real errors.
-            configure_logging("ERROR", [])
-            return asyncio.run(run_demo(lang=args.lang))
-        elif args.command == "init":
+            return _run(config)
+        if args.command == "init":
             asyncio.run(_init(config))
         elif args.command == "invite":
             asyncio.run(_invite(config, args))
-        elif args.command == "people":
-            asyncio.run(_people(config, args))
         else:
             asyncio.run(_units(config, args))
-    except (ConfigError, CliError, units_db.UnitError) as exc:
-        print(f"humas-bot: {exc}", file=sys.stderr)
+    except (ConfigError, CliError, DatabaseUnavailable, units_db.UnitError) as exc:
+        print(f"humas-bot: {redact(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
+    except InvalidToken:
+        print(
+            "humas-bot: Telegram rejected telegram.token; check it with @BotFather", file=sys.stderr
+        )
+        return EXIT_USAGE
+    except NetworkError as exc:
+        print(f"humas-bot: cannot reach Telegram: {redact(str(exc))}", file=sys.stderr)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+    except Exception:  # a bug: show it, but never with a secret in it
+        print(redact(traceback.format_exc()), file=sys.stderr)
+        return EXIT_FAILURE
     return 0
 
 

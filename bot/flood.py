@@ -2,11 +2,15 @@
 
 Each person (Telegram user id) has a window of ``flood.seconds`` seconds starting at
 their first update; the first ``flood.updates`` updates of the window are handled,
-the rest are dropped. The first dropped update of a window gets one "terlalu cepat"
-notice; the others get nothing. The check runs in handler group -2, before every
-other handler, and reads and writes no database (the notice's language is the one
-Telegram reports for the person). Time is a monotonic clock, never the wall clock
-or the bot's injectable clock (a jump of either must not open or close a window).
+the rest are dropped. The decision is made when an update arrives (the update
+processor asks :meth:`FloodControl.admit` before queueing it behind the person's
+earlier updates), so a flood is measured as it is sent, not as slowly as the bot
+may answer it, and a dropped update never waits, runs a handler or touches the
+database. The first dropped update of a window is let through to the handler in
+group -2, which sends the one "terlalu cepat" notice (in the language Telegram
+reports for the person, with no database read) and stops it there; the others get
+nothing. Time is a monotonic clock, never the wall clock or the bot's injectable
+clock (a jump of either must not open or close a window).
 """
 
 from __future__ import annotations
@@ -75,27 +79,39 @@ class FloodGate:
                 del self._windows[person]
 
 
-def flood_handler(
-    config: FloodConfig, monotonic: Monotonic = time.monotonic
-) -> TypeHandler[Update, HumasContext, None]:
-    """The group -2 handler that stops a person's excess updates."""
-    gate = FloodGate(config.updates, config.seconds, monotonic)
+class FloodControl:
+    """The gate for the update processor, and the group -2 handler for the notices."""
 
-    async def check(update: Update, context: HumasContext) -> None:
-        user = update.effective_user
-        if user is None:
-            return
-        verdict = gate.admit(user.id)
-        if verdict is Verdict.HANDLE:
-            return
+    def __init__(self, config: FloodConfig, monotonic: Monotonic = time.monotonic) -> None:
+        self.gate = FloodGate(config.updates, config.seconds, monotonic)
+        self._notices: set[int] = set()  # update ids that carry a window's one notice
+
+    def admit(self, update: object) -> bool:
+        """Whether to process ``update`` at all (called as it arrives)."""
+        if not isinstance(update, Update) or update.effective_user is None:
+            return True
+        verdict = self.gate.admit(update.effective_user.id)
         if verdict is Verdict.NOTIFY:
             log.info(
-                "user %s sent more than %s updates in %ss", user.id, gate.updates, gate.seconds
+                "user %s sent more than %s updates in %ss",
+                update.effective_user.id,
+                self.gate.updates,
+                self.gate.seconds,
             )
-            await _notify(update, context, t(lang_of(user.language_code), "flood.too_fast"))
-        raise ApplicationHandlerStop
+            self._notices.add(update.update_id)
+        return verdict is not Verdict.DROP
 
-    return TypeHandler(Update, check)
+    def handler(self) -> TypeHandler[Update, HumasContext, None]:
+        return TypeHandler(Update, self._notice)
+
+    async def _notice(self, update: Update, context: HumasContext) -> None:
+        if update.update_id not in self._notices:
+            return
+        self._notices.discard(update.update_id)
+        user = update.effective_user
+        language = lang_of(user.language_code if user else None)
+        await _notify(update, context, t(language, "flood.too_fast"))
+        raise ApplicationHandlerStop
 
 
 async def _notify(update: Update, context: HumasContext, text: str) -> None:

@@ -11,6 +11,9 @@ find the other slots free. (PTB's own semaphore, which ``process_update`` takes
 before calling :meth:`do_process_update`, therefore admits every update: were it
 bounded, updates waiting for their person would fill it.)
 
+Flood control decides as an update arrives (``admit``, bot/flood.py): an update it
+refuses is discarded at once, before it waits for anything.
+
 It also knows when nothing is being processed (``in_flight``), which the sandbox
 driver uses to wait for the bot instead of sleeping.
 """
@@ -18,8 +21,9 @@ driver uses to wait for the bot instead of sleeping.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import sys
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -27,8 +31,13 @@ from telegram.ext import BaseUpdateProcessor
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
-    def __init__(self, max_concurrent_updates: int = 32) -> None:
+    def __init__(
+        self,
+        max_concurrent_updates: int = 32,
+        admit: Callable[[object], bool] = lambda update: True,
+    ) -> None:
         super().__init__(sys.maxsize)  # admission only; the slots below bound the work
+        self._admit = admit
         self.slots = max_concurrent_updates
         self._running = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
@@ -36,6 +45,10 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self.in_flight = 0  # updates accepted and not finished (waiting or running)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if not self._admit(update):
+            if inspect.iscoroutine(coroutine):
+                coroutine.close()  # never run: nothing of it happens
+            return
         key = _key(update)
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1

@@ -10,6 +10,7 @@ a second connection, which WAL lets proceed while a write is under way.
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
@@ -19,6 +20,55 @@ from typing import Any
 import aiosqlite
 
 BUSY_TIMEOUT_MS = 5000
+PRIVATE_MODE = 0o600  # the database holds personal data: only its owner may read it
+SIDE_FILES = ("-wal", "-shm")
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be used as it is; the message is one line saying what to do."""
+
+
+FileIdentity = tuple[int, int]  # (st_dev, st_ino)
+
+
+def file_identity(path: Path) -> FileIdentity | None:
+    """Which file ``path`` names now (``None`` if nothing does)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_dev, stat.st_ino)
+
+
+def _create_private(path: Path) -> None:
+    """Create the file (0600) if it does not exist yet, so SQLite never makes it 0644."""
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE))
+    except FileExistsError:
+        pass
+
+
+def require_usable(path: Path) -> None:
+    """The file exists and the bot may write it (and its folder, for the WAL files)."""
+    if not path.is_file():
+        raise DatabaseUnavailable(
+            f"database {path} does not exist: jalankan `humas-bot init` (run humas-bot init)"
+        )
+    if not os.access(path, os.R_OK | os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseUnavailable(
+            f"database {path} is read-only: the bot needs to write it and its folder"
+        )
+
+
+def _make_private(path: Path) -> None:
+    """The database and SQLite's WAL and shared-memory files: owner only."""
+    for name in (path, *(path.with_name(path.name + suffix) for suffix in SIDE_FILES)):
+        try:
+            os.chmod(name, PRIVATE_MODE)
+        except FileNotFoundError:
+            continue
 
 
 async def prepare_connection(conn: aiosqlite.Connection) -> None:
@@ -35,20 +85,36 @@ class Database:
 
     def __init__(self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection):
         self.path = path
+        self.identity = file_identity(path)
         self._writer = writer
         self._reader = reader
         self._write_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path | str) -> Database:
+    async def open(cls, path: Path | str, *, create: bool = True) -> Database:
+        """Open (with ``create``, first create) the file; its files are made 0600.
+
+        Without ``create`` a missing or read-only file raises :class:`DatabaseUnavailable`.
+        """
         path = Path(path)
-        if path.parent and not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            _create_private(path)
+        else:
+            require_usable(path)
         writer = await aiosqlite.connect(path, isolation_level=None)
-        await prepare_connection(writer)
-        reader = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            await prepare_connection(writer)
+            reader = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.OperationalError as exc:
+            await writer.close()
+            raise DatabaseUnavailable(f"database {path} cannot be opened: {exc}") from None
         await prepare_connection(reader)
+        _make_private(path)
         return cls(path, writer, reader)
+
+    def replaced(self) -> bool:
+        """Whether the path no longer names the file that was opened (deleted or swapped)."""
+        return file_identity(self.path) != self.identity
 
     async def close(self) -> None:
         async with self._write_lock:

@@ -6,12 +6,14 @@ Applied names are recorded in ``schema_migrations``; each file runs in its own
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
+from pathlib import Path
 
 from bot.core.clock import Clock
-from db.connection import Database
+from db.connection import Database, DatabaseUnavailable, require_usable
 from db.timefmt import maybe_from_db, to_db
 
 
@@ -60,6 +62,35 @@ async def apply_migrations(db: Database, clock: Clock) -> list[str]:
             )
         applied.append(migration.name)
     return applied
+
+
+def require_known_schema(path: Path) -> None:
+    """Refuse a file that is missing, read-only, never initialised or migrated by a
+    newer program — looking only, so a refused file stays exactly as it was."""
+    require_usable(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+            ).fetchone()
+            rows = conn.execute("SELECT name FROM schema_migrations").fetchall() if table else []
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseUnavailable(f"database {path} cannot be read: {exc}") from None
+    done = {name for (name,) in rows}
+    if not done:
+        raise DatabaseUnavailable(
+            f"database {path} was never initialised: jalankan `humas-bot init`"
+            " (run humas-bot init)"
+        )
+    unknown = sorted(done - {migration.name for migration in load_migrations()})
+    if unknown:
+        raise DatabaseUnavailable(
+            f"database {path} has a newer schema than this program"
+            f" ({', '.join(unknown)}): upgrade humas-bot"
+        )
 
 
 async def installed_at(db: Database) -> datetime | None:

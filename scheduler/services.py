@@ -37,6 +37,7 @@ class Services:
     delivery: DeliveryEngine | None = None  # started in post_init, stopped in post_stop
     schedule: Schedule | None = None  # armed in post_init, after the delivery engine
     bot_username: str = ""
+    stopped_for: str | None = None  # why the bot stopped itself; the process exits non-zero
 
     @cached_property
     def quiet(self) -> QuietHours:

@@ -17,10 +17,11 @@ import pytest
 from telegram import Chat, Message, Update, User
 
 from bot.core.clock import FakeClock
+from bot.core.config import FloodConfig
 from bot.core.texts import CATALOGUE
 from bot.devtools.driver import BotDriver, sandbox_config
 from bot.devtools.sandbox import SandboxServer
-from bot.flood import FloodGate, Verdict
+from bot.flood import FloodControl, FloodGate, Verdict
 from bot.updates import PerChatUpdateProcessor
 from tests.conftest import ADMIN_ID, FUNCTIONAL_LIMITS, START
 from tests.loop_helpers import DESA_A, join
@@ -168,3 +169,25 @@ async def test_waiting_for_ones_own_updates_never_takes_a_slot_from_someone_else
     assert order[1] == list(range(50))
     assert all(numbers == sorted(numbers) for numbers in order.values())
     assert processor.in_flight == 0
+
+
+async def test_excess_updates_are_discarded_as_they_arrive_not_queued() -> None:
+    flood = FloodControl(FloodConfig(updates=5, seconds=10), monotonic=FakeMonotonic())
+    processor = PerChatUpdateProcessor(admit=flood.admit)
+    gate = asyncio.Event()
+    ran: list[int] = []
+
+    async def work(number: int) -> None:
+        await gate.wait()
+        ran.append(number)
+
+    tasks = [
+        asyncio.create_task(processor.process_update(_update(number, 1), work(number)))
+        for number in range(50)
+    ]
+    await asyncio.sleep(0)
+    # Five to handle and the one that carries the notice wait; 44 are already gone.
+    assert sum(task.done() for task in tasks) == 44 and processor.in_flight == 6
+    gate.set()
+    await asyncio.gather(*tasks)
+    assert ran == list(range(6)) and processor.in_flight == 0

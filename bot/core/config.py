@@ -32,7 +32,7 @@ class _Section(BaseModel):
 
 class WebhookConfig(_Section):
     url: str = ""
-    listen: str = "0.0.0.0"
+    listen: str = "127.0.0.1"  # a reverse proxy in front forwards Telegram's calls
     port: int = Field(default=8443, ge=1, le=65535)
     secret_token: SecretStr | None = None
 
@@ -49,10 +49,11 @@ class WebhookConfig(_Section):
 
 
 def webhook_settings(telegram: TelegramConfig) -> dict[str, Any]:
-    """Arguments for PTB's run_webhook/start_webhook from the configuration.
+    """Where the webhook server listens and what it registers, from the configuration.
 
     The bot listens on ``listen:port`` at the path of the public ``url`` (a reverse
-    proxy forwards Telegram's HTTPS calls there) and checks the secret token header.
+    proxy forwards Telegram's HTTPS calls there). The secret is not here: the server
+    uses the configured one or makes a new one at each start (bot/webhook.py).
     """
     hook = telegram.webhook
     if not hook.url:
@@ -64,7 +65,6 @@ def webhook_settings(telegram: TelegramConfig) -> dict[str, Any]:
         "port": hook.port,
         "url_path": urlsplit(hook.url).path.lstrip("/"),
         "webhook_url": hook.url,
-        "secret_token": hook.secret_token.get_secret_value() if hook.secret_token else None,
     }
 
 
@@ -87,6 +87,8 @@ class TelegramConfig(_Section):
 
 class DatabaseConfig(_Section):
     path: Path = Path("humas.db")
+    # How often the running bot checks that the file is still the one it opened.
+    watch_seconds: int = Field(default=30, ge=1, le=60)
 
 
 class QuietHours(_Section):
@@ -168,13 +170,6 @@ class ScheduleConfig(_Section):
         return parse_duration(value) if isinstance(value, str) else value
 
 
-class PrivacyConfig(_Section):
-    """Personal data (UU PDP 27/2022): how long refused applications are kept."""
-
-    # Rejected and withdrawn registrations are deleted this many days after the decision.
-    registration_retention_days: int = Field(default=90, ge=1, le=3650)
-
-
 def parse_duration(text: str) -> timedelta:
     """Parse ``"24h"``, ``"90m"`` or ``"2d"``."""
     match = _DURATION.match(text)
@@ -199,7 +194,6 @@ class Settings(BaseSettings):
     delivery: DeliveryConfig = DeliveryConfig()
     flood: FloodConfig = FloodConfig()
     schedule: ScheduleConfig = ScheduleConfig()
-    privacy: PrivacyConfig = PrivacyConfig()
     language: Literal["id", "en"] = "id"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -234,11 +228,37 @@ class Settings(BaseSettings):
         return (env_settings, init_settings)
 
 
-def load_config(path: Path | None = None, *, required: bool = False, **overrides: Any) -> Settings:
+class IsolatedSettings(Settings):
+    """Settings from the given values only, whatever ``HUMAS_*`` variables are set.
+
+    The demo and the tests build their own world (temporary database, sandbox, their
+    own token and admins); an exported production variable must never reach it.
+    """
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)
+
+
+def load_config(
+    path: Path | None = None,
+    *,
+    required: bool = False,
+    environment: bool = True,
+    **overrides: Any,
+) -> Settings:
     """Read the TOML file (if it exists, or fail if ``required``) and the environment.
 
     ``overrides`` are merged over the file's top-level sections (used by the demo
-    and the tests to point the bot at the sandbox).
+    and the tests to point the bot at the sandbox); ``environment=False`` ignores
+    every ``HUMAS_*`` variable.
     """
     path = path or DEFAULT_CONFIG_PATH
     data: dict[str, Any] = {}
@@ -257,7 +277,7 @@ def load_config(path: Path | None = None, *, required: bool = False, **overrides
         else:
             data[key] = value
     try:
-        return Settings(**data)
+        return (Settings if environment else IsolatedSettings)(**data)
     except ValidationError as exc:
         raise ConfigError(f"{path}: {describe_validation_error(exc)}") from None
 

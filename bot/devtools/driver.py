@@ -14,10 +14,11 @@ from typing import Any
 
 from bot.application import HumasApplication, build_application
 from bot.core.clock import Clock
-from bot.core.config import Settings, load_config, webhook_settings
+from bot.core.config import Settings, load_config
 from bot.devtools.fast_time import FastTime
 from bot.devtools.sandbox import SandboxServer, SentMessage
 from bot.updates import PerChatUpdateProcessor
+from bot.webhook import WebhookServer
 from db import invitations as invitations_db
 from db import units as units_db
 from db.audit import Actor
@@ -34,7 +35,10 @@ SCRIPTED_FLOOD_UPDATES = 1_000_000
 
 
 def sandbox_config(sandbox: SandboxServer, db_path: Path, **overrides: Any) -> Settings:
-    """A configuration that points the bot at ``sandbox`` and a database file."""
+    """A configuration that points the bot at ``sandbox`` and a database file.
+
+    Built from these values alone: ``HUMAS_*`` environment variables are ignored.
+    """
     telegram = {
         "token": sandbox.token,
         "base_url": sandbox.base_url,
@@ -47,6 +51,7 @@ def sandbox_config(sandbox: SandboxServer, db_path: Path, **overrides: Any) -> S
     flood = {"updates": SCRIPTED_FLOOD_UPDATES, **overrides.pop("flood", {})}
     return load_config(
         Path("/nonexistent/humas-bot-sandbox.toml"),
+        environment=False,
         telegram=telegram,
         database=database,
         flood=flood,
@@ -73,6 +78,7 @@ class BotDriver:
         self.pace = pace
         self.interactions = 0
         self.app: HumasApplication | None = None
+        self.webhook: WebhookServer | None = None
 
     def _pacer(self) -> Pacer | None:
         if self.pace is None:
@@ -94,9 +100,8 @@ class BotDriver:
         await app.start()
         assert app.updater is not None
         if self.config.telegram.mode == "webhook":
-            await app.updater.start_webhook(
-                **webhook_settings(self.config.telegram), drop_pending_updates=False
-            )
+            self.webhook = WebhookServer(app, self.config.telegram)
+            await self.webhook.start()
         else:
             await app.updater.start_polling(
                 poll_interval=0.0, timeout=5, drop_pending_updates=False
@@ -107,6 +112,9 @@ class BotDriver:
         if app is None:
             return
         assert app.updater is not None
+        if self.webhook is not None:
+            await self.webhook.stop()
+            self.webhook = None
         if app.updater.running:
             await app.updater.stop()
         if app.running:

@@ -8,8 +8,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "an administrator has been told.",
     },
     "error.admin_alert": {
-        "id": "⚠️ Galat tak tertangani: <code>{error}</code>\nPembaruan: <code>{update}</code>",
-        "en": "⚠️ Unhandled error: <code>{error}</code>\nUpdate: <code>{update}</code>",
+        "id": "⚠️ Galat tak tertangani: <code>{error}</code> di <code>{where}</code>\n"
+        "Pembaruan: <code>{update}</code>",
+        "en": "⚠️ Unhandled error: <code>{error}</code> in <code>{where}</code>\n"
+        "Update: <code>{update}</code>",
+    },
+    "error.admin_alert_suppressed": {
+        "id": "{count} galat serupa dalam 10 menit terakhir tidak dilaporkan satu per satu.",
+        "en": "{count} similar errors in the last 10 minutes were not reported one by one.",
+    },
+    "error.database_lost": {
+        "id": "🛑 Berkas basis data <code>{path}</code> dihapus atau diganti saat bot berjalan. "
+        "Bot berhenti; periksa berkasnya lalu jalankan lagi.",
+        "en": "🛑 The database file <code>{path}</code> was deleted or replaced while the bot "
+        "was running. The bot has stopped; check the file, then start it again.",
     },
     "denied.not_registered": {
         "id": "Anda belum terdaftar. Buka tautan undangan dari koordinator Anda, "
