@@ -38,7 +38,7 @@ from scheduler.quiet_hours import QuietHours
 
 _LANGUAGES = {"id": "id", "en": "en_US"}
 _MAX_HOPS = 800  # a day off and a quiet window per hop: far more than any real calendar
-_DAY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+_DAY = re.compile(r"^\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\s*$")
 
 
 @lru_cache(maxsize=32)

@@ -18,12 +18,14 @@ bot showed) ``0..`` :data:`MAX_INDEX`, a :class:`Choice` one of its words. So da
 that does not parse (forged, truncated, from another version, ``²`` or a number
 beyond SQLite's range) never reaches a handler: no pattern matches it and the
 catch-all fallback answers "tombol tidak berlaku". Building checks the values and
-Telegram's 64-byte limit, raising :class:`ButtonDataError` at once.
+Telegram's 64-byte limit, raising :class:`ButtonDataError` at once. :func:`declared`
+lists every button, so a check can tell whether some data is any button at all.
 """
 
 from __future__ import annotations
 
 import re
+import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -131,6 +133,7 @@ class _Spec(ABC):
         self.prefix = prefix
         self._head = prefix.split(":")
         self._arity = arity
+        _DECLARED.add(self)
 
     def _texts(self, data: object) -> list[str] | None:
         if not isinstance(data, str):
@@ -149,6 +152,14 @@ class _Spec(ABC):
     @abstractmethod
     def matches(self, data: object) -> bool:
         """For ``CallbackQueryHandler(pattern=...)``: does ``data`` parse as this button?"""
+
+
+_DECLARED: weakref.WeakSet[_Spec] = weakref.WeakSet()
+
+
+def declared() -> tuple[_Spec, ...]:
+    """Every button declared so far (and still in use): what a press may parse as."""
+    return tuple(_DECLARED)
 
 
 class Fixed(_Spec):

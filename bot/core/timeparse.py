@@ -81,10 +81,10 @@ _MONTHS = {
     "dec": 12,
     "december": 12,
 }
-_TIME = re.compile(r"(?:(?:pukul|jam|at)\s+)?(\d{1,2})(?:[:.](\d{2}))?$")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DMY_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?$")
-_NAMED_DATE = re.compile(r"(\d{1,2})\s+([a-z]+)(?:\s+(\d{4}))?$")
+_TIME = re.compile(r"(?:(?:pukul|jam|at)\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?$")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+_DMY_DATE = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})(?:[/-]([0-9]{4}))?$")
+_NAMED_DATE = re.compile(r"([0-9]{1,2})\s+([a-z]+)(?:\s+([0-9]{4}))?$")
 _FILLER = re.compile(r"\b(?:wib|pada|tanggal|tgl|on)\b|\bhari\b(?!\s+ini)|,")
 
 
