@@ -18,11 +18,12 @@ from telegram.request import HTTPXRequest
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.config import Settings
-from bot.errors import error_handler
+from bot.database_watch import watch_database
+from bot.errors import ErrorHandler
 from bot.flood import FloodControl
 from bot.updates import PerChatUpdateProcessor
 from db.connection import Database
-from db.migrations import apply_migrations
+from db.migrations import apply_migrations, require_known_schema
 from handlers import (
     announce,
     briefing_compose,
@@ -142,12 +143,14 @@ def _register_handlers(application: HumasApplication) -> None:
     ):
         application.add_handlers(module.handlers())
     application.add_handlers(fallback.handlers())
-    application.add_error_handler(error_handler)  # type: ignore[arg-type]
+    application.add_error_handler(ErrorHandler())
 
 
 async def _post_init(application: HumasApplication) -> None:
     services = application.bot_data.services
-    services.db = await Database.open(services.config.database.path)
+    # Only `humas-bot init` creates a database: a wrong path must not start an empty one.
+    require_known_schema(services.config.database.path)
+    services.db = await Database.open(services.config.database.path, create=False)
     applied = await apply_migrations(services.db, services.clock)
     if applied:
         log.info("applied migrations: %s", ", ".join(applied))
@@ -162,6 +165,7 @@ async def _post_init(application: HumasApplication) -> None:
     )
     await services.delivery.start()
     await start_schedule(application)
+    watch_database(application)
     log.info("bot @%s ready", services.bot_username)
 
 

@@ -20,6 +20,7 @@ from bot.core.config import (
 )
 from bot.core.logging_setup import configure_logging, redact
 from db import invitations as invitations_db
+from db import people as people_db
 from db import units as units_db
 from db.audit import Actor
 from db.bootstrap import init_database
@@ -88,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     lst = units_sub.add_parser("list", help="list units")
     lst.add_argument("--kecamatan", help="only this kecamatan (code) and its desa/kelurahan")
+
+    people = sub.add_parser("people", help="personal data of people (UU PDP)")
+    people_sub = people.add_subparsers(dest="people_command", required=True, metavar="ACTION")
+    erase = people_sub.add_parser(
+        "erase", help="erase what the bot holds about a Telegram account (name, ids, applications)"
+    )
+    erase.add_argument("--telegram-id", type=int, required=True, help="the person's Telegram id")
     return parser
 
 
@@ -236,6 +244,27 @@ async def _units(config: Settings, args: argparse.Namespace) -> None:
     await _with_db(config, work)
 
 
+async def _people(config: Settings, args: argparse.Namespace) -> None:
+    async def work(db: Database) -> None:
+        try:
+            erasure = await people_db.erase_account(db, args.telegram_id, SystemClock().now())
+        except people_db.PeopleError as exc:
+            if exc.problem is people_db.PeopleProblem.ERASED:
+                raise CliError(f"Telegram account {args.telegram_id} was already erased") from None
+            raise CliError(
+                f"the bot holds nothing about Telegram account {args.telegram_id}"
+            ) from None
+        account = (
+            f"officer {erasure.officer_id}" if erasure.officer_id is not None else "no account"
+        )
+        print(
+            f"erased Telegram account {args.telegram_id}: {account}, "
+            f"{erasure.registrations} application(s), {erasure.deliveries} pending message(s)"
+        )
+
+    await _with_db(config, work)
+
+
 async def _print_added(added: list[units_db.Unit], skipped: list[str]) -> None:
     for unit in added:
         print(f"added {unit.code}\t{unit.name}")
@@ -299,6 +328,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_init(config))
         elif args.command == "invite":
             asyncio.run(_invite(config, args))
+        elif args.command == "people":
+            asyncio.run(_people(config, args))
         else:
             asyncio.run(_units(config, args))
     except (ConfigError, CliError, DatabaseUnavailable, units_db.UnitError) as exc:

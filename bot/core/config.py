@@ -170,6 +170,13 @@ class ScheduleConfig(_Section):
         return parse_duration(value) if isinstance(value, str) else value
 
 
+class PrivacyConfig(_Section):
+    """Personal data (UU PDP 27/2022): how long refused applications are kept."""
+
+    # Rejected and withdrawn registrations are deleted this many days after the decision.
+    registration_retention_days: int = Field(default=90, ge=1, le=3650)
+
+
 def parse_duration(text: str) -> timedelta:
     """Parse ``"24h"``, ``"90m"`` or ``"2d"``."""
     match = _DURATION.match(text)
@@ -194,6 +201,7 @@ class Settings(BaseSettings):
     delivery: DeliveryConfig = DeliveryConfig()
     flood: FloodConfig = FloodConfig()
     schedule: ScheduleConfig = ScheduleConfig()
+    privacy: PrivacyConfig = PrivacyConfig()
     language: Literal["id", "en"] = "id"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
