@@ -22,9 +22,8 @@ DESA_B = "32.01.01.1002"  # Kelurahan Karadenan
 OTHER_DESA = "32.01.02.2001"  # Desa Wanaherang, Kecamatan Gunungputri
 
 
-# PTB keeps a ConversationHandler's state per (chat, user) in the handler object, and the
-# modules' HANDLERS live as long as the test process: people get ids never used by another
-# test, so a dialogue one test leaves open cannot leak into the next one.
+# Process-unique user ids: a person of one test is never the same Telegram user as a person
+# of another (dialogues cannot leak either way: each application builds its own handlers).
 _USER_IDS = itertools.count(300001)
 
 
