@@ -73,11 +73,6 @@ _BELOW = (
 _CENTRAL_KINDS = ("kabupaten", "opd")
 
 
-async def unit_in_scope(conn: aiosqlite.Connection, root_id: int, unit_id: int) -> bool:
-    """True when ``unit_id`` is ``root_id`` or lies below it (read on ``conn``)."""
-    return await scope.unit_within(conn, root_id, unit_id)
-
-
 async def list_people(
     db: Database, root_id: int, *, central_only: bool = False, offset: int = 0, limit: int = 10
 ) -> tuple[list[Person], int]:

@@ -32,11 +32,10 @@ from typing import Literal
 import aiosqlite
 
 from bot.core.names import clean_name
-from db import audit, moves
+from db import audit, moves, scope
 from db.audit import Actor
 from db.connection import Database
 from db.officers import Language, Officer, Role, admins, by_id, fetch_in, officer_from_row
-from db.people import unit_in_scope
 from db.timefmt import from_db, maybe_from_db, to_db
 
 REAPPLY_AFTER = timedelta(hours=24)
@@ -292,8 +291,8 @@ async def _may_decide(
     )
     if admins_decide(registration.role, current.role if current else None):
         return False
-    return decider.role == "coordinator" and await unit_in_scope(
-        conn, decider.unit_id, registration.unit_id
+    return decider.role == "coordinator" and await scope.may_act_on(
+        conn, decider, registration.unit_id
     )
 
 

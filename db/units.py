@@ -207,28 +207,6 @@ async def list_units(db: Database, kecamatan_code: str | None = None) -> list[Un
     return [_unit(row) for row in rows]
 
 
-async def scope_ids(db: Database, unit_id: int) -> set[int]:
-    """The unit and every unit below it (a coordinator's scope)."""
-    rows = await db.fetchall(
-        "WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u.id FROM units u JOIN below b"
-        " ON u.parent_id = b.id) SELECT id FROM below",
-        (unit_id,),
-    )
-    return {row["id"] for row in rows}
-
-
-async def in_scope(db: Database, scope_root_id: int, unit_id: int) -> bool:
-    """True when ``unit_id`` is ``scope_root_id`` or lies below it."""
-    row = await db.fetchone(
-        "WITH RECURSIVE above(id, parent_id) AS ("
-        " SELECT id, parent_id FROM units WHERE id = ?"
-        " UNION SELECT u.id, u.parent_id FROM units u JOIN above a ON u.id = a.parent_id)"
-        " SELECT 1 FROM above WHERE id = ?",
-        (unit_id, scope_root_id),
-    )
-    return row is not None
-
-
 async def kecamatan_of(db: Database, unit: Unit) -> Unit | None:
     """The kecamatan a unit belongs to (itself for a kecamatan; None for regency and OPD)."""
     if unit.kind == "kecamatan":

@@ -361,15 +361,13 @@ class UnitPicker:
         if len(query) < SEARCH_MIN:
             await message.reply_text(t(lang, "picker.search_short", count=SEARCH_MIN))
             return
-        root = await self._root(context.db, viewer)
+        visible, params = scope.unit_condition(viewer, "u.id") if viewer else ("1", [])
         marks = ",".join("?" * len(self.kinds))
         rows = await context.db.fetchall(
-            "WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u.id FROM units u"
-            " JOIN below b ON u.parent_id = b.id)"
-            f" SELECT u.* FROM units u JOIN below b ON u.id = b.id WHERE u.active = 1"
+            f"SELECT u.* FROM units u WHERE u.active = 1 AND {visible}"
             f" AND u.kind IN ({marks}) AND u.name LIKE ? ESCAPE '\\'"
             " ORDER BY u.kind = 'kecamatan' DESC, u.name, u.code LIMIT ?",
-            (root.id, *self.kinds, _like(query), SEARCH_LIMIT + 1),
+            (*params, *self.kinds, _like(query), SEARCH_LIMIT + 1),
         )
         units = [
             Unit(

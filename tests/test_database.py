@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.clock import FakeClock
+from db import scope
 from db import units as units_db
 from db.audit import Actor, recent
 from db.bootstrap import init_database
@@ -133,11 +134,13 @@ async def test_scope_queries(db_path: Path) -> None:
         village = (await units_db.children(db, kecamatan.id))[0]
         other = await units_db.by_code(db, "32.01.02")
         regency = await units_db.by_code(db, "32.01")
-        assert await units_db.in_scope(db, kecamatan.id, village.id)
-        assert await units_db.in_scope(db, regency.id, village.id)
-        assert not await units_db.in_scope(db, other.id, village.id)
-        assert not await units_db.in_scope(db, village.id, kecamatan.id)
-        assert len(await units_db.scope_ids(db, regency.id)) == 476
+        assert await scope.unit_within(db, kecamatan.id, village.id)
+        assert await scope.unit_within(db, regency.id, village.id)
+        assert not await scope.unit_within(db, other.id, village.id)
+        assert not await scope.unit_within(db, village.id, kecamatan.id)
+        units = await units_db.list_units(db)
+        assert len(units) == 476
+        assert all([await scope.unit_within(db, regency.id, unit.id) for unit in units])
     finally:
         await db.close()
 
@@ -153,8 +156,11 @@ async def test_cancelled_transaction_leaves_the_writer_usable(db_path: Path) -> 
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        assert await db.execute("UPDATE units SET active = 1 WHERE id = 1") >= 0
+        # The writer still writes, on its own and in a transaction, and the reader sees it.
+        await db.execute("UPDATE units SET name = 'Kabupaten Bogor (uji)' WHERE id = 1")
+        assert await db.fetchval("SELECT name FROM units WHERE id = 1") == "Kabupaten Bogor (uji)"
         async with db.transaction() as conn:
-            await conn.execute("UPDATE units SET name = name WHERE id = 1")
+            await conn.execute("UPDATE units SET active = 0 WHERE id = 1")
+        assert await db.fetchval("SELECT active FROM units WHERE id = 1") == 0
     finally:
         await db.close()
