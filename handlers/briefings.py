@@ -17,6 +17,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from bot.core.callback_data import ID, Fixed, Route
 from bot.core.texts import esc, fmt_datetime, fmt_short
 from db import assignments as assignments_db
+from db import briefing_management as management
 from db import briefings as briefings_db
 from db.audit import Actor
 from db.briefings import Briefing, BriefingError, BriefingProblem
@@ -127,7 +128,7 @@ async def material(update: Update, context: HumasContext) -> None:
     assert briefing_id is not None  # the handler's pattern
     briefing = await briefings_db.by_id(context.db, briefing_id)
     allowed = briefing is not None and (
-        await briefings_db.can_manage(context.db, officer, briefing)
+        await management.can_manage(context.db, officer, briefing)
         or (
             briefing.was_published(context.clock.now())
             and await assignments_db.for_unit(context.db, briefing.id, officer.unit_id) is not None
@@ -150,7 +151,7 @@ async def manage(update: Update, context: HumasContext) -> None:
     message = update.effective_message
     assert officer is not None and message is not None
     now = context.clock.now()
-    briefings = await briefings_db.managed_by(context.db, officer, _LISTED)
+    briefings = await management.managed_by(context.db, officer, _LISTED)
     if not briefings:
         await message.reply_text(context.t("manage.none"))
         return
@@ -208,7 +209,7 @@ async def _managed(update: Update, context: HumasContext, button: Route[int]) ->
     briefing_id = button.parse(query.data)
     assert briefing_id is not None  # the handler's pattern
     briefing = await briefings_db.by_id(context.db, briefing_id)
-    if briefing is None or not await briefings_db.can_manage(context.db, officer, briefing):
+    if briefing is None or not await management.can_manage(context.db, officer, briefing):
         await refuse(update, context, context.t("denied.scope"))
         return None
     if briefing.status not in ("scheduled", "published"):
@@ -291,7 +292,7 @@ async def _editing(update: Update, context: HumasContext) -> Briefing | None:
     assert officer is not None
     briefing_id = context.user_data.get(_EDITING)
     briefing = await briefings_db.by_id(context.db, briefing_id) if briefing_id else None
-    if briefing is None or not await briefings_db.can_manage(context.db, officer, briefing):
+    if briefing is None or not await management.can_manage(context.db, officer, briefing):
         context.user_data.pop(_EDITING, None)
         context.user_data.pop(_SEEN, None)
         await refuse(update, context, context.t("denied.changed"))

@@ -3,7 +3,7 @@
 Handlers call these, never :func:`scheduler.jobs.reschedule_briefing`: every change
 that moves a deadline or ends a briefing derives the timed jobs again and cancels
 the officer-facing pushes queued for the old state, in one place. The database
-functions (``db/briefings.py``) decide first; a refusal (:class:`BriefingError`,
+functions (``db/briefing_management.py``) decide first; a refusal (:class:`BriefingError`,
 :class:`db.scope.OutOfScope`) leaves the jobs as they were.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from db import briefings as briefings_db
+from db import briefing_management as management
 from db.audit import Actor
 from db.briefings import Briefing
 from db.connection import Database
@@ -79,10 +79,10 @@ async def change_deadline(
     now: datetime,
     seen: datetime | None = None,
 ) -> Changed:
-    """Move the deadline (see :func:`db.briefings.change_deadline`), re-arm the jobs and
+    """Move the deadline (see :func:`db.briefing_management.change_deadline`), re-arm the jobs and
     tell the officers."""
     db, engine = _running(services)
-    changed = await briefings_db.change_deadline(
+    changed = await management.change_deadline(
         db, briefing_id, deadline, actor=actor, now=now, seen=seen
     )
     await reschedule_briefing(services, briefing_id)
@@ -99,10 +99,10 @@ async def change_key_message(
     now: datetime,
     seen: str | None = None,
 ) -> Changed:
-    """Replace the key message (see :func:`db.briefings.change_key_message`) and tell the
+    """Replace the key message (see :func:`db.briefing_management.change_key_message`) and tell the
     officers; the deadline, and so the jobs, stay."""
     db, engine = _running(services)
-    changed = await briefings_db.change_key_message(
+    changed = await management.change_key_message(
         db, briefing_id, text, actor=actor, now=now, seen=seen
     )
     told = await sending.announce_change(
@@ -112,10 +112,10 @@ async def change_key_message(
 
 
 async def close(services: Services, briefing_id: int, *, actor: Actor, now: datetime) -> Closed:
-    """Close (see :func:`db.briefings.close`): withdraw a delivery that has not started,
+    """Close (see :func:`db.briefing_management.close`): withdraw a delivery that has not started,
     drop the pushes still queued and the jobs."""
     db, engine = _running(services)
-    closed = await briefings_db.close(db, briefing_id, actor=actor, now=now)
+    closed = await management.close(db, briefing_id, actor=actor, now=now)
     withdrawn = await sending.withdraw(engine, closed)
     await reschedule_briefing(services, briefing_id)
     return Closed(closed, withdrawn)

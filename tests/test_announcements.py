@@ -12,18 +12,17 @@ from db import officers as officers_db
 from db import units as units_db
 from db.audit import Actor
 from tests.conftest import ADMIN_ID
+from tests.factories import (
+    BOJONGKULUR,
+    CITEUREUP,
+    GUNUNGPUTRI,
+    PONDOK_RAJEG,
+    WANAHERANG,
+    engine,
+    unit_id,
+)
 
-GUNUNGPUTRI = "32.01.02"
-WANAHERANG = "32.01.02.2001"  # desa in Gunungputri
-BOJONGKULUR = "32.01.02.2002"  # desa in Gunungputri
-CITEUREUP = "32.01.03"
-PONDOK_RAJEG = "32.01.01.1001"  # kelurahan in Cibinong
 SEND = "📤 Kirim"
-
-
-def engine(bot: BotDriver):  # noqa: ANN201
-    assert bot.services.delivery is not None
-    return bot.services.delivery
 
 
 def received(bot: BotDriver, user_id: int, needle: str = "PENGUMUMAN") -> list[SentMessage]:
@@ -37,12 +36,6 @@ async def delivered(bot: BotDriver, announcement_id: int | None = None) -> None:
         (announcement_id, announcement_id),
     )
     await engine(bot).wait_done(outbox_id)
-
-
-async def unit_id(bot: BotDriver, code: str) -> int:
-    unit = await units_db.by_code(bot.db, code)
-    assert unit is not None
-    return unit.id
 
 
 async def start_announcement(

@@ -8,13 +8,12 @@ from datetime import timedelta
 
 from bot.devtools.driver import BotDriver
 from db import units as units_db
-from tests.loop_helpers import (
-    DESA_A,
-    DESA_B,
-    KECAMATAN,
-    OTHER_DESA,
+from tests.factories import (
+    CIBINONG,
+    KARADENAN,
+    PONDOK_RAJEG,
+    WANAHERANG,
     engine,
-    join,
     joined,
     last_text,
     publish,
@@ -28,11 +27,11 @@ async def photo(bot: BotDriver, user_id: int) -> str:
 
 
 async def test_composing_with_cancel_resume_preview_and_publish(bot: BotDriver) -> None:
-    central = await join(bot, "Dewi", units_db.REGENCY_CODE, "coordinator")
-    kecamatan = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    budi = await join(bot, "Budi", DESA_B)
-    outsider = await join(bot, "Asep", OTHER_DESA)
+    central = await bot.join("Dewi", units_db.REGENCY_CODE, "coordinator")
+    kecamatan = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    budi = await bot.join("Budi", KARADENAN)
+    outsider = await bot.join("Asep", WANAHERANG)
 
     # Programs first: the regency coordinator makes one, the kecamatan one may only read.
     await bot.say(central, "/program")
@@ -111,11 +110,11 @@ async def test_composing_with_cancel_resume_preview_and_publish(bot: BotDriver) 
 
 
 async def test_a_scheduled_briefing_waits_for_its_time(bot: BotDriver) -> None:
-    kecamatan = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
+    kecamatan = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
     count = len(bot.sandbox.messages(siti))
     briefing_id = await publish(
-        bot, kecamatan, [DESA_A], publish_at=bot.clock.now() + timedelta(hours=2)
+        bot, kecamatan, [PONDOK_RAJEG], publish_at=bot.clock.now() + timedelta(hours=2)
     )
     assert len(bot.sandbox.messages(siti)) == count
     assert "Tidak ada briefing" in joined(await bot.say(siti, "/brief"))
@@ -132,12 +131,12 @@ async def test_a_scheduled_briefing_waits_for_its_time(bot: BotDriver) -> None:
 
 
 async def test_brief_and_tenggat_list_my_units_work_in_deadline_order(bot: BotDriver) -> None:
-    kecamatan = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    far = await publish(bot, kecamatan, [DESA_A], title="Jauh", deadline=timedelta(days=20))
-    late = await publish(bot, kecamatan, [DESA_A], title="Lewat", deadline=timedelta(hours=1))
-    soon = await publish(bot, kecamatan, [DESA_A], title="Dekat", deadline=timedelta(days=3))
-    await publish(bot, kecamatan, [DESA_B], title="Bukan untuk Siti", deadline=timedelta(days=1))
+    kecamatan = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    far = await publish(bot, kecamatan, [PONDOK_RAJEG], title="Jauh", deadline=timedelta(days=20))
+    late = await publish(bot, kecamatan, [PONDOK_RAJEG], title="Lewat", deadline=timedelta(hours=1))
+    soon = await publish(bot, kecamatan, [PONDOK_RAJEG], title="Dekat", deadline=timedelta(days=3))
+    await publish(bot, kecamatan, [KARADENAN], title="Bukan untuk Siti", deadline=timedelta(days=1))
     bot.clock.advance(timedelta(hours=2))
     deadlines = joined(await bot.say(siti, "/tenggat"))
     lines = [line for line in deadlines.splitlines() if " — " in line]
@@ -155,10 +154,10 @@ async def test_brief_and_tenggat_list_my_units_work_in_deadline_order(bot: BotDr
 
 
 async def test_a_briefing_edited_and_closed_after_publishing(bot: BotDriver) -> None:
-    kecamatan = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    other = await join(bot, "Yanto", "32.01.02", "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    briefing_id = await publish(bot, kecamatan, [DESA_A], deadline=timedelta(hours=1))
+    kecamatan = await bot.join("Rudi", CIBINONG, "coordinator")
+    other = await bot.join("Yanto", "32.01.02", "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    briefing_id = await publish(bot, kecamatan, [PONDOK_RAJEG], deadline=timedelta(hours=1))
     bot.clock.advance(timedelta(hours=2))
     await bot.press(siti, "📤 Lapor posting")
     await bot.say(siti, "https://www.instagram.com/p/LATEPOST1/")

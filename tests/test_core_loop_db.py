@@ -15,22 +15,28 @@ from bot.core.clock import FakeClock
 from bot.core.links import Problem
 from db import assignments as assignments_db
 from db import audit, oversight
+from db import briefing_management as management
 from db import briefings as briefings_db
 from db import issue_reports as issues_db
 from db import programs as programs_db
 from db import submissions as submissions_db
 from db import units as units_db
-from db.audit import Actor
 from db.briefings import BriefingError, BriefingProblem
 from db.connection import Database
-from db.officers import Officer, by_telegram_id
+from db.officers import Officer
 from db.submissions import SubmissionRefused, SubmitProblem
 from db.timefmt import to_db
-
-KECAMATAN = "32.01.01"  # Cibinong
-DESA_A = "32.01.01.1001"  # Pondok Rajeg
-DESA_B = "32.01.01.1002"  # Karadenan
-OTHER_KECAMATAN_DESA = "32.01.02.2001"
+from tests.factories import (
+    CIBINONG,
+    KARADENAN,
+    PONDOK_RAJEG,
+    WANAHERANG,
+    actor,
+    create_program,
+    draft,
+    insert_officer,
+    unit_id_in,
+)
 
 
 @pytest.fixture
@@ -38,25 +44,6 @@ async def db(db_path: Path) -> AsyncIterator[Database]:
     database = await Database.open(db_path)
     yield database
     await database.close()
-
-
-async def add_officer(db: Database, name: str, unit_code: str, role: str = "officer") -> Officer:
-    unit = await units_db.by_code(db, unit_code)
-    assert unit is not None
-    telegram_id = 5000 + (await db.fetchval("SELECT count(*) FROM officers"))
-    stamp = "2026-11-01T00:00:00Z"
-    await db.execute(
-        "INSERT INTO officers (telegram_id, chat_id, full_name, unit_id, role, status, created_at,"
-        " updated_at) VALUES (?, ?, ?, ?, ?, 'active', ?, ?)",
-        (telegram_id, telegram_id, name, unit.id, role, stamp, stamp),
-    )
-    officer = await by_telegram_id(db, telegram_id)
-    assert officer is not None
-    return officer
-
-
-def actor(officer: Officer) -> Actor:
-    return Actor.officer(officer.id, officer.telegram_id)
 
 
 async def published_briefing(
@@ -68,31 +55,27 @@ async def published_briefing(
     channels: tuple[str, ...] = ("instagram",),
 ) -> briefings_db.Briefing:
     count = await db.fetchval("SELECT count(*) FROM programs")
-    program = await programs_db.create(
+    program_id = await create_program(
         db,
-        name=f"Program {count + 1}",
-        description="",
-        priority=1,
-        horizon="pendek",
-        starts_on=date(2026, 12, 1),
-        ends_on=date(2027, 3, 31),
-        actor=actor(author),
-        at=clock.now(),
-    )
-    draft = await briefings_db.start_draft(db, author.id, clock.now())
-    await briefings_db.save_draft(
-        db,
-        draft.id,
+        author,
         clock.now(),
-        step="preview",
-        program_id=program.id,
+        f"Program {count + 1}",
+        description="",
+        horizon="pendek",
+        ends_on=date(2027, 3, 31),
+    )
+    draft_id = await draft(
+        db,
+        author,
+        clock.now(),
+        program_id=program_id,
         title="Vaksinasi",
         key_message="Ayo vaksin",
         channels=list(channels),
         deadline=clock.now() + deadline,
     )
-    unit_ids = [(await units_db.by_code(db, code)).id for code in unit_codes]  # type: ignore[union-attr]
-    return await publish(db, draft.id, unit_ids, clock.now(), clock.now(), author)
+    unit_ids = [await unit_id_in(db, code) for code in unit_codes]
+    return await publish(db, draft_id, unit_ids, clock.now(), clock.now(), author)
 
 
 async def publish(
@@ -115,9 +98,9 @@ async def publish(
 
 
 async def test_programs_need_a_unique_name_and_sane_dates(db: Database, clock: FakeClock) -> None:
-    admin = await add_officer(db, "Admin", units_db.REGENCY_CODE, "admin")
-    kec = await add_officer(db, "Kecamatan", KECAMATAN, "coordinator")
-    central = await add_officer(db, "Pusat", units_db.REGENCY_CODE, "coordinator")
+    admin = await insert_officer(db, "Admin", units_db.REGENCY_CODE, "admin")
+    kec = await insert_officer(db, "Kecamatan", CIBINONG, "coordinator")
+    central = await insert_officer(db, "Pusat", units_db.REGENCY_CODE, "coordinator")
     assert await programs_db.can_manage(db, admin)
     assert await programs_db.can_manage(db, central)
     assert not await programs_db.can_manage(db, kec)
@@ -159,7 +142,7 @@ async def test_programs_need_a_unique_name_and_sane_dates(db: Database, clock: F
 
 
 async def test_draft_fields_are_checked_and_saved(db: Database, clock: FakeClock) -> None:
-    author = await add_officer(db, "Pusat", units_db.REGENCY_CODE, "coordinator")
+    author = await insert_officer(db, "Pusat", units_db.REGENCY_CODE, "coordinator")
     draft = await briefings_db.start_draft(db, author.id, clock.now())
     saved = await briefings_db.save_draft(
         db,
@@ -184,11 +167,11 @@ async def test_draft_fields_are_checked_and_saved(db: Database, clock: FakeClock
 
 
 async def test_publishing_opens_one_assignment_per_unit(db: Database, clock: FakeClock) -> None:
-    author = await add_officer(db, "Kecamatan", KECAMATAN, "coordinator")
-    siti = await add_officer(db, "Siti", DESA_A)
-    await add_officer(db, "Budi", DESA_B)
-    await add_officer(db, "Lain", OTHER_KECAMATAN_DESA)
-    briefing = await published_briefing(db, clock, author, [DESA_A, DESA_B])
+    author = await insert_officer(db, "Kecamatan", CIBINONG, "coordinator")
+    siti = await insert_officer(db, "Siti", PONDOK_RAJEG)
+    await insert_officer(db, "Budi", KARADENAN)
+    await insert_officer(db, "Lain", WANAHERANG)
+    briefing = await published_briefing(db, clock, author, [PONDOK_RAJEG, KARADENAN])
     assert briefing.status == "published" and briefing.is_live(clock.now())
     assert {o.full_name for o in await briefings_db.recipients(db, briefing.id)} == {"Siti", "Budi"}
     assert await assignments_db.progress(db, briefing.id) == assignments_db.Progress(2, 0, 0)
@@ -199,8 +182,8 @@ async def test_publishing_opens_one_assignment_per_unit(db: Database, clock: Fak
 async def test_a_scheduled_briefing_is_invisible_until_its_time(
     db: Database, clock: FakeClock
 ) -> None:
-    author = await add_officer(db, "Kecamatan", KECAMATAN, "coordinator")
-    siti = await add_officer(db, "Siti", DESA_A)
+    author = await insert_officer(db, "Kecamatan", CIBINONG, "coordinator")
+    siti = await insert_officer(db, "Siti", PONDOK_RAJEG)
     program = await programs_db.create(
         db,
         name="P",
@@ -243,10 +226,10 @@ async def test_a_scheduled_briefing_is_invisible_until_its_time(
 
 
 async def test_a_link_closes_the_assignment_on_time_or_late(db: Database, clock: FakeClock) -> None:
-    author = await add_officer(db, "Kecamatan", KECAMATAN, "coordinator")
-    siti = await add_officer(db, "Siti", DESA_A)
-    budi = await add_officer(db, "Budi", DESA_B)
-    briefing = await published_briefing(db, clock, author, [DESA_A, DESA_B])
+    author = await insert_officer(db, "Kecamatan", CIBINONG, "coordinator")
+    siti = await insert_officer(db, "Siti", PONDOK_RAJEG)
+    budi = await insert_officer(db, "Budi", KARADENAN)
+    briefing = await published_briefing(db, clock, author, [PONDOK_RAJEG, KARADENAN])
     on_time = await submissions_db.report_link(
         db, siti, briefing.id, "https://www.instagram.com/p/C7xYz12AbCd/?igsh=abc", clock.now()
     )
@@ -271,11 +254,11 @@ async def test_a_link_closes_the_assignment_on_time_or_late(db: Database, clock:
 
 
 async def test_duplicates_and_refusals(db: Database, clock: FakeClock) -> None:
-    author = await add_officer(db, "Kecamatan", KECAMATAN, "coordinator")
-    siti = await add_officer(db, "Siti", DESA_A)
-    budi = await add_officer(db, "Budi", DESA_B)
-    outsider = await add_officer(db, "Lain", OTHER_KECAMATAN_DESA)
-    briefing = await published_briefing(db, clock, author, [DESA_A, DESA_B])
+    author = await insert_officer(db, "Kecamatan", CIBINONG, "coordinator")
+    siti = await insert_officer(db, "Siti", PONDOK_RAJEG)
+    budi = await insert_officer(db, "Budi", KARADENAN)
+    outsider = await insert_officer(db, "Lain", WANAHERANG)
+    briefing = await published_briefing(db, clock, author, [PONDOK_RAJEG, KARADENAN])
     await submissions_db.report_link(
         db, siti, briefing.id, "https://x.com/a/status/123", clock.now()
     )
@@ -303,7 +286,7 @@ async def test_duplicates_and_refusals(db: Database, clock: FakeClock) -> None:
         db, outsider, None, "https://instagram.com/p/OUTSIDER1", clock.now()
     )
     assert mandiri.submission.briefing_id is None and not mandiri.closed_assignment
-    await briefings_db.close(db, briefing.id, actor=actor(author), now=clock.now())
+    await management.close(db, briefing.id, actor=actor(author), now=clock.now())
     with pytest.raises(SubmissionRefused) as closed:
         await submissions_db.report_link(
             db, budi, briefing.id, "https://instagram.com/p/NEW1", clock.now()
@@ -313,10 +296,10 @@ async def test_duplicates_and_refusals(db: Database, clock: FakeClock) -> None:
 
 
 async def test_concurrent_reports_of_one_post_keep_one(db: Database, clock: FakeClock) -> None:
-    author = await add_officer(db, "Kecamatan", KECAMATAN, "coordinator")
-    siti = await add_officer(db, "Siti", DESA_A)
-    budi = await add_officer(db, "Budi", DESA_B)
-    briefing = await published_briefing(db, clock, author, [DESA_A, DESA_B])
+    author = await insert_officer(db, "Kecamatan", CIBINONG, "coordinator")
+    siti = await insert_officer(db, "Siti", PONDOK_RAJEG)
+    budi = await insert_officer(db, "Budi", KARADENAN)
+    briefing = await published_briefing(db, clock, author, [PONDOK_RAJEG, KARADENAN])
     results = await asyncio.gather(
         *(
             submissions_db.report_link(
@@ -333,11 +316,11 @@ async def test_concurrent_reports_of_one_post_keep_one(db: Database, clock: Fake
 async def test_review_first_decision_wins_and_rejection_reopens(
     db: Database, clock: FakeClock
 ) -> None:
-    author = await add_officer(db, "Kecamatan", KECAMATAN, "coordinator")
-    other_kec = await add_officer(db, "Kec lain", "32.01.02", "coordinator")
-    central = await add_officer(db, "Pusat", units_db.REGENCY_CODE, "coordinator")
-    siti = await add_officer(db, "Siti", DESA_A)
-    briefing = await published_briefing(db, clock, author, [DESA_A])
+    author = await insert_officer(db, "Kecamatan", CIBINONG, "coordinator")
+    other_kec = await insert_officer(db, "Kec lain", "32.01.02", "coordinator")
+    central = await insert_officer(db, "Pusat", units_db.REGENCY_CODE, "coordinator")
+    siti = await insert_officer(db, "Siti", PONDOK_RAJEG)
+    briefing = await published_briefing(db, clock, author, [PONDOK_RAJEG])
     report = await submissions_db.report_link(
         db, siti, briefing.id, "https://instagram.com/p/REVIEW1", clock.now()
     )
@@ -366,27 +349,29 @@ async def test_review_first_decision_wins_and_rejection_reopens(
 
 
 async def test_deadline_change_rejudges_lateness(db: Database, clock: FakeClock) -> None:
-    author = await add_officer(db, "Kecamatan", KECAMATAN, "coordinator")
-    siti = await add_officer(db, "Siti", DESA_A)
-    briefing = await published_briefing(db, clock, author, [DESA_A], deadline=timedelta(hours=1))
+    author = await insert_officer(db, "Kecamatan", CIBINONG, "coordinator")
+    siti = await insert_officer(db, "Siti", PONDOK_RAJEG)
+    briefing = await published_briefing(
+        db, clock, author, [PONDOK_RAJEG], deadline=timedelta(hours=1)
+    )
     clock.advance(timedelta(hours=2))
     late = await submissions_db.report_link(
         db, siti, briefing.id, "https://instagram.com/p/L8", clock.now()
     )
     assert late.submission.late
     with pytest.raises(BriefingError):
-        await briefings_db.change_deadline(
+        await management.change_deadline(
             db,
             briefing.id,
             clock.now() - timedelta(minutes=1),
             actor=actor(author),
             now=clock.now(),
         )
-    await briefings_db.change_deadline(
+    await management.change_deadline(
         db, briefing.id, clock.now() + timedelta(days=1), actor=actor(author), now=clock.now()
     )
     assert await assignments_db.progress(db, briefing.id) == assignments_db.Progress(1, 1, 0)
-    changed = await briefings_db.change_key_message(
+    changed = await management.change_key_message(
         db, briefing.id, "Pesan baru", actor=actor(author), now=clock.now()
     )
     assert changed.key_message == "Pesan baru"
@@ -397,12 +382,14 @@ async def test_deadline_change_rejudges_lateness(db: Database, clock: FakeClock)
 async def test_deadlines_list_next_14_days_and_overdue_in_order(
     db: Database, clock: FakeClock
 ) -> None:
-    author = await add_officer(db, "Kecamatan", KECAMATAN, "coordinator")
-    siti = await add_officer(db, "Siti", DESA_A)
-    far = await published_briefing(db, clock, author, [DESA_A], deadline=timedelta(days=20))
-    soon = await published_briefing(db, clock, author, [DESA_A], deadline=timedelta(days=3))
-    overdue = await published_briefing(db, clock, author, [DESA_A], deadline=timedelta(hours=1))
-    sooner = await published_briefing(db, clock, author, [DESA_A], deadline=timedelta(days=1))
+    author = await insert_officer(db, "Kecamatan", CIBINONG, "coordinator")
+    siti = await insert_officer(db, "Siti", PONDOK_RAJEG)
+    far = await published_briefing(db, clock, author, [PONDOK_RAJEG], deadline=timedelta(days=20))
+    soon = await published_briefing(db, clock, author, [PONDOK_RAJEG], deadline=timedelta(days=3))
+    overdue = await published_briefing(
+        db, clock, author, [PONDOK_RAJEG], deadline=timedelta(hours=1)
+    )
+    sooner = await published_briefing(db, clock, author, [PONDOK_RAJEG], deadline=timedelta(days=1))
     clock.advance(timedelta(hours=2))
     listed = await assignments_db.deadlines(db, siti.unit_id, clock.now())
     assert [item.briefing_id for item in listed] == [overdue.id, sooner.id, soon.id]
@@ -413,13 +400,13 @@ async def test_deadlines_list_next_14_days_and_overdue_in_order(
 async def test_issue_reports_go_to_the_scope_and_are_handled_once(
     db: Database, clock: FakeClock
 ) -> None:
-    admin = await add_officer(db, "Admin", units_db.REGENCY_CODE, "admin")
-    siti = await add_officer(db, "Siti", DESA_A)
+    admin = await insert_officer(db, "Admin", units_db.REGENCY_CODE, "admin")
+    siti = await insert_officer(db, "Siti", PONDOK_RAJEG)
     # Nobody coordinates yet: the administrators are told.
     assert [o.full_name for o in await oversight.coordinators_over(db, siti.unit_id)] == ["Admin"]
-    kec = await add_officer(db, "Kecamatan", KECAMATAN, "coordinator")
-    central = await add_officer(db, "Pusat", units_db.REGENCY_CODE, "coordinator")
-    await add_officer(db, "Kec lain", "32.01.02", "coordinator")
+    kec = await insert_officer(db, "Kecamatan", CIBINONG, "coordinator")
+    central = await insert_officer(db, "Pusat", units_db.REGENCY_CODE, "coordinator")
+    await insert_officer(db, "Kec lain", "32.01.02", "coordinator")
     over = await oversight.coordinators_over(db, siti.unit_id)
     assert [o.full_name for o in over] == ["Kecamatan", "Pusat"]
     nearest = await oversight.coordinators_over(db, siti.unit_id, nearest_only=True)

@@ -15,8 +15,7 @@ from db import programs as programs_db
 from db import submissions as submissions_db
 from db.audit import Actor
 from scheduler.digests import run_due_digests
-from tests.loop_helpers import publish
-from tests.schedule_support import (
+from tests.factories import (
     CIBINONG,
     KARADENAN,
     PONDOK_RAJEG,
@@ -24,6 +23,7 @@ from tests.schedule_support import (
     WANAHERANG,
     add_officer,
     containing,
+    publish,
     report,
     run,
     wib,

@@ -10,8 +10,7 @@ from bot.devtools.driver import BotDriver
 from db import units as units_db
 from db.audit import Actor
 from scheduler.escalation import run_due_deadlines
-from tests.loop_helpers import publish
-from tests.schedule_support import (
+from tests.factories import (
     CIBINONG,
     GUNUNGPUTRI,
     KARADENAN,
@@ -20,6 +19,7 @@ from tests.schedule_support import (
     WANAHERANG,
     add_officer,
     containing,
+    publish,
     received,
     report,
     run,

@@ -14,14 +14,15 @@ from scheduler.escalation import run_due_deadlines
 from scheduler.holidays import deadline_warning, holiday_name
 from scheduler.reminders import run_due_reminders
 from tests.conftest import ADMIN_ID
-from tests.loop_helpers import joined, publish
-from tests.schedule_support import (
+from tests.factories import (
     CIBINONG,
     KARADENAN,
     PONDOK_RAJEG,
     WIB,
     add_officer,
     containing,
+    joined,
+    publish,
     run,
     wib,
 )

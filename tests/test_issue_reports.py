@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from bot.devtools.driver import BotDriver
 from db import units as units_db
-from tests.loop_helpers import DESA_A, KECAMATAN, engine, join, joined, last_text, settle, texts
+from tests.factories import CIBINONG, PONDOK_RAJEG, engine, joined, last_text, settle, texts
 
 NIGHT = datetime(2026, 12, 1, 15, 30, tzinfo=UTC)  # 22:30 WIB: inside quiet hours
 
@@ -15,10 +15,10 @@ NIGHT = datetime(2026, 12, 1, 15, 30, tzinfo=UTC)  # 22:30 WIB: inside quiet hou
 async def test_an_issue_reaches_the_coordinators_of_the_scope_and_is_handled_once(
     bot: BotDriver,
 ) -> None:
-    kecamatan = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    central = await join(bot, "Dewi", units_db.REGENCY_CODE, "coordinator")
-    elsewhere = await join(bot, "Yanto", "32.01.02", "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
+    kecamatan = await bot.join("Rudi", CIBINONG, "coordinator")
+    central = await bot.join("Dewi", units_db.REGENCY_CODE, "coordinator")
+    elsewhere = await bot.join("Yanto", "32.01.02", "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
     counts = {who: len(bot.sandbox.messages(who)) for who in (kecamatan, central, elsewhere)}
 
     bot.clock.set(NIGHT)
@@ -75,8 +75,8 @@ async def test_an_issue_reaches_the_coordinators_of_the_scope_and_is_handled_onc
 
 
 async def test_issue_report_refusals(bot: BotDriver) -> None:
-    await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
+    await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
     await bot.say(siti, "/isu")
     assert "tidak bisa dipakai" in joined(await bot.say(siti, "mailto:a@b.id"))
     await bot.say(siti, "https://bit.ly/hoaks")

@@ -13,14 +13,7 @@ from db.timefmt import to_db
 from handlers.commands import commands_for
 from handlers.menus import sync_all_menus
 from tests.conftest import ADMIN_ID
-from tests.onboarding_support import (
-    CIBINONG,
-    GUNUNGPUTRI,
-    WANAHERANG,
-    dump,
-    officer_row,
-    unit_id,
-)
+from tests.factories import CIBINONG, GUNUNGPUTRI, WANAHERANG, dump, officer_row, unit_id
 
 
 def _names(role: Role | None) -> list[str]:

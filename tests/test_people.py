@@ -7,7 +7,7 @@ import json
 from bot.devtools.driver import BotDriver
 from handlers.commands import commands_for
 from tests.conftest import ADMIN_ID
-from tests.onboarding_support import (
+from tests.factories import (
     CIBINONG,
     KARADENAN,
     PAKANSARI,

@@ -7,15 +7,15 @@ from datetime import timedelta
 
 from bot.devtools.driver import BotDriver
 from tests.conftest import ADMIN_ID
-from tests.onboarding_support import (
+from tests.factories import (
     CIBINONG,
     GUNUNGPUTRI,
     PAKANSARI,
     REGENCY,
     apply_by_taps,
     dump,
+    joined,
     officer_row,
-    texts,
     unit_id,
 )
 
@@ -44,7 +44,7 @@ async def test_self_registration_approved_by_kecamatan_coordinator(bot: BotDrive
     assert "Budi Santoso" in notice.plain_text and "Pengelola Media Sosial" in notice.plain_text
     assert notice.button_labels() == [["✅ Setujui", "❌ Tolak"]]
     # The admin is not asked while the kecamatan has a coordinator.
-    assert "Permohonan pendaftaran" not in texts(bot.sandbox.messages(ADMIN_ID))
+    assert "Permohonan pendaftaran" not in joined(bot.sandbox.messages(ADMIN_ID))
     assert await officer_row(bot, applicant) is None
 
     told = await bot.say(applicant, "/profil")
@@ -171,7 +171,7 @@ async def test_two_coordinators_race_first_decision_wins(bot: BotDriver) -> None
     for person in (kecamatan_coordinator, central_desk):
         final = bot.sandbox.messages(person)[-1]
         assert final.button_labels() == [] and f"oleh {winner}" in final.plain_text
-    applicant_texts = texts(bot.sandbox.messages(applicant))
+    applicant_texts = joined(bot.sandbox.messages(applicant))
     assert ("disetujui" in applicant_texts) == winner_is_approval
     assert ("ditolak" in applicant_texts) != winner_is_approval
 
@@ -183,7 +183,7 @@ async def test_request_to_a_unit_without_coordinator_goes_to_the_admins(bot: Bot
     await apply_by_taps(bot, applicant)
     notice = bot.sandbox.messages(ADMIN_ID)[-1]
     assert "Permohonan pendaftaran" in notice.plain_text
-    assert "Permohonan pendaftaran" not in texts(bot.sandbox.messages(other_kecamatan))
+    assert "Permohonan pendaftaran" not in joined(bot.sandbox.messages(other_kecamatan))
     await bot.press(ADMIN_ID, "✅ Setujui")
     assert (await officer_row(bot, applicant))["status"] == "active"
 

@@ -6,21 +6,23 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.devtools.driver import BotDriver
-from db import briefings as briefings_db
+from db import briefing_management as management
 from db.audit import Actor
 from db.officers import Officer
 from scheduler.jobs import reschedule_briefing, run_all_due
 from scheduler.reminders import run_due_reminders
-from tests.loop_helpers import engine, publish, settle
-from tests.schedule_support import (
+from tests.factories import (
     CIBINONG,
     KARADENAN,
     PONDOK_RAJEG,
     add_officer,
     containing,
+    engine,
+    publish,
     received,
     report,
     run,
+    settle,
     wib,
 )
 
@@ -199,7 +201,7 @@ async def test_moved_deadline_cancels_old_reminders_and_schedules_new_ones(bot: 
     assert await run_due_reminders(bot.services) == 1
     # ... and the coordinator moves the deadline to Saturday.
     author = await bot.db.fetchone("SELECT author_id FROM briefings WHERE id = ?", (briefing_id,))
-    await briefings_db.change_deadline(
+    await management.change_deadline(
         bot.db,
         briefing_id,
         wib(2026, 12, 5, 10),
@@ -259,9 +261,7 @@ async def test_a_closed_briefing_gets_no_more_pushes_and_loses_its_jobs(bot: Bot
         f"remind:{briefing_id}:86400",
     ]
     author = await bot.db.fetchval("SELECT author_id FROM briefings WHERE id = ?", (briefing_id,))
-    await briefings_db.close(
-        bot.db, briefing_id, actor=Actor.officer(author, 0), now=bot.clock.now()
-    )
+    await management.close(bot.db, briefing_id, actor=Actor.officer(author, 0), now=bot.clock.now())
     await reschedule_briefing(bot.services, briefing_id)
     assert jobs_of_briefing() == []
     for moment in (wib(2026, 12, 2, 10), wib(2026, 12, 3, 7), wib(2026, 12, 3, 10)):

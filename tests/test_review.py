@@ -7,12 +7,11 @@ from datetime import timedelta
 
 from bot.devtools.driver import BotDriver
 from db import units as units_db
-from tests.loop_helpers import (
-    DESA_A,
-    DESA_B,
-    KECAMATAN,
+from tests.factories import (
+    CIBINONG,
+    KARADENAN,
+    PONDOK_RAJEG,
     engine,
-    join,
     joined,
     last_text,
     publish,
@@ -45,9 +44,9 @@ async def send_draft(bot: BotDriver, officer: int, choice: str, text: str | None
 async def test_drafts_are_approved_revised_and_rejected_and_the_officer_is_told(
     bot: BotDriver,
 ) -> None:
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    await publish(bot, coordinator, [DESA_A], title="Pajak Bumi")
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    await publish(bot, coordinator, [PONDOK_RAJEG], title="Pajak Bumi")
 
     await send_draft(bot, siti, "Konten mandiri", "Draf caption: Bayar PBB sebelum 31 Desember!")
     await settle(bot)
@@ -93,10 +92,10 @@ async def test_drafts_are_approved_revised_and_rejected_and_the_officer_is_told(
 
 
 async def test_two_reviewers_racing_the_first_wins_and_the_second_is_told(bot: BotDriver) -> None:
-    kecamatan = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    central = await join(bot, "Dewi", units_db.REGENCY_CODE, "coordinator")
-    budi = await join(bot, "Budi", DESA_B)
-    await publish(bot, kecamatan, [DESA_B])
+    kecamatan = await bot.join("Rudi", CIBINONG, "coordinator")
+    central = await bot.join("Dewi", units_db.REGENCY_CODE, "coordinator")
+    budi = await bot.join("Budi", KARADENAN)
+    await publish(bot, kecamatan, [KARADENAN])
     await bot.press(budi, "📤 Lapor posting")
     await bot.say(budi, "https://www.instagram.com/p/RACE12345/")
     await bot.say(kecamatan, "/tinjau")
@@ -119,9 +118,9 @@ async def test_two_reviewers_racing_the_first_wins_and_the_second_is_told(bot: B
 
 
 async def test_draft_alerts_are_batched_at_most_once_per_15_minutes(bot: BotDriver) -> None:
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    budi = await join(bot, "Budi", DESA_B)
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    budi = await bot.join("Budi", KARADENAN)
     await send_draft(bot, siti, "Konten mandiri", "Draf 1")
     await settle(bot)
     assert alerts(bot, coordinator) == ["📝 1 draf baru menunggu tinjauan Anda. Buka /tinjau."]

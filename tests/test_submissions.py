@@ -6,12 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.devtools.driver import BotDriver
-from tests.loop_helpers import (
-    DESA_A,
-    DESA_B,
-    KECAMATAN,
-    OTHER_DESA,
-    join,
+from tests.factories import (
+    CIBINONG,
+    KARADENAN,
+    PONDOK_RAJEG,
+    WANAHERANG,
     joined,
     last_text,
     officer,
@@ -32,12 +31,12 @@ async def assignment(bot: BotDriver, briefing_id: int, unit_code: str) -> dict:
 
 
 async def test_the_whole_loop_takes_two_interactions(bot: BotDriver) -> None:
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    budi = await join(bot, "Budi", DESA_B)
-    outsider = await join(bot, "Asep", OTHER_DESA)
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    budi = await bot.join("Budi", KARADENAN)
+    outsider = await bot.join("Asep", WANAHERANG)
     before = {person: len(bot.sandbox.messages(person)) for person in (siti, budi, outsider)}
-    briefing_id = await publish(bot, coordinator, [DESA_A, DESA_B], photos=2)
+    briefing_id = await publish(bot, coordinator, [PONDOK_RAJEG, KARADENAN], photos=2)
 
     # Officers of the targeted units — and only they — receive it: the text, then the material.
     received = bot.sandbox.messages(siti)[before[siti] :]
@@ -50,21 +49,19 @@ async def test_the_whole_loop_takes_two_interactions(bot: BotDriver) -> None:
     assert "Laporan pengiriman" in last_text(bot, coordinator)
 
     # Interaction 1: press the button on the briefing. Interaction 2: paste the link.
-    interactions = 0
+    interactions = bot.interactions
     prompt = await bot.press(siti, "📤 Lapor posting", message_id=received[0].message_id)
-    interactions += 1
     assert "Tempel tautan" in joined(prompt)
     receipt = await bot.say(siti, "https://www.instagram.com/p/C7xYz12AbCd/?igsh=MWQ1ZGUx")
-    interactions += 1
-    assert interactions == 2
+    assert bot.interactions - interactions == 2
     assert "Laporan tercatat" in joined(receipt) and "Tepat waktu" in joined(receipt)
     row = await bot.db.fetchone("SELECT * FROM submissions")
     assert row["url"] == "https://instagram.com/p/C7xYz12AbCd/" and row["receipt"] in joined(
         receipt
     )
-    done = await assignment(bot, briefing_id, DESA_A)
+    done = await assignment(bot, briefing_id, PONDOK_RAJEG)
     assert done["status"] == "done" and done["late"] == 0
-    assert (await assignment(bot, briefing_id, DESA_B))["status"] == "open"
+    assert (await assignment(bot, briefing_id, KARADENAN))["status"] == "open"
 
     # The coordinator sees it: in the review queue and in the briefing's progress.
     queue = await bot.say(coordinator, "/tinjau")
@@ -74,24 +71,24 @@ async def test_the_whole_loop_takes_two_interactions(bot: BotDriver) -> None:
 
 
 async def test_a_late_report_still_closes_the_assignment_as_late(bot: BotDriver) -> None:
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    budi = await join(bot, "Budi", DESA_B)
-    briefing_id = await publish(bot, coordinator, [DESA_B], deadline=timedelta(hours=3))
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    budi = await bot.join("Budi", KARADENAN)
+    briefing_id = await publish(bot, coordinator, [KARADENAN], deadline=timedelta(hours=3))
     bot.clock.advance(timedelta(hours=5))
     await bot.press(budi, "📤 Lapor posting")
     receipt = await bot.say(budi, "https://vt.tiktok.com/ZSjAbCdEf/")
     assert "Terlambat" in joined(receipt)
-    late = await assignment(bot, briefing_id, DESA_B)
+    late = await assignment(bot, briefing_id, KARADENAN)
     assert late["status"] == "done" and late["late"] == 1
     listing = await bot.say(budi, "/brief")
     assert "sudah (terlambat)" in joined(listing)
 
 
 async def test_the_same_post_by_another_unit_is_refused_naming_the_first(bot: BotDriver) -> None:
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    budi = await join(bot, "Budi", DESA_B)
-    briefing_id = await publish(bot, coordinator, [DESA_A, DESA_B])
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    budi = await bot.join("Budi", KARADENAN)
+    briefing_id = await publish(bot, coordinator, [PONDOK_RAJEG, KARADENAN])
     await bot.press(siti, "📤 Lapor posting")
     await bot.say(siti, "https://youtu.be/dQw4w9WgXcQ?si=abc")
     await bot.press(budi, "📤 Lapor posting")
@@ -101,7 +98,7 @@ async def test_the_same_post_by_another_unit_is_refused_naming_the_first(bot: Bo
     assert "Tidak dicatat" in refused and "Kelurahan Pondok Rajeg" in refused
     assert "Siti" not in refused
     assert await bot.db.fetchval("SELECT count(*) FROM submissions") == 1
-    assert (await assignment(bot, briefing_id, DESA_B))["status"] == "open"
+    assert (await assignment(bot, briefing_id, KARADENAN))["status"] == "open"
 
 
 REFUSALS = [
@@ -116,9 +113,9 @@ REFUSALS = [
 
 
 async def test_every_link_refusal_says_what_is_wrong_and_changes_nothing(bot: BotDriver) -> None:
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    briefing_id = await publish(bot, coordinator, [DESA_A])
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    briefing_id = await publish(bot, coordinator, [PONDOK_RAJEG])
     await bot.press(siti, "📤 Lapor posting")
     # Several links in one message: each gets its own verdict.
     answer = joined(await bot.say(siti, "\n".join(link for link, _ in REFUSALS)))
@@ -128,15 +125,15 @@ async def test_every_link_refusal_says_what_is_wrong_and_changes_nothing(bot: Bo
     assert "Ini bukan tautan" in joined(await bot.say(siti, "sudah kak"))
     assert "harus diawali" in joined(await bot.say(siti, "javascript:alert(1)"))
     assert await bot.db.fetchval("SELECT count(*) FROM submissions") == 0
-    assert (await assignment(bot, briefing_id, DESA_A))["status"] == "open"
+    assert (await assignment(bot, briefing_id, PONDOK_RAJEG))["status"] == "open"
 
 
 async def test_off_channel_links_are_accepted_with_a_note_and_a_screenshot_is_kept(
     bot: BotDriver,
 ) -> None:
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    await publish(bot, coordinator, [DESA_A], channels=("instagram",))
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    await publish(bot, coordinator, [PONDOK_RAJEG], channels=("instagram",))
     await bot.press(siti, "📤 Lapor posting")
     early = joined(await bot._after(siti, lambda: bot.sandbox.send_photo(siti)))
     assert "tautan postingannya dulu" in early
@@ -160,9 +157,9 @@ async def test_off_channel_links_are_accepted_with_a_note_and_a_screenshot_is_ke
 
 
 async def test_lapor_lets_the_officer_choose_or_report_own_content(bot: BotDriver) -> None:
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    briefing_id = await publish(bot, coordinator, [DESA_A], title="Pajak Bumi")
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    briefing_id = await publish(bot, coordinator, [PONDOK_RAJEG], title="Pajak Bumi")
     choose = await bot.say(siti, "/lapor")
     labels = [label for row in choose[-1].button_labels() for label in row]
     assert any("Pajak Bumi" in label for label in labels) and "✳️ Konten mandiri" in labels
@@ -171,21 +168,21 @@ async def test_lapor_lets_the_officer_choose_or_report_own_content(bot: BotDrive
     assert "Konten mandiri" in answer
     row = await bot.db.fetchone("SELECT * FROM submissions")
     assert row["briefing_id"] is None
-    assert (await assignment(bot, briefing_id, DESA_A))["status"] == "open"
+    assert (await assignment(bot, briefing_id, PONDOK_RAJEG))["status"] == "open"
     await bot.press(siti, "✔️ Selesai")
     await bot.say(siti, "/lapor")
     pick = next(label for label in labels if "Pajak Bumi" in label)
     await bot.press(siti, pick)
     await bot.say(siti, "https://www.instagram.com/p/PAJAK12345/")
-    assert (await assignment(bot, briefing_id, DESA_A))["status"] == "done"
+    assert (await assignment(bot, briefing_id, PONDOK_RAJEG))["status"] == "done"
     mine = joined(await bot.say(siti, "/laporanku"))
     assert "Pajak Bumi" in mine and "Konten mandiri" in mine and "diterima" in mine
 
 
 async def test_forged_report_buttons_are_refused(bot: BotDriver) -> None:
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    outsider = await join(bot, "Asep", OTHER_DESA)
-    briefing_id = await publish(bot, coordinator, [DESA_A])
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    outsider = await bot.join("Asep", WANAHERANG)
+    briefing_id = await publish(bot, coordinator, [PONDOK_RAJEG])
     await bot.say(outsider, "/profil")
     message_id = bot.sandbox.messages(outsider)[-1].message_id
     for data in (f"br:rep:{briefing_id}", "br:rep:99999", f"br:mat:{briefing_id}"):
