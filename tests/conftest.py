@@ -6,7 +6,7 @@ import asyncio
 import shutil
 import sqlite3
 from collections.abc import AsyncIterator
-from contextlib import closing
+from contextlib import asynccontextmanager, closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,15 +54,17 @@ def pace() -> FastTime | None:
     return FastTime(FUNCTIONAL_PACE)
 
 
+def sandbox_server(limits: LimitConfig, pace: FastTime | None) -> SandboxServer:
+    if pace is None:
+        return SandboxServer(limits=limits)
+    return SandboxServer(limits=limits, time_source=pace.monotonic)
+
+
 @pytest.fixture
 async def sandbox(
     sandbox_limits: LimitConfig, pace: FastTime | None
 ) -> AsyncIterator[SandboxServer]:
-    if pace is None:
-        server = SandboxServer(limits=sandbox_limits)
-    else:
-        server = SandboxServer(limits=sandbox_limits, time_source=pace.monotonic)
-    async with server:
+    async with sandbox_server(sandbox_limits, pace) as server:
         yield server
 
 
@@ -87,16 +89,20 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def db_path(tmp_path: Path, template_db: Path) -> Path:
-    """A fresh copy of the template database (as `humas-bot init` leaves it, on START)."""
-    path = tmp_path / "humas.db"
+def copy_of(template_db: Path, folder: Path) -> Path:
+    path = folder / "humas.db"
     shutil.copyfile(template_db, path)
     return path
 
 
 @pytest.fixture
-async def bot(
+def db_path(tmp_path: Path, template_db: Path) -> Path:
+    """A fresh copy of the template database (as `humas-bot init` leaves it, on START)."""
+    return copy_of(template_db, tmp_path)
+
+
+@asynccontextmanager
+async def running_bot(
     sandbox: SandboxServer,
     sandbox_limits: LimitConfig,
     db_path: Path,
@@ -110,4 +116,17 @@ async def bot(
         sandbox, db_path, admins=[ADMIN_ID], delivery={"chat_burst": sandbox_limits.private_burst}
     )
     async with BotDriver(sandbox, config, clock, pace=pace) as driver:
+        yield driver
+
+
+@pytest.fixture
+async def bot(
+    sandbox: SandboxServer,
+    sandbox_limits: LimitConfig,
+    db_path: Path,
+    clock: FakeClock,
+    pace: FastTime | None,
+) -> AsyncIterator[BotDriver]:
+    """The real application on this test's sandbox, database and clock (:func:`running_bot`)."""
+    async with running_bot(sandbox, sandbox_limits, db_path, clock, pace) as driver:
         yield driver

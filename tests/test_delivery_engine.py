@@ -12,14 +12,10 @@ from bot.devtools.driver import BotDriver
 from bot.devtools.sandbox import LimitConfig
 from db import officers as officers_db
 from db import outbox
-from db import units as units_db
 from db.officers import Officer
-from db.timefmt import to_db
 from scheduler.content import Content, ContentError
-from scheduler.engine import DeliveryEngine
 from tests.conftest import ADMIN_ID
-
-DESA = "32.01.02.2001"  # Wanaherang, Kecamatan Gunungputri
+from tests.factories import KARADENAN, PONDOK_RAJEG, add_officers, engine, texts
 
 
 @pytest.fixture
@@ -34,41 +30,11 @@ def pace() -> None:
     return None
 
 
-async def add_officers(
-    bot: BotDriver, count: int, unit_code: str = DESA, language: str = "id"
-) -> list[Officer]:
-    """Officers who already joined (set up directly: the engine is under test, not /start)."""
-    unit = await units_db.by_code(bot.db, unit_code)
-    assert unit is not None
-    stamp = to_db(bot.clock.now())
-    people = []
-    for number in range(count):
-        user_id = bot.sandbox.add_user(f"Petugas {number}", language_code=language)
-        await bot.db.execute(
-            "INSERT INTO officers (telegram_id, chat_id, full_name, unit_id, role, status, language,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, 'officer', 'active', ?, ?, ?)",
-            (user_id, user_id, f"Petugas {number}", unit.id, language, stamp, stamp),
-        )
-        officer = await officers_db.by_telegram_id(bot.db, user_id)
-        assert officer is not None
-        people.append(officer)
-    return people
-
-
 async def admin(bot: BotDriver) -> Officer:
     await bot.say(ADMIN_ID, "/start")
     officer = await officers_db.by_telegram_id(bot.db, ADMIN_ID)
     assert officer is not None
     return officer
-
-
-def engine(bot: BotDriver) -> DeliveryEngine:
-    assert bot.services.delivery is not None
-    return bot.services.delivery
-
-
-def texts(bot: BotDriver, chat_id: int) -> list[str]:
-    return [message.plain_text for message in bot.sandbox.messages(chat_id)]
 
 
 def one(text: str) -> dict[str, list[Content]]:
@@ -130,8 +96,8 @@ async def test_variants_follow_the_recipients_language(bot: BotDriver) -> None:
 async def test_report_counts_delivered_blocked_failed_with_unit_names(bot: BotDriver) -> None:
     sender = await admin(bot)
     fine = await add_officers(bot, 2)
-    blocked = await add_officers(bot, 1, unit_code="32.01.01.1001")
-    broken = await add_officers(bot, 1, unit_code="32.01.01.1002")  # Karadenan
+    blocked = await add_officers(bot, 1, unit_code=PONDOK_RAJEG)
+    broken = await add_officers(bot, 1, unit_code=KARADENAN)
     bot.sandbox.block_bot(blocked[0].telegram_id)
     await bot.db.execute("UPDATE officers SET chat_id = ? WHERE id = ?", (-999, broken[0].id))
     broken = [await officers_db.by_id(bot.db, broken[0].id)]
