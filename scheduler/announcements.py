@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from bot.core.callback_data import ID, INDEX, Fixed, Pair, Route
+from bot.core.callback_data import ID, Fixed, Route
 from bot.core.texts import LANGUAGES, t, unit_label
 from bot.core.texts import esc as escape
 from db import announcements as announcements_db
@@ -28,7 +28,6 @@ from scheduler.engine import DeliveryEngine
 ACK = Route("an:ack", ID)
 PREVIEW_ACK = Fixed("an:ackp")
 STATUS = Route("an:st", ID)
-STATUS_PAGE = Pair("an:sp", ID, INDEX)
 SNIPPET = 60
 
 

@@ -10,7 +10,7 @@ every dialogue state, give zero unhandled exceptions; refused presses change not
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 
@@ -33,6 +33,9 @@ from bot.core.callback_data import (
 )
 from bot.core.numbers import MAX_ID, parse_number
 from bot.devtools.driver import BotDriver
+from handlers import announce, invite, programs, register, review, submit
+from handlers import briefing_compose as compose
+from handlers import briefings as briefing_handlers
 from tests.conftest import ADMIN_ID
 from tests.loop_helpers import DESA_A, KECAMATAN, join, publish, settle
 from tests.onboarding_support import apply_by_taps, dump, unit_id
@@ -387,3 +390,240 @@ async def test_random_and_mutated_button_data_never_crash(
         assert INVALID in str(_last_answer(bot)["text"]), data
         assert sql == [], data
         assert await dump(bot.db) == before, data
+
+
+# ---- property-based: random text in every dialogue state -------------------------------
+
+_NUMBER_REFUSALS = ("Ketik angka antara", "Tulis angka 1 sampai 99.")
+_TIME_REFUSALS = ("Maaf, waktu itu tidak saya pahami", "Waktu itu sudah lewat")
+
+
+@dataclass
+class Dialogues:
+    """The people and things the dialogues below are opened on."""
+
+    coordinator: int
+    officer: int
+    briefing: int
+    program: int
+    submission: int
+    desa: int
+    count: list[int] = field(default_factory=lambda: [0])
+
+    def unique(self, text: str) -> str:
+        self.count[0] += 1
+        return f"{text} {self.count[0]}"
+
+
+async def _press(bot: BotDriver, person: int, data: str) -> None:
+    await bot.press_data(person, bot.sandbox.messages(person)[-1].message_id, data)
+
+
+async def _invite_uses(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(ADMIN_ID, "/undang")
+    await _press(bot, ADMIN_ID, f"ip:u:{w.desa}")
+    await _press(bot, ADMIN_ID, invite.ROLE_CHOICE.build("officer"))
+    return ADMIN_ID
+
+
+async def _invite_days(bot: BotDriver, w: Dialogues) -> int:
+    await _invite_uses(bot, w)
+    await bot.say(ADMIN_ID, "5")
+    return ADMIN_ID
+
+
+async def _invite_search(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(ADMIN_ID, "/undang")
+    return ADMIN_ID
+
+
+async def _program_name(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(ADMIN_ID, "/program")
+    await _press(bot, ADMIN_ID, programs.NEW.data)
+    return ADMIN_ID
+
+
+async def _program_description(bot: BotDriver, w: Dialogues) -> int:
+    await _program_name(bot, w)
+    await bot.say(ADMIN_ID, w.unique("Program Uji"))
+    return ADMIN_ID
+
+
+async def _program_priority(bot: BotDriver, w: Dialogues) -> int:
+    await _program_description(bot, w)
+    await bot.say(ADMIN_ID, "-")
+    return ADMIN_ID
+
+
+async def _program_period(bot: BotDriver, w: Dialogues) -> int:
+    await _program_priority(bot, w)
+    await bot.say(ADMIN_ID, "5")
+    await _press(bot, ADMIN_ID, programs.HORIZON.build("pendek"))
+    return ADMIN_ID
+
+
+async def _briefing_deadline(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.coordinator, "/brief_kelola")
+    await _press(bot, w.coordinator, briefing_handlers.DEADLINE.build(w.briefing))
+    return w.coordinator
+
+
+async def _briefing_text(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.coordinator, "/brief_kelola")
+    await _press(bot, w.coordinator, briefing_handlers.TEXT.build(w.briefing))
+    return w.coordinator
+
+
+async def _compose_title(bot: BotDriver, w: Dialogues) -> int:
+    replies = await bot.say(w.coordinator, "/brief_baru")
+    if any(data == compose.FRESH_DRAFT.data for _, data in replies[-1].buttons()):
+        await _press(bot, w.coordinator, compose.FRESH_DRAFT.data)
+    await _press(bot, w.coordinator, compose.PROGRAM.build(w.program))
+    return w.coordinator
+
+
+async def _announce_body(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.coordinator, "/pengumuman")
+    return w.coordinator
+
+
+async def _announce_when(bot: BotDriver, w: Dialogues) -> int:
+    await _announce_body(bot, w)
+    await bot.say(w.coordinator, "Rapat koordinasi")
+    for data in ("an:au:scope", announce.URGENT_CHOICE.build("0"), announce.ACK_CHOICE.build("0")):
+        await _press(bot, w.coordinator, data)
+    return w.coordinator
+
+
+async def _report_links(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.officer, "/lapor")
+    await _press(bot, w.officer, submit.PICK.build(submit.MANDIRI))
+    return w.officer
+
+
+async def _draft(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.officer, "/draf")
+    await _press(bot, w.officer, submit.DRAFT_PICK.build(submit.MANDIRI))
+    return w.officer
+
+
+async def _issue_evidence(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.officer, "/isu")
+    return w.officer
+
+
+async def _issue_description(bot: BotDriver, w: Dialogues) -> int:
+    await _issue_evidence(bot, w)
+    await bot.say(w.officer, "https://www.facebook.com/hoaks/posts/123")
+    return w.officer
+
+
+async def _review_note(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.coordinator, "/tinjau")
+    await _press(bot, w.coordinator, review.REVISE.build(w.submission))
+    return w.coordinator
+
+
+async def _stranger(bot: BotDriver) -> int:
+    stranger = bot.sandbox.add_user("Calon")
+    await bot.say(stranger, "/start")
+    await _press(bot, stranger, register.APPLY.data)
+    return stranger
+
+
+async def _register_search(bot: BotDriver, w: Dialogues) -> int:
+    return await _stranger(bot)
+
+
+async def _register_name(bot: BotDriver, w: Dialogues) -> int:
+    stranger = await _stranger(bot)
+    await _press(bot, stranger, f"rp:u:{w.desa}")
+    return stranger
+
+
+async def _register_position(bot: BotDriver, w: Dialogues) -> int:
+    stranger = await _register_name(bot, w)
+    await bot.say(stranger, "Nur Aini")
+    return stranger
+
+
+async def _people_search(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(ADMIN_ID, "/petugas")
+    return ADMIN_ID
+
+
+Reach = Callable[[BotDriver, Dialogues], Awaitable[int]]
+STATES: dict[str, tuple[Reach, tuple[str, ...]]] = {
+    "invite: uses": (_invite_uses, _NUMBER_REFUSALS),
+    "invite: days": (_invite_days, _NUMBER_REFUSALS),
+    "invite: unit search": (_invite_search, ()),
+    "program: name": (_program_name, ()),
+    "program: description": (_program_description, ()),
+    "program: priority": (_program_priority, _NUMBER_REFUSALS),
+    "program: period": (_program_period, ("Tanggal mulai dan selesai",)),
+    "briefing: new deadline": (_briefing_deadline, _TIME_REFUSALS),
+    "briefing: new key message": (_briefing_text, ()),
+    "compose: title": (_compose_title, ()),
+    "announce: body": (_announce_body, ()),
+    "announce: when": (_announce_when, _TIME_REFUSALS),
+    "report: links": (_report_links, ()),
+    "draft: content": (_draft, ()),
+    "issue: evidence": (_issue_evidence, ()),
+    "issue: description": (_issue_description, ()),
+    "review: revision note": (_review_note, ()),
+    "register: unit search": (_register_search, ()),
+    "register: name": (_register_name, ()),
+    "register: position": (_register_position, ()),
+    "people: unit search": (_people_search, ()),
+}
+
+_TYPED = st.one_of(
+    st.text(min_size=1, max_size=120),
+    st.from_regex(r"[0-9²١٣１\-:./ ]{1,16}", fullmatch=True),
+    st.sampled_from(
+        ("²", "5²", "١٢", "１２", "0", "-1", "9" * 30, "1" * 5000, "2026-12-0²", "besok ٠٧:00")
+    ),
+    st.sampled_from(("31-02-2027", "2027-13-01 2027-14-01", "besok 25:99", "Senin 07:00")),
+).filter(lambda text: text.strip() != "")
+
+
+@pytest.fixture
+async def dialogues(bot: BotDriver) -> Dialogues:
+    await bot.say(ADMIN_ID, "/start")
+    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
+    officer = await join(bot, "Siti", DESA_A)
+    briefing = await publish(bot, coordinator, [DESA_A])
+    await bot.press(officer, "📤 Lapor posting")
+    await bot.say(officer, _LINK)
+    await settle(bot)
+    program = await bot.db.fetchval("SELECT program_id FROM briefings WHERE id = ?", (briefing,))
+    submission = await bot.db.fetchval("SELECT max(id) FROM submissions")
+    return Dialogues(
+        coordinator, officer, briefing, program, submission, await unit_id(bot, DESA_A)
+    )
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(draw=st.data())
+async def test_random_text_in_every_dialogue_state_never_crashes(
+    bot: BotDriver, dialogues: Dialogues, draw: st.DataObject
+) -> None:
+    """Bring a person to a dialogue state, type anything: a reply, never an error; a
+    refused number or time changes nothing."""
+    state = draw.draw(st.sampled_from(sorted(STATES)), label="state")
+    reach, refusals = STATES[state]
+    typed = draw.draw(_TYPED, label="typed")
+    with crashes() as errors:
+        person = await reach(bot, dialogues)
+        await settle(bot)
+        before = await dump(bot.db)
+        replies = await bot.say(person, typed)
+        await settle(bot)
+    assert errors.messages() == [], (state, typed)
+    assert replies, (state, typed)
+    if any(reply.plain_text.startswith(refusals) for reply in replies if refusals):
+        assert await dump(bot.db) == before, (state, typed)
