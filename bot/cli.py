@@ -7,6 +7,7 @@ import asyncio
 import sys
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
+from importlib import metadata
 from pathlib import Path
 
 from telegram.error import InvalidToken, NetworkError
@@ -42,27 +43,47 @@ class CliError(Exception):
     """A mistake in the command line or its input: printed as one line, exit code 2."""
 
 
+def _config_option(*, default: object) -> argparse.ArgumentParser:
+    """``--config`` as a parent parser: the top level holds the default, and every
+    (sub)command accepts the option again with no default of its own, so that it may
+    come before or after the subcommand without one overwriting the other."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--config",
+        type=Path,
+        default=default,
+        help=f"TOML configuration file (default: {DEFAULT_CONFIG_PATH})",
+    )
+    return options
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="humas-bot",
         description="Coordination bot for the humas network of Kabupaten Bogor.",
+        parents=[_config_option(default=DEFAULT_CONFIG_PATH)],
     )
     parser.add_argument(
-        "--config",
-        type=Path,
-        default=DEFAULT_CONFIG_PATH,
-        help=f"TOML configuration file (default: {DEFAULT_CONFIG_PATH})",
+        "--version", action="version", version=f"%(prog)s {metadata.version('humas-bot')}"
     )
+    after = _config_option(default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    sub.add_parser("init", help="create or migrate the database and import the area directory")
-    sub.add_parser("run", help="run the bot against Telegram (polling or webhook)")
+    sub.add_parser(
+        "init",
+        parents=[after],
+        help="create or migrate the database and import the area directory",
+    )
+    sub.add_parser("run", parents=[after], help="run the bot against Telegram (polling or webhook)")
     demo = sub.add_parser(
-        "demo", help="play a scripted demo against the built-in sandbox (no token)"
+        "demo",
+        parents=[after],
+        help="play a scripted demo against the built-in sandbox (no token)",
     )
     demo.add_argument("--lang", choices=["id", "en"], default="id", help="language of the people")
 
     invite = sub.add_parser(
         "invite",
+        parents=[after],
         help="make an invitation deep link for a unit and role (default), list or revoke them",
     )
     invite.add_argument(
@@ -81,19 +102,23 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--days", type=int, default=7, help="days until it expires (default 7)")
     invite.add_argument("--bot-username", help="the bot's username (default: ask Telegram)")
 
-    units = sub.add_parser("units", help="list units or add agencies (OPD)")
+    units = sub.add_parser("units", parents=[after], help="list units or add agencies (OPD)")
     units_sub = units.add_subparsers(dest="units_command", required=True, metavar="ACTION")
-    add = units_sub.add_parser("add-opd", help="add an agency under the regency")
+    add = units_sub.add_parser("add-opd", parents=[after], help="add an agency under the regency")
     add.add_argument("name", nargs="+", help='its name, e.g. "Dinas Kesehatan"')
-    imp = units_sub.add_parser("import", help="add agencies from a CSV file (column name/nama)")
+    imp = units_sub.add_parser(
+        "import", parents=[after], help="add agencies from a CSV file (column name/nama)"
+    )
     imp.add_argument("file", type=Path)
-    lst = units_sub.add_parser("list", help="list units")
+    lst = units_sub.add_parser("list", parents=[after], help="list units")
     lst.add_argument("--kecamatan", help="only this kecamatan (code) and its desa/kelurahan")
 
-    people = sub.add_parser("people", help="personal data of people (UU PDP)")
+    people = sub.add_parser("people", parents=[after], help="personal data of people (UU PDP)")
     people_sub = people.add_subparsers(dest="people_command", required=True, metavar="ACTION")
     erase = people_sub.add_parser(
-        "erase", help="erase what the bot holds about a Telegram account (name, ids, applications)"
+        "erase",
+        parents=[after],
+        help="erase what the bot holds about a Telegram account (name, ids, applications)",
     )
     erase.add_argument("--telegram-id", type=int, required=True, help="the person's Telegram id")
     return parser

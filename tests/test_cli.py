@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,34 @@ def test_mistakes_are_one_line_with_exit_2(
     assert run(config, *args) == 2
     err = capsys.readouterr().err
     assert expected in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--config", "{config}", "init"),
+        ("init", "--config", "{config}"),
+    ],
+)
+def test_config_before_or_after_the_subcommand(
+    config: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    assert main([part.format(config=config) for part in argv]) == 0
+    assert "476 areas added" in capsys.readouterr().out
+    assert (config.parent / "cli.db").exists()
+
+
+def test_config_after_a_nested_subcommand_wins_over_the_default(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(config, "init") == 0
+    capsys.readouterr()
+    assert main(["units", "list", "--kecamatan", "32.01.02", "--config", str(config)]) == 0
+    assert capsys.readouterr().out.startswith("32.01.02\tkecamatan\tGunungputri\n")
+
+
+def test_version_is_the_installed_package_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == f"humas-bot {metadata.version('humas-bot')}"
