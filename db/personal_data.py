@@ -134,6 +134,12 @@ SECTIONS: tuple[Section, ...] = (
         "SELECT r.due_at, r.pending FROM review_alerts r WHERE r.coordinator_id = :officer",
     ),
     Section(
+        "recap_reminders_sent",
+        ("recap_reminders",),
+        "SELECT r.briefing_id, r.sent_at, r.units, r.recipients FROM recap_reminders r"
+        " WHERE r.coordinator_id = :officer ORDER BY r.briefing_id",
+    ),
+    Section(
         "briefings_written",
         ("briefings",),
         "SELECT b.id, b.title, b.status, b.deadline, b.publish_at, b.created_at"

@@ -55,6 +55,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "mydata.section.leave": {"id": "cuti", "en": "leave"},
     "mydata.section.review_alerts": {"id": "pemberitahuan tinjauan", "en": "review alerts"},
+    "mydata.section.recap_reminders_sent": {
+        "id": "pengingat dari rekap",
+        "en": "reminders sent from recaps",
+    },
     "mydata.section.briefings_written": {"id": "briefing yang ditulis", "en": "briefings written"},
     "mydata.section.programs_created": {"id": "program dibuat", "en": "programmes created"},
     "mydata.section.days_off_declared": {"id": "hari libur ditetapkan", "en": "days off declared"},

@@ -1,0 +1,299 @@
+"""The recap's figures (db/recap.py) on a hand-built dataset where every number is known.
+
+Briefing 1 (published on START, deadline two days later) targets six units that
+count and one that is deactivated afterwards:
+
+- Kel. Pondok Rajeg: a link on time, a second one later          -> on time
+- Kel. Karadenan: a rejected link on time, an accepted one late  -> late
+- Kel. Pakansari: one link, rejected                             -> rejected only
+- Desa Wanaherang: only a draft                                  -> missing
+- Desa Bojongkulur: nothing, and only an inactive account         -> missing, no officer
+- Kecamatan Citeureup (the kecamatan's own unit): on time        -> on time
+- Kel. Harapanjaya: on time, then deactivated                    -> left out
+
+A unit added to Cibinong after publication is not targeted. Briefing 2 (deadline
+the week after) targets Pondok Rajeg (late) and Wanaherang (on time); a draft and a
+briefing scheduled for later are in no period.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from db import recap
+from db import scope as scope_db
+from db.connection import Database
+from db.officers import Officer
+from db.timefmt import to_db
+from tests.conftest import START
+from tests.factories import (
+    BOJONGKULUR,
+    CIBINONG,
+    CITEUREUP,
+    GUNUNGPUTRI,
+    KARADENAN,
+    PAKANSARI,
+    PONDOK_RAJEG,
+    REGENCY,
+    WANAHERANG,
+    insert_officer,
+    unit_id_in,
+)
+
+WIB = ZoneInfo("Asia/Jakarta")
+HARAPANJAYA = "32.01.01.1003"
+DEADLINE_1 = START + timedelta(days=2)
+DEADLINE_2 = START + timedelta(days=8)
+NOW = START + timedelta(days=10)
+_URLS = itertools.count(1)
+
+
+@pytest.fixture
+async def db(db_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(db_path)
+    yield database
+    await database.close()
+
+
+async def briefing(
+    db: Database, author: Officer, title: str, deadline: datetime, status: str, publish_at: datetime
+) -> int:
+    return await db.execute(
+        "INSERT INTO briefings (author_id, title, deadline, status, publish_at, created_at,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (author.id, title, to_db(deadline), status, to_db(publish_at), to_db(START), to_db(START)),
+    )
+
+
+async def target(db: Database, briefing_id: int, codes: list[str]) -> None:
+    for code in codes:
+        await db.execute(
+            "INSERT INTO assignments (briefing_id, unit_id, opened_at) VALUES (?, ?, ?)",
+            (briefing_id, await unit_id_in(db, code), to_db(START)),
+        )
+
+
+async def link(
+    db: Database, who: Officer, briefing_id: int, at: datetime, status: str = "diterima"
+) -> None:
+    number = next(_URLS)
+    await db.execute(
+        "INSERT INTO submissions (receipt, officer_id, unit_id, briefing_id, kind, url, platform,"
+        " status, created_at) VALUES (?, ?, ?, ?, 'link', ?, 'instagram', ?, ?)",
+        (
+            f"R{number}",
+            who.id,
+            who.unit_id,
+            briefing_id,
+            f"https://www.instagram.com/p/Recap{number:04d}/",
+            status,
+            to_db(at),
+        ),
+    )
+
+
+class World:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.people: dict[str, Officer] = {}
+        self.b1 = self.b2 = self.later = 0
+
+    async def build(self) -> World:
+        db = self.db
+        for name, code, role in (
+            ("Koordinator Kabupaten", REGENCY, "coordinator"),
+            ("Koordinator Cibinong", CIBINONG, "coordinator"),
+            ("Koordinator Gunungputri", GUNUNGPUTRI, "coordinator"),
+            ("Petugas Pondok Rajeg", PONDOK_RAJEG, "officer"),
+            ("Petugas Karadenan", KARADENAN, "officer"),
+            ("Petugas Pakansari", PAKANSARI, "officer"),
+            ("Petugas Wanaherang", WANAHERANG, "officer"),
+            ("Petugas Citeureup", CITEUREUP, "officer"),
+            ("Petugas Harapanjaya", HARAPANJAYA, "officer"),
+        ):
+            self.people[name] = await insert_officer(db, name, code, role)  # type: ignore[arg-type]
+        await insert_officer(db, "Mantan Bojongkulur", BOJONGKULUR, status="inactive")
+        author = self.people["Koordinator Kabupaten"]
+        self.b1 = await briefing(db, author, "Vaksinasi", DEADLINE_1, "published", START)
+        await target(
+            db,
+            self.b1,
+            [PONDOK_RAJEG, KARADENAN, PAKANSARI, WANAHERANG, BOJONGKULUR, CITEUREUP, HARAPANJAYA],
+        )
+        before, after = DEADLINE_1 - timedelta(hours=1), DEADLINE_1 + timedelta(hours=1)
+        await link(db, self.people["Petugas Pondok Rajeg"], self.b1, before)
+        await link(db, self.people["Petugas Pondok Rajeg"], self.b1, after)
+        await link(db, self.people["Petugas Karadenan"], self.b1, before, "ditolak")
+        await link(db, self.people["Petugas Karadenan"], self.b1, after, "disetujui")
+        await link(db, self.people["Petugas Pakansari"], self.b1, before, "ditolak")
+        await link(db, self.people["Petugas Citeureup"], self.b1, DEADLINE_1)
+        await link(db, self.people["Petugas Harapanjaya"], self.b1, before)
+        await db.execute(
+            "INSERT INTO submissions (receipt, officer_id, unit_id, briefing_id, kind, draft_text,"
+            " created_at) VALUES ('D1', ?, ?, ?, 'draft', 'Draf', ?)",
+            (
+                self.people["Petugas Wanaherang"].id,
+                await unit_id_in(db, WANAHERANG),
+                self.b1,
+                to_db(before),
+            ),
+        )
+        await db.execute("UPDATE units SET active = 0 WHERE code = ?", (HARAPANJAYA,))
+        await db.execute(
+            "INSERT INTO units (code, name, kind, parent_id, created_at)"
+            " VALUES ('32.01.01.1099', 'Baru', 'kelurahan', ?, ?)",
+            (await unit_id_in(db, CIBINONG), to_db(START + timedelta(days=1))),
+        )
+        self.b2 = await briefing(db, author, "Pasar Murah", DEADLINE_2, "closed", START)
+        await target(db, self.b2, [PONDOK_RAJEG, WANAHERANG])
+        await link(db, self.people["Petugas Pondok Rajeg"], self.b2, DEADLINE_2 + timedelta(days=1))
+        await link(db, self.people["Petugas Wanaherang"], self.b2, DEADLINE_2 - timedelta(days=1))
+        draft = await briefing(db, author, "Draf", DEADLINE_2, "draft", START)
+        await db.execute("UPDATE briefings SET publish_at = NULL WHERE id = ?", (draft,))
+        self.later = await briefing(
+            db, author, "Nanti", DEADLINE_2, "scheduled", NOW + timedelta(days=1)
+        )
+        await target(db, self.later, [PONDOK_RAJEG])
+        return self
+
+    def __getitem__(self, name: str) -> Officer:
+        return self.people[name]
+
+
+@pytest.fixture
+async def world(db: Database) -> World:
+    return await World(db).build()
+
+
+def statuses(result: recap.Recap) -> dict[str, str]:
+    return {unit.unit.name: unit.status for unit in result.units}
+
+
+async def test_regency_recap_of_one_briefing(db: Database, world: World) -> None:
+    result = await recap.briefing_recap(db, world["Koordinator Kabupaten"], world.b1, NOW)
+    assert result is not None
+    assert result.scope.code == REGENCY
+    assert statuses(result) == {
+        "Pondok Rajeg": "on_time",
+        "Karadenan": "late",
+        "Pakansari": "rejected_only",
+        "Wanaherang": "missing",
+        "Bojongkulur": "missing",
+        "Citeureup": "on_time",
+    }
+    assert result.totals == recap.Counts(
+        targeted=6, on_time=2, late=1, missing=2, rejected_only=1, no_officer=1
+    )
+    assert (result.totals.reported, result.totals.percent) == (3, 50)
+    groups = {row.unit.name: row.counts for row in result.groups}
+    assert groups == {
+        "Cibinong": recap.Counts(targeted=3, on_time=1, late=1, rejected_only=1),
+        "Gunungputri": recap.Counts(targeted=2, missing=2, no_officer=1),
+        "Citeureup": recap.Counts(targeted=1, on_time=1),
+    }
+    by_name = {unit.unit.name: unit for unit in result.units}
+    assert not by_name["Bojongkulur"].has_active_officer
+    assert by_name["Wanaherang"].has_active_officer
+    assert by_name["Karadenan"].first_report_at == DEADLINE_1 + timedelta(hours=1)
+    assert [(line.status, line.late) for line in by_name["Karadenan"].reports] == [
+        ("ditolak", False),
+        ("disetujui", True),
+    ]
+    assert by_name["Wanaherang"].reports == ()
+    assert by_name["Pondok Rajeg"].unit.kecamatan_name == "Cibinong"
+    assert {unit.unit.name for unit in result.unreported} == {
+        "Pakansari",
+        "Wanaherang",
+        "Bojongkulur",
+    }
+    assert result.deadline_passed
+
+
+async def test_kecamatan_coordinator_sees_only_their_desa(db: Database, world: World) -> None:
+    result = await recap.briefing_recap(db, world["Koordinator Gunungputri"], world.b1, NOW)
+    assert result is not None
+    assert result.scope.name == "Gunungputri"
+    assert statuses(result) == {"Wanaherang": "missing", "Bojongkulur": "missing"}
+    assert [row.unit.name for row in result.groups] == ["Wanaherang", "Bojongkulur"]
+    assert result.totals == recap.Counts(targeted=2, missing=2, no_officer=1)
+    with pytest.raises(scope_db.OutOfScope):
+        await recap.briefing_recap(
+            db,
+            world["Koordinator Gunungputri"],
+            world.b1,
+            NOW,
+            area_id=await unit_id_in(db, CIBINONG),
+        )
+
+
+async def test_drill_down_and_out_of_reach(db: Database, world: World) -> None:
+    cibinong = await unit_id_in(db, CIBINONG)
+    result = await recap.briefing_recap(
+        db, world["Koordinator Kabupaten"], world.b1, NOW, area_id=cibinong
+    )
+    assert result is not None
+    assert set(statuses(result)) == {"Pondok Rajeg", "Karadenan", "Pakansari"}
+    one = await recap.briefing_recap(
+        db,
+        world["Koordinator Kabupaten"],
+        world.b1,
+        NOW,
+        area_id=await unit_id_in(db, KARADENAN),
+    )
+    assert one is not None and statuses(one) == {"Karadenan": "late"}
+    mine = await recap.briefing_recap(db, world["Petugas Wanaherang"], world.b1, NOW)
+    assert mine is not None and statuses(mine) == {"Wanaherang": "missing"}
+    # A briefing that targets nobody in scope, and one not published yet, have no recap.
+    elsewhere = await briefing(
+        db, world["Koordinator Kabupaten"], "Cibinong saja", DEADLINE_2, "published", START
+    )
+    await target(db, elsewhere, [KARADENAN])
+    gunungputri = world["Koordinator Gunungputri"]
+    assert await recap.briefing_recap(db, gunungputri, elsewhere, NOW) is None
+    assert await recap.briefing_recap(db, world["Koordinator Kabupaten"], world.later, NOW) is None
+
+
+async def test_before_the_deadline_missing_means_not_yet(db: Database, world: World) -> None:
+    early = DEADLINE_1 - timedelta(minutes=30)
+    result = await recap.briefing_recap(db, world["Koordinator Kabupaten"], world.b1, early)
+    assert result is not None and not result.deadline_passed
+
+
+async def test_period_recap_and_weeks(db: Database, world: World) -> None:
+    start = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)  # Tuesday 1 December, 00:00 WIB
+    end = start + timedelta(days=14)
+    result = await recap.period_recap(db, world["Koordinator Kabupaten"], start, end, NOW, zone=WIB)
+    assert [line.briefing.title for line in result.briefings] == ["Vaksinasi", "Pasar Murah"]
+    assert result.totals == recap.Counts(
+        targeted=8, on_time=3, late=2, missing=2, rejected_only=1, no_officer=1
+    )
+    units = {unit.unit.name: unit.counts for unit in result.units}
+    assert units["Pondok Rajeg"] == recap.Counts(targeted=2, on_time=1, late=1)
+    assert units["Wanaherang"] == recap.Counts(targeted=2, on_time=1, missing=1)
+    assert [week.week_start for week in result.weeks] == [date(2026, 11, 30), date(2026, 12, 7)]
+    assert [week.counts.targeted for week in result.weeks] == [6, 2]
+    assert {unit.unit.name for unit in result.with_missing} == {
+        "Pakansari",
+        "Wanaherang",
+        "Bojongkulur",
+    }
+    mine = await recap.period_recap(db, world["Koordinator Gunungputri"], start, end, NOW, zone=WIB)
+    assert mine.totals == recap.Counts(targeted=3, on_time=1, missing=2, no_officer=1)
+    assert {unit.unit.kecamatan_name for unit in mine.units} == {"Gunungputri"}
+    links = await recap.period_reports(db, world["Koordinator Cibinong"], start, end, NOW)
+    assert len(links) == 6
+    assert {line.unit_id for line in links} == {
+        await unit_id_in(db, code) for code in (PONDOK_RAJEG, KARADENAN, PAKANSARI)
+    }
+
+
+async def test_an_inactive_viewer_sees_nothing(db: Database, world: World) -> None:
+    gone = await insert_officer(db, "Mantan", CIBINONG, "coordinator", status="inactive")
+    with pytest.raises(scope_db.OutOfScope):
+        await recap.briefing_recap(db, gone, world.b1, NOW)
