@@ -9,79 +9,24 @@ every dialogue state, give zero unhandled exceptions; refused presses change not
 
 from __future__ import annotations
 
-import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.callback_data import (
-    ID,
-    INDEX,
-    ButtonDataError,
-    Choice,
-    Either,
-    Field,
-    Fixed,
-    Number,
-    Pair,
-    Route,
-    declared,
-)
+from bot.core.callback_data import ID, INDEX, ButtonDataError, Choice, Fixed, Pair, Route, declared
 from bot.core.numbers import MAX_ID, parse_number
 from bot.devtools.driver import BotDriver
-from handlers import announce, invite, programs, register, review, submit
-from handlers import briefing_compose as compose
-from handlers import briefings as briefing_handlers
+from tests.attack_support import crashes, is_a_button, mutated, statements, valid_data
 from tests.conftest import ADMIN_ID
+from tests.dialogue_states import STATES, TYPED, Dialogues
 from tests.loop_helpers import DESA_A, KECAMATAN, join, publish, settle
 from tests.onboarding_support import apply_by_taps, dump, unit_id
 
 HUGE_IDS = (str(2**63), str(2**64 + 5), "9" * 40, "1" + "0" * 5000)
 UNICODE_DIGITS = ("²", "١٢", "１２", "߁", "5²", "٣")
 INVALID = "tidak berlaku"
-
-
-class ErrorLog(logging.Handler):
-    """Records what the global error handler (bot/errors.py) logs: one per crash."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-    def messages(self) -> list[str]:
-        return [record.getMessage() for record in self.records]
-
-
-@contextmanager
-def crashes() -> Iterator[ErrorLog]:
-    handler = ErrorLog()
-    logger = logging.getLogger("bot.errors")
-    logger.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
-
-
-@asynccontextmanager
-async def statements(bot: BotDriver) -> AsyncIterator[list[str]]:
-    """Every SQL statement the bot's two connections run meanwhile."""
-    seen: list[str] = []
-    connections = (bot.db._writer, bot.db._reader)  # the test looks inside on purpose
-    for connection in connections:
-        await connection.set_trace_callback(seen.append)
-    try:
-        yield seen
-    finally:
-        for connection in connections:
-            await connection.set_trace_callback(None)
 
 
 async def _registration_picker(bot: BotDriver, stranger: int) -> int:
@@ -290,69 +235,6 @@ async def world(bot: BotDriver) -> World:
     return found
 
 
-def _field_values(spec_field: Field[object]) -> st.SearchStrategy[str]:
-    if isinstance(spec_field, Number):
-        small = st.integers(spec_field.low, min(spec_field.high, spec_field.low + 60))
-        return st.one_of(small, st.integers(spec_field.low, spec_field.high)).map(str)
-    if isinstance(spec_field, Choice):
-        return st.sampled_from(sorted(spec_field.words))
-    assert isinstance(spec_field, Either)
-    return st.one_of(_field_values(spec_field.first), _field_values(spec_field.second))
-
-
-def _valid(spec: object) -> st.SearchStrategy[str]:
-    """Data of the shape ``spec`` accepts (any value its fields allow)."""
-    if isinstance(spec, Fixed):
-        return st.just(spec.data)
-    if isinstance(spec, Route):
-        return _field_values(spec.field).map(lambda value: f"{spec.prefix}:{value}")
-    assert isinstance(spec, Pair)
-    return st.tuples(_field_values(spec.first), _field_values(spec.second)).map(
-        lambda values: f"{spec.prefix}:{values[0]}:{values[1]}"
-    )
-
-
-_ODD_NUMBERS = st.sampled_from(
-    (str(2**63), str(2**63 - 1), str(2**64), "9" * 25, "0", "00", "007", "-1", "+1", "1e3", " 1")
-)
-_ODD_DIGITS = st.sampled_from(("²", "١", "٣٤", "１", "߁", "𝟙", "५", "1²", "Ⅻ"))
-_ODD_FIELD = st.one_of(
-    _ODD_NUMBERS, _ODD_DIGITS, st.integers(0, 10**6).map(str), st.text(max_size=8)
-)
-_MUTATIONS = ("as_is", "number", "number", "number", "field", "truncate", "extra", "prefix")
-_MUTATIONS += ("insert", "upper")
-
-
-@st.composite
-def _mutated(draw: st.DrawFn, data: str, real: list[str]) -> str:
-    """``data`` changed the way a modified client or a stale message would."""
-    parts = data.split(":")
-    numbers = [index for index, part in enumerate(parts) if part.isascii() and part.isdigit()]
-    how = draw(st.sampled_from(_MUTATIONS))
-    if how == "number" and numbers:
-        parts[draw(st.sampled_from(numbers))] = draw(st.one_of(_ODD_NUMBERS, _ODD_DIGITS))
-    elif how in ("number", "field"):
-        parts[draw(st.integers(0, len(parts) - 1))] = draw(_ODD_FIELD)
-    elif how == "truncate":
-        return data[: draw(st.integers(1, max(1, len(data) - 1)))]
-    elif how == "extra":
-        parts.append(draw(_ODD_FIELD))
-    elif how == "prefix":
-        other = draw(st.sampled_from(real)).split(":")
-        keep = draw(st.integers(1, len(other)))
-        parts = other[:keep] + parts[keep:]
-    elif how == "insert":
-        at = draw(st.integers(0, len(data)))
-        return data[:at] + draw(st.characters()) + data[at:]
-    elif how == "upper":
-        return data.upper()
-    return ":".join(parts)
-
-
-def _is_a_button(data: str) -> bool:
-    return any(spec.matches(data) for spec in declared())
-
-
 @settings(
     max_examples=150,
     deadline=None,
@@ -369,15 +251,15 @@ async def test_random_and_mutated_button_data_never_crash(
         person, original = draw.draw(st.sampled_from(world.harvested))
     else:
         person = draw.draw(st.sampled_from(world.people))
-        original = draw.draw(_valid(draw.draw(st.sampled_from(specs))))
+        original = draw.draw(valid_data(draw.draw(st.sampled_from(specs))))
     real = [data for _, data in world.harvested]
-    mutated = _mutated(original, real)
+    changed = mutated(original, real)
     random_text = st.text(min_size=1, max_size=64)
-    data = draw.draw(st.one_of(mutated, mutated, mutated, random_text), label="data")
+    data = draw.draw(st.one_of(changed, changed, changed, random_text), label="data")
     if draw.draw(st.integers(0, 9), label="someone else") == 0:
         person = draw.draw(st.sampled_from(world.people), label="person")
     message = bot.sandbox.messages(person)[-1].message_id
-    refused = not _is_a_button(data)
+    refused = not is_a_button(data)
     before = await dump(bot.db) if refused else {}
     answers = len(bot.sandbox.callback_answers)
     with crashes() as errors:
@@ -393,198 +275,6 @@ async def test_random_and_mutated_button_data_never_crash(
 
 
 # ---- property-based: random text in every dialogue state -------------------------------
-
-_NUMBER_REFUSALS = ("Ketik angka antara", "Tulis angka 1 sampai 99.")
-_TIME_REFUSALS = ("Maaf, waktu itu tidak saya pahami", "Waktu itu sudah lewat")
-
-
-@dataclass
-class Dialogues:
-    """The people and things the dialogues below are opened on."""
-
-    coordinator: int
-    officer: int
-    briefing: int
-    program: int
-    submission: int
-    desa: int
-    count: list[int] = field(default_factory=lambda: [0])
-
-    def unique(self, text: str) -> str:
-        self.count[0] += 1
-        return f"{text} {self.count[0]}"
-
-
-async def _press(bot: BotDriver, person: int, data: str) -> None:
-    await bot.press_data(person, bot.sandbox.messages(person)[-1].message_id, data)
-
-
-async def _invite_uses(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(ADMIN_ID, "/undang")
-    await _press(bot, ADMIN_ID, f"ip:u:{w.desa}")
-    await _press(bot, ADMIN_ID, invite.ROLE_CHOICE.build("officer"))
-    return ADMIN_ID
-
-
-async def _invite_days(bot: BotDriver, w: Dialogues) -> int:
-    await _invite_uses(bot, w)
-    await bot.say(ADMIN_ID, "5")
-    return ADMIN_ID
-
-
-async def _invite_search(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(ADMIN_ID, "/undang")
-    return ADMIN_ID
-
-
-async def _program_name(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(ADMIN_ID, "/program")
-    await _press(bot, ADMIN_ID, programs.NEW.data)
-    return ADMIN_ID
-
-
-async def _program_description(bot: BotDriver, w: Dialogues) -> int:
-    await _program_name(bot, w)
-    await bot.say(ADMIN_ID, w.unique("Program Uji"))
-    return ADMIN_ID
-
-
-async def _program_priority(bot: BotDriver, w: Dialogues) -> int:
-    await _program_description(bot, w)
-    await bot.say(ADMIN_ID, "-")
-    return ADMIN_ID
-
-
-async def _program_period(bot: BotDriver, w: Dialogues) -> int:
-    await _program_priority(bot, w)
-    await bot.say(ADMIN_ID, "5")
-    await _press(bot, ADMIN_ID, programs.HORIZON.build("pendek"))
-    return ADMIN_ID
-
-
-async def _briefing_deadline(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/brief_kelola")
-    await _press(bot, w.coordinator, briefing_handlers.DEADLINE.build(w.briefing))
-    return w.coordinator
-
-
-async def _briefing_text(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/brief_kelola")
-    await _press(bot, w.coordinator, briefing_handlers.TEXT.build(w.briefing))
-    return w.coordinator
-
-
-async def _compose_title(bot: BotDriver, w: Dialogues) -> int:
-    replies = await bot.say(w.coordinator, "/brief_baru")
-    if any(data == compose.FRESH_DRAFT.data for _, data in replies[-1].buttons()):
-        await _press(bot, w.coordinator, compose.FRESH_DRAFT.data)
-    await _press(bot, w.coordinator, compose.PROGRAM.build(w.program))
-    return w.coordinator
-
-
-async def _announce_body(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/pengumuman")
-    return w.coordinator
-
-
-async def _announce_when(bot: BotDriver, w: Dialogues) -> int:
-    await _announce_body(bot, w)
-    await bot.say(w.coordinator, "Rapat koordinasi")
-    for data in ("an:au:scope", announce.URGENT_CHOICE.build("0"), announce.ACK_CHOICE.build("0")):
-        await _press(bot, w.coordinator, data)
-    return w.coordinator
-
-
-async def _report_links(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.officer, "/lapor")
-    await _press(bot, w.officer, submit.PICK.build(submit.MANDIRI))
-    return w.officer
-
-
-async def _draft(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.officer, "/draf")
-    await _press(bot, w.officer, submit.DRAFT_PICK.build(submit.MANDIRI))
-    return w.officer
-
-
-async def _issue_evidence(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.officer, "/isu")
-    return w.officer
-
-
-async def _issue_description(bot: BotDriver, w: Dialogues) -> int:
-    await _issue_evidence(bot, w)
-    await bot.say(w.officer, "https://www.facebook.com/hoaks/posts/123")
-    return w.officer
-
-
-async def _review_note(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/tinjau")
-    await _press(bot, w.coordinator, review.REVISE.build(w.submission))
-    return w.coordinator
-
-
-async def _stranger(bot: BotDriver) -> int:
-    stranger = bot.sandbox.add_user("Calon")
-    await bot.say(stranger, "/start")
-    await _press(bot, stranger, register.APPLY.data)
-    return stranger
-
-
-async def _register_search(bot: BotDriver, w: Dialogues) -> int:
-    return await _stranger(bot)
-
-
-async def _register_name(bot: BotDriver, w: Dialogues) -> int:
-    stranger = await _stranger(bot)
-    await _press(bot, stranger, f"rp:u:{w.desa}")
-    return stranger
-
-
-async def _register_position(bot: BotDriver, w: Dialogues) -> int:
-    stranger = await _register_name(bot, w)
-    await bot.say(stranger, "Nur Aini")
-    return stranger
-
-
-async def _people_search(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(ADMIN_ID, "/petugas")
-    return ADMIN_ID
-
-
-Reach = Callable[[BotDriver, Dialogues], Awaitable[int]]
-STATES: dict[str, tuple[Reach, tuple[str, ...]]] = {
-    "invite: uses": (_invite_uses, _NUMBER_REFUSALS),
-    "invite: days": (_invite_days, _NUMBER_REFUSALS),
-    "invite: unit search": (_invite_search, ()),
-    "program: name": (_program_name, ()),
-    "program: description": (_program_description, ()),
-    "program: priority": (_program_priority, _NUMBER_REFUSALS),
-    "program: period": (_program_period, ("Tanggal mulai dan selesai",)),
-    "briefing: new deadline": (_briefing_deadline, _TIME_REFUSALS),
-    "briefing: new key message": (_briefing_text, ()),
-    "compose: title": (_compose_title, ()),
-    "announce: body": (_announce_body, ()),
-    "announce: when": (_announce_when, _TIME_REFUSALS),
-    "report: links": (_report_links, ()),
-    "draft: content": (_draft, ()),
-    "issue: evidence": (_issue_evidence, ()),
-    "issue: description": (_issue_description, ()),
-    "review: revision note": (_review_note, ()),
-    "register: unit search": (_register_search, ()),
-    "register: name": (_register_name, ()),
-    "register: position": (_register_position, ()),
-    "people: unit search": (_people_search, ()),
-}
-
-_TYPED = st.one_of(
-    st.text(min_size=1, max_size=120),
-    st.from_regex(r"[0-9²١٣１\-:./ ]{1,16}", fullmatch=True),
-    st.sampled_from(
-        ("²", "5²", "١٢", "１２", "0", "-1", "9" * 30, "1" * 5000, "2026-12-0²", "besok ٠٧:00")
-    ),
-    st.sampled_from(("31-02-2027", "2027-13-01 2027-14-01", "besok 25:99", "Senin 07:00")),
-).filter(lambda text: text.strip() != "")
 
 
 @pytest.fixture
@@ -616,7 +306,7 @@ async def test_random_text_in_every_dialogue_state_never_crashes(
     refused number or time changes nothing."""
     state = draw.draw(st.sampled_from(sorted(STATES)), label="state")
     reach, refusals = STATES[state]
-    typed = draw.draw(_TYPED, label="typed")
+    typed = draw.draw(TYPED, label="typed")
     with crashes() as errors:
         person = await reach(bot, dialogues)
         await settle(bot)
