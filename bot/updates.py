@@ -38,7 +38,6 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     ) -> None:
         super().__init__(sys.maxsize)  # admission only; the slots below bound the work
         self._admit = admit
-        self.slots = max_concurrent_updates
         self._running = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
