@@ -101,6 +101,21 @@ async def test_a_flood_beyond_the_rate_gets_exactly_one_notice_and_writes_nothin
     assert language == "id"
 
 
+async def test_a_flood_of_button_presses_gets_the_notice_as_one_alert(
+    guarded_bot: BotDriver,
+) -> None:
+    bot = guarded_bot
+    stranger = bot.sandbox.add_user("Penyusup")
+    shown = await bot.say(stranger, "/bantuan")
+    for _ in range(40):
+        bot.sandbox.press_callback(stranger, shown[-1].message_id, "x:1")
+    await bot.idle()
+    alerts = [answer for answer in bot.sandbox.callback_answers if answer["text"] == TOO_FAST]
+    assert len(alerts) == 1 and alerts[0]["show_alert"]
+    # The presses beyond the notice were never answered: they never reached a handler.
+    assert len(bot.sandbox.callback_answers) == FLOOD_UPDATES
+
+
 async def test_one_persons_quick_updates_are_answered_in_the_order_sent(bot: BotDriver) -> None:
     siti = await join(bot, "Siti", DESA_A)
     answered = len(bot.sandbox.messages(siti))
