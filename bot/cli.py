@@ -12,6 +12,7 @@ from pathlib import Path
 
 from telegram.error import InvalidToken, NetworkError
 
+from bot import cli_maintenance
 from bot.core.clock import SystemClock
 from bot.core.config import (
     DEFAULT_CONFIG_PATH,
@@ -121,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         help="erase what the bot holds about a Telegram account (name, ids, applications)",
     )
     erase.add_argument("--telegram-id", type=int, required=True, help="the person's Telegram id")
+    cli_maintenance.add_commands(sub, [after])
     return parser
 
 
@@ -132,7 +134,7 @@ async def _with_db(
         require_known_schema(config.database.path)
     db = await Database.open(config.database.path, create=create)
     try:
-        await apply_migrations(db, SystemClock())
+        await apply_migrations(db, SystemClock(), config.backup)
         await work(db)
     finally:
         await db.close()
@@ -355,6 +357,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_invite(config, args))
         elif args.command == "people":
             asyncio.run(_people(config, args))
+        elif args.command in cli_maintenance.COMMANDS:
+            return cli_maintenance.run_command(config, args)
         else:
             asyncio.run(_units(config, args))
     except (ConfigError, CliError, DatabaseUnavailable, units_db.UnitError) as exc:

@@ -24,6 +24,7 @@ from db import scope
 from db.connection import Database
 from db.officers import ROLE_RANK, Officer, Role
 from handlers.context import HumasContext
+from handlers.identity import bootstrap_admin
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +41,17 @@ async def refuse(update: Update, context: HumasContext, text: str) -> None:
 
 
 async def identify(update: Update, context: HumasContext) -> Officer | None:
-    """Load the person behind the update and set ``context.officer`` and ``context.lang``."""
+    """Load the person behind the update and set ``context.officer`` and ``context.lang``;
+    a configured administrator without an account gets one here (handlers/identity.py)."""
     user = update.effective_user
     if user is None:
         return None
     officer = await officers_db.by_telegram_id(context.db, user.id)
     context.officer = officer
     context.lang = officer.language if officer else lang_of(user.language_code)
+    if officer is None:
+        # A configured administrator is recognised by whatever they send first.
+        officer = await bootstrap_admin(update, context)
     if officer is not None and not officer.reachable:
         # A person who writes to the bot can be written to again (see the delivery engine).
         await officers_db.set_reachable(context.db, user.id, True, context.clock.now())

@@ -15,10 +15,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.core.callback_data import Fixed, any_of
-from bot.core.names import clean_name
 from bot.core.texts import esc, unit_label
 from db import invitations as invitations_db
-from db import officers as officers_db
 from db import registrations as registrations_db
 from db import units as units_db
 from db.invitations import Identity, InvitationError
@@ -26,6 +24,7 @@ from db.officers import Officer
 from db.registrations import RegistrationError, RegistrationProblem
 from handlers.context import HumasContext
 from handlers.guard import guarded
+from handlers.identity import is_configured_admin, telegram_identity
 from handlers.menus import sync_officer_menu
 from handlers.profile import joined_text, membership
 from handlers.register import apply_keyboard, notify_deciders, problem_text, withdraw_after_join
@@ -37,22 +36,6 @@ MOVE_NO = Fixed("inv:move:no")
 _PENDING_TOKEN = "pending_invitation_token"
 
 
-def _identity(update: Update, context: HumasContext) -> Identity | None:
-    """Who is joining, named as in their Telegram profile; None when that name has
-    nothing visible once cleaned (see bot/core/names.py)."""
-    user = update.effective_user
-    assert user is not None and update.effective_chat is not None
-    name = clean_name(user.full_name)
-    if name is None:
-        return None
-    return Identity(
-        telegram_id=user.id,
-        chat_id=update.effective_chat.id,
-        full_name=name[:120],
-        language=context.lang,
-    )
-
-
 async def describe_membership(context: HumasContext, officer: Officer) -> tuple[str, str]:
     """The unit's display name and a ", Kecamatan X" suffix (empty when not in one)."""
     return await membership(context.db, context.lang, officer)
@@ -60,7 +43,7 @@ async def describe_membership(context: HumasContext, officer: Officer) -> tuple[
 
 def _joining(update: Update, context: HumasContext) -> Identity | None:
     """The account opening a link: a registered one keeps its stored name (unused here)."""
-    who = _identity(update, context)
+    who = telegram_identity(update, context)
     officer = context.officer
     if who is None and officer is not None and update.effective_chat is not None:
         return Identity(officer.telegram_id, update.effective_chat.id, officer.full_name)
@@ -135,14 +118,11 @@ async def start(update: Update, context: HumasContext) -> None:
     if context.args:
         await _redeem(update, context, context.args[0])
         return
-    officer = context.officer
-    user = update.effective_user
-    assert user is not None
-    if officer is None and user.id in context.config.admins:
-        if _identity(update, context) is None:
+    officer = context.officer  # a configured administrator has one now (see the guard)
+    if officer is None and is_configured_admin(update, context):
+        if telegram_identity(update, context) is None:
             await message.reply_text(context.t("name.unusable_profile"))
             return
-        officer = await _bootstrap_admin(update, context)
     if officer is not None and officer.status == "active":
         unit_name, suffix = await describe_membership(context, officer)
         await message.reply_html(
@@ -179,28 +159,6 @@ async def _welcome_stranger(update: Update, context: HumasContext) -> None:
     await message.reply_html(
         context.t("start.welcome_stranger"), reply_markup=apply_keyboard(context.lang)
     )
-
-
-async def _bootstrap_admin(update: Update, context: HumasContext) -> Officer | None:
-    """A person named in the config's ``admins`` becomes an administrator on first /start."""
-    who = _identity(update, context)
-    assert who is not None  # checked by the caller
-    regency = await units_db.by_code(context.db, units_db.REGENCY_CODE)
-    if regency is None:
-        log.warning("admin %s sent /start but the area directory is empty", who.telegram_id)
-        return None
-    officer = await officers_db.bootstrap_admin(
-        context.db,
-        who.telegram_id,
-        who.chat_id,
-        who.full_name,
-        context.lang,  # type: ignore[arg-type]
-        regency.id,
-        context.clock.now(),
-    )
-    context.officer = officer
-    await sync_officer_menu(context.bot, context.db, officer)
-    return officer
 
 
 @guarded(min_role=None)

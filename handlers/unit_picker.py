@@ -135,6 +135,11 @@ class UnitPicker:
             self._regency, self._kecamatan, self._agencies, self._unit, self.cancel
         )
 
+    @property
+    def _drills(self) -> bool:
+        """A kecamatan button opens its desa/kelurahan list (else it chooses the kecamatan)."""
+        return any(kind in self.kinds for kind in _VILLAGE_KINDS)
+
     # ---- scope ---------------------------------------------------------------------
 
     async def _root(self, db: Database, viewer: Officer | None) -> Unit:
@@ -206,10 +211,9 @@ class UnitPicker:
         pages = _pages(len(kecamatans), KECAMATAN_PAGE)
         page = min(max(page, 0), pages - 1)
         shown = kecamatans[page * KECAMATAN_PAGE : (page + 1) * KECAMATAN_PAGE]
-        drill = any(kind in self.kinds for kind in _VILLAGE_KINDS)
         buttons = [
             InlineKeyboardButton(unit.name, callback_data=self._kecamatan.build(unit.id, 0))
-            if drill
+            if self._drills
             else self._choose(unit.name, unit)
             for unit in shown
         ]
@@ -389,8 +393,15 @@ class UnitPicker:
             return
         buttons = []
         for unit in units[:SEARCH_LIMIT]:
-            label = await unit_label(context.db, lang, unit)
-            buttons.append([self._choose(_plain(label), unit)])
+            label = _plain(await unit_label(context.db, lang, unit))
+            if unit.kind == "kecamatan" and self._drills:
+                # As when browsing: a kecamatan opens its list (its office is on top).
+                button = InlineKeyboardButton(
+                    label, callback_data=self._kecamatan.build(unit.id, 0)
+                )
+            else:
+                button = self._choose(label, unit)
+            buttons.append([button])
         more = t(lang, "picker.search_more") if len(units) > SEARCH_LIMIT else ""
         await message.reply_html(
             self._title(lang) + t(lang, "picker.search_results", query=esc(query)) + more,

@@ -151,7 +151,12 @@ async def test_admin_invites_a_coordinator_by_search_and_typed_numbers(bot: BotD
     assert "Babakan Madang" in labels and "Berikutnya »" in labels
     assert "⭐ Kabupaten Bogor (pusat)" in labels
     found = await bot.say(ADMIN_ID, "gunungput")
+    # As when browsing, the kecamatan opens its list, with its office on top.
     await bot.press(ADMIN_ID, "Kecamatan Gunungputri", message_id=found[-1].message_id)
+    opened = bot.sandbox.messages(ADMIN_ID)[-1]
+    assert opened.message_id == found[-1].message_id
+    assert "Desa Wanaherang" in [label for row in opened.button_labels() for label in row]
+    await bot.press(ADMIN_ID, "🏢 Kantor Kecamatan Gunungputri")
     await bot.press(ADMIN_ID, "koordinator")
     wrong = await bot.say(ADMIN_ID, "5000")
     assert "antara 1 dan 1000" in wrong[-1].plain_text
@@ -282,3 +287,41 @@ async def test_start_up_refreshes_only_the_menus_that_changed(bot: BotDriver) ->
     # Three default-scope menus, and one chat menu: the one that was out of date.
     assert bot.sandbox.stats.requests.get("setMyCommands", 0) == calls + 3 + 1
     assert _chat_menu(bot, user) == _chat_menu(bot, other) == _names("officer")
+
+
+async def test_a_configured_admin_is_recognised_by_any_first_message(bot: BotDriver) -> None:
+    group = bot.sandbox.add_group("Humas Bogor", [ADMIN_ID])
+    # Not from a group: the account's chat is the private one.
+    await bot.say(ADMIN_ID, "/pengumuman", chat_id=group)
+    assert await officer_row(bot, ADMIN_ID) is None
+
+    replies = await bot.say(ADMIN_ID, "/pengumuman")
+    assert "belum terdaftar" not in replies[-1].plain_text
+    assert "pengumuman" in replies[-1].plain_text.lower()
+    row = await officer_row(bot, ADMIN_ID)
+    assert row is not None
+    assert (row["role"], row["status"], row["chat_id"]) == ("admin", "active", ADMIN_ID)
+    assert row["unit_id"] == await unit_id(bot, "32.01")
+    assert row["full_name"] == "Admin Diskominfo"
+    assert "pengumuman" in _chat_menu(bot, ADMIN_ID)
+
+    # /start afterwards greets the same account; it is made once.
+    welcome = await bot.say(ADMIN_ID, "/start")
+    assert "terdaftar sebagai administrator" in welcome[-1].plain_text
+    made = await bot.db.fetchval(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'officer.bootstrap_admin'"
+    )
+    assert made == 1
+
+
+async def test_a_configured_admin_typing_first_gets_an_account_a_stranger_none(
+    bot: BotDriver,
+) -> None:
+    await bot.say(ADMIN_ID, "halo")
+    row = await officer_row(bot, ADMIN_ID)
+    assert row is not None and row["role"] == "admin"
+    # Someone not in the configuration is not made anything.
+    stranger = bot.sandbox.add_user("Asing")
+    refused = await bot.say(stranger, "/pengumuman")
+    assert "belum terdaftar" in refused[-1].plain_text
+    assert await officer_row(bot, stranger) is None

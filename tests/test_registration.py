@@ -242,3 +242,32 @@ async def test_cancel_in_the_middle_changes_nothing(bot: BotDriver) -> None:
     await bot.press(applicant, "Batal")
     assert bot.sandbox.messages(applicant)[-1].plain_text == "Dibatalkan. Tidak ada yang diubah."
     assert await dump(bot.db) == before
+
+
+async def test_a_kecamatan_found_by_search_opens_its_desa_list(bot: BotDriver) -> None:
+    await bot.join("Dewi", CIBINONG, "coordinator")
+    applicant = bot.sandbox.add_user("Budi", last_name="Santoso")
+    await bot.say(applicant, "/start")
+    await bot.press(applicant, "📝 Ajukan pendaftaran")
+    found = await bot.say(applicant, "cibinong")
+    assert ["Kecamatan Cibinong"] in found[-1].button_labels()
+
+    await bot.press(applicant, "Kecamatan Cibinong", message_id=found[-1].message_id)
+    opened = bot.sandbox.messages(applicant)[-1]
+    assert "Kecamatan Cibinong: pilih unitnya" in opened.plain_text
+    labels = [label for row in opened.button_labels() for label in row]
+    assert labels[0] == "🏢 Kantor Kecamatan Cibinong" and "Kel. Pakansari" in labels
+    # Nothing was chosen yet: no name is asked and no unit is stored.
+    assert "nama" not in opened.plain_text.lower()
+    assert await _registrations(bot) == []
+
+    await bot.press(applicant, "Kel. Pakansari")
+    name_button = next(
+        label
+        for label, _ in bot.sandbox.messages(applicant)[-1].buttons()
+        if label.startswith("Pakai:")
+    )
+    await bot.press(applicant, name_button)
+    await bot.press(applicant, "Pengelola Media Sosial")
+    [registration] = await _registrations(bot)
+    assert registration["unit_id"] == await unit_id(bot, PAKANSARI)
