@@ -34,29 +34,14 @@ from typing import Literal
 
 import aiosqlite
 
-from db import scope
 from db.connection import Database
 from db.officers import Officer
+from db.recap_area import Area, UnitRef, area_of, units_with_officers
 from db.timefmt import from_db, maybe_from_db, to_db
-from db.units import REGENCY_CODE, UnitKind
 
 Status = Literal["on_time", "late", "missing", "rejected_only"]
 ReportStatus = Literal["diterima", "disetujui", "perlu_revisi", "ditolak"]
 STATUSES: tuple[Status, ...] = ("on_time", "late", "missing", "rejected_only")
-
-
-@dataclass(frozen=True)
-class UnitRef:
-    """A unit as a recap names it, with the kecamatan it lies in (itself for a
-    kecamatan; ``None`` for the regency and agencies)."""
-
-    id: int
-    code: str
-    name: str
-    kind: UnitKind
-    parent_id: int | None
-    kecamatan_id: int | None
-    kecamatan_name: str | None
 
 
 @dataclass(frozen=True)
@@ -213,104 +198,6 @@ class PeriodRecap:
         return tuple(unit for unit in self.units if unit.counts.unreported)
 
 
-# ---- the scope ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Area:
-    """The units of one scope root: every active unit at or below it, in code order."""
-
-    root: UnitRef
-    units: dict[int, UnitRef]
-    group_of: dict[int, int]
-    """unit id -> the id of its row in the recap (the root's child it lies under)."""
-
-    def group_ref(self, unit_id: int) -> UnitRef:
-        group = self.group_of[unit_id]
-        return self.units[group] if group in self.units else self.root
-
-    @property
-    def ids_json(self) -> str:
-        return json.dumps(sorted(self.units))
-
-
-_UNITS = "SELECT id, code, name, kind, parent_id, active FROM units"
-
-
-async def area_of(db: Database, viewer: Officer, area_id: int | None = None) -> Area:
-    """The viewer's scope, or the unit ``area_id`` in it; :class:`scope.OutOfScope` otherwise."""
-    if not viewer.is_active:
-        raise scope.OutOfScope
-    rows = await db.fetchall(_UNITS)
-    by_id = {row["id"]: row for row in rows}
-    if area_id is None:
-        if viewer.role == "admin":
-            regency = next((row for row in rows if row["code"] == REGENCY_CODE), None)
-            if regency is None:
-                raise scope.OutOfScope
-            area_id = int(regency["id"])
-        else:
-            area_id = viewer.unit_id
-    elif not await scope.may_act_on(db, viewer, area_id):
-        raise scope.OutOfScope
-    if area_id not in by_id:
-        raise scope.OutOfScope
-    return _area(by_id, area_id)
-
-
-def _kecamatan(by_id: dict[int, aiosqlite.Row], unit_id: int) -> aiosqlite.Row | None:
-    current: int | None = unit_id
-    seen: set[int] = set()
-    while current is not None and current in by_id and current not in seen:
-        seen.add(current)
-        if by_id[current]["kind"] == "kecamatan":
-            return by_id[current]
-        current = by_id[current]["parent_id"]
-    return None
-
-
-def _ref(by_id: dict[int, aiosqlite.Row], row: aiosqlite.Row) -> UnitRef:
-    kecamatan = _kecamatan(by_id, row["id"])
-    return UnitRef(
-        id=row["id"],
-        code=row["code"],
-        name=row["name"],
-        kind=row["kind"],
-        parent_id=row["parent_id"],
-        kecamatan_id=kecamatan["id"] if kecamatan else None,
-        kecamatan_name=kecamatan["name"] if kecamatan else None,
-    )
-
-
-def _area(by_id: dict[int, aiosqlite.Row], root_id: int) -> Area:
-    children: dict[int, list[int]] = {}
-    for row in by_id.values():
-        if row["parent_id"] is not None:
-            children.setdefault(row["parent_id"], []).append(row["id"])
-    units: dict[int, UnitRef] = {}
-    group_of: dict[int, int] = {}
-    # Walk down from the root; a deactivated unit is left out, and so is what lies below it.
-    stack = [(root_id, root_id)]
-    while stack:
-        unit_id, group = stack.pop()
-        row = by_id[unit_id]
-        if not row["active"] or unit_id in units:
-            continue
-        units[unit_id] = _ref(by_id, row)
-        group_of[unit_id] = group
-        for child in children.get(unit_id, []):
-            stack.append((child, child if unit_id == root_id else group))
-    root = units.get(root_id) or _ref(by_id, by_id[root_id])
-    ordered = dict(sorted(units.items(), key=lambda item: item[1].code))
-    return Area(root=root, units=ordered, group_of=group_of)
-
-
-async def units_with_officers(db: Database) -> set[int]:
-    """Units that have at least one active account (any role)."""
-    rows = await db.fetchall("SELECT DISTINCT unit_id FROM officers WHERE status = 'active'")
-    return {row["unit_id"] for row in rows}
-
-
 # ---- one briefing ---------------------------------------------------------------------
 
 _BRIEFING = (
@@ -339,7 +226,7 @@ REPORTS = (
 )
 
 
-def _info(row: aiosqlite.Row) -> BriefingInfo:
+def info_from_row(row: aiosqlite.Row) -> BriefingInfo:
     return BriefingInfo(
         id=row["id"],
         title=row["title"],
@@ -359,19 +246,21 @@ def judge(first_ok: str | None, any_link: bool, deadline: datetime) -> Status:
 
 
 @dataclass(frozen=True)
-class _State:
+class AssignmentState:
     briefing_id: int
     unit_id: int
     status: Status
     first_ok: datetime | None
 
 
-async def _states(db: Database, area: Area, briefings: dict[int, BriefingInfo]) -> list[_State]:
+async def assignment_states(
+    db: Database, area: Area, briefings: dict[int, BriefingInfo]
+) -> list[AssignmentState]:
     rows = await db.fetchall(
         ASSIGNMENT_STATES, {"briefings": json.dumps(sorted(briefings)), "units": area.ids_json}
     )
     return [
-        _State(
+        AssignmentState(
             briefing_id=row["briefing_id"],
             unit_id=row["unit_id"],
             status=judge(
@@ -419,7 +308,7 @@ def _groups(
 
 async def published_briefing(db: Database, briefing_id: int, now: datetime) -> BriefingInfo | None:
     row = await db.fetchone(_BRIEFING, (briefing_id, to_db(now)))
-    return _info(row) if row else None
+    return info_from_row(row) if row else None
 
 
 async def briefing_recap(
@@ -432,7 +321,7 @@ async def briefing_recap(
     if info is None:
         return None
     briefings = {info.id: info}
-    states = await _states(db, area, briefings)
+    states = await assignment_states(db, area, briefings)
     if not states:
         return None
     staffed = await units_with_officers(db)
@@ -473,7 +362,7 @@ async def briefings_between(
     db: Database, start: datetime, end: datetime, now: datetime
 ) -> dict[int, BriefingInfo]:
     rows = await db.fetchall(_PERIOD_BRIEFINGS, (to_db(start), to_db(end), to_db(now)))
-    return {row["id"]: _info(row) for row in rows}
+    return {row["id"]: info_from_row(row) for row in rows}
 
 
 def week_of(moment: datetime, zone: tzinfo) -> date:
@@ -500,8 +389,15 @@ async def period_recap(
 ) -> PeriodRecap:
     """Every briefing with a deadline in ``[start, end)``, for the viewer's scope."""
     area = await area_of(db, viewer, area_id)
+    return await period_for_area(db, area, start, end, now, zone=zone)
+
+
+async def period_for_area(
+    db: Database, area: Area, start: datetime, end: datetime, now: datetime, *, zone: tzinfo
+) -> PeriodRecap:
+    """:func:`period_recap` for an area already resolved (no scope check: callers in db/)."""
     briefings = await briefings_between(db, start, end, now)
-    states = await _states(db, area, briefings) if briefings else []
+    states = await assignment_states(db, area, briefings) if briefings else []
     staffed = await units_with_officers(db)
     per_unit: dict[int, list[tuple[Status, bool]]] = {}
     per_briefing: dict[int, list[tuple[Status, bool]]] = {}

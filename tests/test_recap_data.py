@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from db import recap
+from db import recap, recap_lists
 from db import scope as scope_db
 from db.connection import Database
 from db.officers import Officer
@@ -42,6 +42,7 @@ from tests.factories import (
     PONDOK_RAJEG,
     REGENCY,
     WANAHERANG,
+    create_program,
     insert_officer,
     unit_id_in,
 )
@@ -297,3 +298,78 @@ async def test_an_inactive_viewer_sees_nothing(db: Database, world: World) -> No
     gone = await insert_officer(db, "Mantan", CIBINONG, "coordinator", status="inactive")
     with pytest.raises(scope_db.OutOfScope):
         await recap.briefing_recap(db, gone, world.b1, NOW)
+
+
+# ---- db/recap_lists.py ----------------------------------------------------------------
+
+
+async def test_briefings_to_pick_include_the_regencys(db: Database, world: World) -> None:
+    picked, total = await recap_lists.recent_briefings(db, world["Koordinator Gunungputri"], NOW)
+    assert ([info.title for info in picked], total) == (["Pasar Murah", "Vaksinasi"], 2)
+    page, total = await recap_lists.recent_briefings(
+        db, world["Koordinator Gunungputri"], NOW, offset=1, limit=1
+    )
+    assert ([info.title for info in page], total) == (["Vaksinasi"], 2)
+    mine, _ = await recap_lists.recent_briefings(db, world["Petugas Citeureup"], NOW)
+    assert [info.title for info in mine] == ["Vaksinasi"]
+
+
+async def test_a_units_people_and_who_can_be_reached(db: Database, world: World) -> None:
+    wanaherang = await unit_id_in(db, WANAHERANG)
+    extra = await insert_officer(db, "Andi Blokir", WANAHERANG)
+    await db.execute("UPDATE officers SET reachable = 0 WHERE id = ?", (extra.id,))
+    people = await recap_lists.unit_people(db, world["Koordinator Gunungputri"], wanaherang, NOW)
+    assert [(person.name, person.reachable) for person in people] == [
+        ("Andi Blokir", False),
+        ("Petugas Wanaherang", True),
+    ]
+    assert (
+        await recap_lists.unit_people(
+            db, world["Koordinator Gunungputri"], await unit_id_in(db, BOJONGKULUR), NOW
+        )
+        == []
+    )
+    with pytest.raises(scope_db.OutOfScope):
+        await recap_lists.unit_people(db, world["Koordinator Cibinong"], wanaherang, NOW)
+
+
+async def test_ranking_standing_and_streak(db: Database, world: World) -> None:
+    start = datetime(2026, 11, 30, 17, 0, tzinfo=UTC)
+    end = start + timedelta(days=31)
+    ranks = await recap_lists.ranking(db, world["Koordinator Kabupaten"], start, end, NOW, zone=WIB)
+    assert [(rank.position, rank.unit.unit.name) for rank in ranks] == [
+        (1, "Citeureup"),
+        (2, "Pondok Rajeg"),
+        (3, "Wanaherang"),
+        (4, "Karadenan"),
+        (5, "Pakansari"),
+        (6, "Bojongkulur"),
+    ]
+    mine = await recap_lists.ranking(
+        db, world["Koordinator Gunungputri"], start, end, NOW, zone=WIB
+    )
+    assert [rank.unit.unit.name for rank in mine] == ["Wanaherang", "Bojongkulur"]
+    standing = await recap_lists.standing(
+        db, world["Petugas Wanaherang"], start, end, NOW, zone=WIB
+    )
+    assert (standing.position, standing.of, standing.streak) == (3, 6, 1)
+    assert standing.counts == recap.Counts(targeted=2, on_time=1, missing=1)
+    late = await recap_lists.standing(db, world["Petugas Pondok Rajeg"], start, end, NOW, zone=WIB)
+    assert late.streak == 0
+    # Before briefing 2's deadline only briefing 1 counts.
+    early = await recap_lists.standing(
+        db, world["Petugas Pondok Rajeg"], start, end, DEADLINE_2 - timedelta(hours=1), zone=WIB
+    )
+    assert (early.counts, early.streak) == (recap.Counts(targeted=1, on_time=1), 1)
+
+
+async def test_program_compliance_and_the_regency_rate(db: Database, world: World) -> None:
+    program = await create_program(db, world["Koordinator Kabupaten"], START, "Bogor Sehat")
+    await db.execute("UPDATE briefings SET program_id = ? WHERE id = ?", (program, world.b1))
+    counts = await recap_lists.program_compliance(
+        db, world["Koordinator Gunungputri"], [program], NOW
+    )
+    assert counts == {program: recap.Counts(targeted=2, missing=2, no_officer=1)}
+    assert await recap_lists.program_compliance(db, world["Koordinator Gunungputri"], [], NOW) == {}
+    assert await recap_lists.regency_rate(db, [world.b1], NOW) == 0.5
+    assert await recap_lists.regency_rate(db, [world.later], NOW) == 0.0
