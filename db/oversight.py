@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 from db import officers as officers_db
+from db import scope
 from db.connection import Database
 from db.officers import Officer, officer_from_row
-
-_ABOVE = (
-    "WITH RECURSIVE above(id, parent_id, depth) AS ("
-    " SELECT id, parent_id, 0 FROM units WHERE id = ?"
-    " UNION SELECT u.id, u.parent_id, a.depth + 1 FROM units u JOIN above a ON u.id = a.parent_id)"
-)
 
 
 async def coordinators_over(
@@ -24,7 +19,7 @@ async def coordinators_over(
     goes unseen.
     """
     rows = await db.fetchall(
-        f"{_ABOVE} SELECT o.*, a.depth FROM officers o JOIN above a ON a.id = o.unit_id"
+        f"{scope.ABOVE} SELECT o.*, a.depth FROM officers o JOIN above a ON a.id = o.unit_id"
         " WHERE o.role = 'coordinator' AND o.status = 'active' ORDER BY a.depth, o.id",
         (unit_id,),
     )

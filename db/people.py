@@ -66,10 +66,6 @@ class Change:
     before: Officer
 
 
-_BELOW = (
-    "WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u.id FROM units u"
-    " JOIN below b ON u.parent_id = b.id)"
-)
 _CENTRAL_KINDS = ("kabupaten", "opd")
 
 
@@ -80,12 +76,14 @@ async def list_people(
 
     ``central_only`` keeps the regency itself and its agencies (OPD), leaving out the areas.
     """
-    where = f" WHERE u.kind IN ({', '.join('?' * len(_CENTRAL_KINDS))})" if central_only else ""
+    where = f" WHERE {scope.below_condition('o.unit_id')}"
+    if central_only:
+        where += f" AND u.kind IN ({', '.join('?' * len(_CENTRAL_KINDS))})"
     params: tuple[object, ...] = (root_id, *(_CENTRAL_KINDS if central_only else ()))
-    joins = " FROM officers o JOIN below b ON o.unit_id = b.id JOIN units u ON u.id = o.unit_id"
-    total = await db.fetchval(f"{_BELOW} SELECT count(*){joins}{where}", params)
+    joins = " FROM officers o JOIN units u ON u.id = o.unit_id"
+    total = await db.fetchval(f"SELECT count(*){joins}{where}", params)
     rows = await db.fetchall(
-        f"{_BELOW} SELECT o.*, u.name AS unit_name, u.kind AS unit_kind{joins}{where}"
+        f"SELECT o.*, u.name AS unit_name, u.kind AS unit_kind{joins}{where}"
         " ORDER BY u.code, o.full_name, o.id LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )

@@ -241,10 +241,7 @@ async def deciders(db: Database, registration: Registration) -> list[Officer]:
         rows = []
     else:
         rows = await db.fetchall(
-            "WITH RECURSIVE above(id, parent_id) AS ("
-            " SELECT id, parent_id FROM units WHERE id = ?"
-            " UNION SELECT u.id, u.parent_id FROM units u JOIN above a ON u.id = a.parent_id)"
-            " SELECT o.* FROM officers o JOIN above a ON o.unit_id = a.id"
+            f"{scope.ABOVE} SELECT o.* FROM officers o JOIN above a ON o.unit_id = a.id"
             " WHERE o.role = 'coordinator' AND o.status = 'active' AND o.chat_id IS NOT NULL"
             " ORDER BY o.id",
             (registration.unit_id,),

@@ -33,12 +33,14 @@ _BELOW = (
     "WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT u.id FROM units u"
     " JOIN below ON u.parent_id = below.id) SELECT id FROM below"
 )
-_ABOVE = (
-    "WITH RECURSIVE above(id, parent_id) AS ("
-    " SELECT id, parent_id FROM units WHERE id = ?"
-    " UNION SELECT u.id, u.parent_id FROM units u JOIN above a ON u.id = a.parent_id)"
-    " SELECT 1 FROM above WHERE id = ?"
+ABOVE = (
+    "WITH RECURSIVE above(id, parent_id, depth) AS ("
+    " SELECT id, parent_id, 0 FROM units WHERE id = ?"
+    " UNION SELECT u.id, u.parent_id, a.depth + 1 FROM units u JOIN above a ON u.id = a.parent_id)"
 )
+"""The same rule seen from a unit (its ``?``): the table ``above`` holds the unit and every
+unit over it, ``depth`` 0 for the unit itself; the coordinators of those units (and the
+administrators) are the people who may act on it."""
 
 
 class OutOfScope(Exception):
@@ -55,7 +57,8 @@ async def fetchone(source: Source, sql: str, params: Sequence[Any] = ()) -> sqli
 
 async def unit_within(source: Source, root_id: int, unit_id: int) -> bool:
     """True when ``unit_id`` is ``root_id`` or lies below it."""
-    return await fetchone(source, _ABOVE, (unit_id, root_id)) is not None
+    row = await fetchone(source, f"{ABOVE} SELECT 1 FROM above WHERE id = ?", (unit_id, root_id))
+    return row is not None
 
 
 async def may_act_on(source: Source, officer: Officer | None, unit_id: int) -> bool:
@@ -83,6 +86,11 @@ async def sees_everything(source: Source, officer: Officer | None) -> bool:
     return officer.role == "admin" or await is_regency_coordinator(source, officer)
 
 
+def below_condition(column: str) -> str:
+    """SQL true when ``column`` is the unit bound to its one ``?`` or lies below it."""
+    return f"{column} IN ({_BELOW})"
+
+
 def unit_condition(officer: Officer, column: str) -> tuple[str, list[Any]]:
     """SQL (and its ``?`` parameters) true for the rows whose ``column`` is a unit in scope."""
     if not officer.is_active:
@@ -90,7 +98,7 @@ def unit_condition(officer: Officer, column: str) -> tuple[str, list[Any]]:
     if officer.role == "admin":
         return "1", []
     if officer.role == "coordinator":
-        return f"{column} IN ({_BELOW})", [officer.unit_id]
+        return below_condition(column), [officer.unit_id]
     return f"{column} = ?", [officer.unit_id]
 
 
