@@ -23,6 +23,7 @@ from bot.cli import main
 from bot.core.clock import FakeClock
 from bot.devtools.sandbox import SandboxServer
 from db.connection import Database
+from tests.test_webhook import free_port
 
 ADMIN_ID = 900001
 ANY_TOKEN = "123456:SANDBOX-TOKEN"
@@ -138,14 +139,20 @@ def take_away_file(path: Path, how: str) -> None:
 
 
 async def run_until_database_goes(
-    sandbox: SandboxServer, tmp_path: Path, db_path: Path, take_away: str
+    sandbox: SandboxServer, tmp_path: Path, db_path: Path, take_away: str, mode: str
 ) -> tuple[int, str]:
     sandbox.add_user("Admin", user_id=ADMIN_ID)
     config = write_config(
-        tmp_path, db_path, base_url=sandbox.base_url, base_file_url=sandbox.base_file_url
+        tmp_path,
+        db_path,
+        base_url=sandbox.base_url,
+        base_file_url=sandbox.base_file_url,
+        mode=mode,
     )
-    text = config.read_text(encoding="utf-8")
-    config.write_text(f"admins = [{ADMIN_ID}]\n{text}", encoding="utf-8")
+    text = f"admins = [{ADMIN_ID}]\n{config.read_text(encoding='utf-8')}"
+    if mode == "webhook":
+        text += f'[telegram.webhook]\nurl = "https://humas.example/hook"\nport = {free_port()}\n'
+    config.write_text(text, encoding="utf-8")
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -174,11 +181,18 @@ async def run_until_database_goes(
     return process.returncode, (seen + err).decode()
 
 
-@pytest.mark.parametrize("take_away", ["deleted", "replaced"])
+@pytest.mark.parametrize(
+    ("take_away", "mode"), [("deleted", "polling"), ("replaced", "polling"), ("deleted", "webhook")]
+)
 async def test_database_taken_away_while_running_stops_the_bot(
-    sandbox: SandboxServer, tmp_path: Path, db_path: Path, clock: FakeClock, take_away: str
+    sandbox: SandboxServer,
+    tmp_path: Path,
+    db_path: Path,
+    clock: FakeClock,
+    take_away: str,
+    mode: str,
 ) -> None:
-    code, err = await run_until_database_goes(sandbox, tmp_path, db_path, take_away)
+    code, err = await run_until_database_goes(sandbox, tmp_path, db_path, take_away, mode)
     assert code != 0
     assert "deleted or replaced" in err and "CRITICAL" in err
     alerts = [m.text or "" for m in sandbox.messages(ADMIN_ID)]

@@ -80,7 +80,9 @@ def test_every_command_is_attacked() -> None:
     assert set(leaf_commands(_parser())) - {"demo"} <= set(COMMANDS)
 
 
-async def run_cli(folder: Path, base_url: str, args: list[str]) -> str:
+async def run_cli(
+    folder: Path, base_url: str, args: list[str], extra_env: dict[str, str] | None = None
+) -> str:
     config = folder / "config.toml"
     config.write_text(
         f'log_level = "DEBUG"\n[database]\npath = "{folder / "humas.db"}"\n'
@@ -89,6 +91,7 @@ async def run_cli(folder: Path, base_url: str, args: list[str]) -> str:
     )
     env = {key: value for key, value in os.environ.items() if not key.startswith("HUMAS_")}
     env["HUMAS_TELEGRAM__TOKEN"] = REJECTED
+    env.update(extra_env or {})
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -118,13 +121,20 @@ async def test_no_command_prints_the_token(tmp_path: Path, telegram: str) -> Non
         attacks = [args for name, args in COMMANDS.items() if name in existing]
         for args in [*attacks, *EXTRA_RUNS]:
             printed[" ".join(args)] = await run_cli(tmp_path, origin, args)
+        webhook = {
+            "HUMAS_TELEGRAM__MODE": "webhook",
+            "HUMAS_TELEGRAM__WEBHOOK__URL": "https://humas.example/hook",
+            "HUMAS_TELEGRAM__WEBHOOK__PORT": str(closed_port()),
+        }
+        printed["run (webhook)"] = await run_cli(tmp_path, origin, ["run"], webhook)
     for command, text in printed.items():
         assert REJECTED not in text and SECRET_PART not in text, command
         # Tracebacks only inside (indented) log records, none escaping the command.
         assert not any(line.startswith("Traceback") for line in text.splitlines()), command
-    refusal = printed["run"].splitlines()[-1]
     expected = "rejected telegram.token" if telegram == "rejects the token" else "cannot reach"
-    assert refusal.startswith("humas-bot: ") and expected in refusal
+    for run in ("run", "run (webhook)"):
+        refusal = printed[run].splitlines()[-1]
+        assert refusal.startswith("humas-bot: ") and expected in refusal, run
     assert printed[" ".join(COMMANDS["units list"])].startswith("32.01.02\tkecamatan")
 
 
