@@ -90,15 +90,15 @@ class ErrorHandler:
         if kind is not None and now - kind.alerted_at < ALERT_WINDOW:
             kind.suppressed += 1
             if update_id is not None:
-                kind.update_ids.append(update_id)
+                kind.update_ids = [*kind.update_ids, update_id][-_SHOWN_IDS:]
             log.info(
                 "admin alert for %s at %s held back (%d since the last one)",
                 *kind_key,
                 kind.suppressed,
             )
             return
-        held = kind or _Kind(now)
-        updates = [*held.update_ids, *([update_id] if update_id is not None else [])]
+        held = kind.update_ids if kind is not None else []
+        updates = [*held, *([update_id] if update_id is not None else [])]
         text = t(
             "id",
             "error.admin_alert",
