@@ -254,7 +254,8 @@ async def brief_baru(update: Update, context: HumasContext) -> int:
             context.t(
                 "compose.resume",
                 title=esc(draft.title or "…"),
-                step=context.t(f"compose.stepname.{step}"),
+                # A step's name is a button label too (plain text): escape it for HTML here.
+                step=esc(context.t(f"compose.stepname.{step}")),
             ),
             reply_markup=keyboard,
         )

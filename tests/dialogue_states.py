@@ -9,14 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from hypothesis import strategies as st
 
 from bot.devtools.driver import BotDriver
-from handlers import announce, invite, programs, register, review, submit
+from db import briefings as briefings_db
+from db import officers as officers_db
+from db.audience import Audience
+from handlers import announce, invite, issues, people, programs, register, review, schedule, submit
 from handlers import briefing_compose as compose
 from handlers import briefings as briefing_handlers
 from tests.conftest import ADMIN_ID
+from tests.loop_helpers import DESA_A, KECAMATAN, join, publish, settle
+from tests.onboarding_support import unit_id
 
 NUMBER_REFUSALS = ("Ketik angka antara", "Tulis angka 1 sampai 99.")
 TIME_REFUSALS = ("Maaf, waktu itu tidak saya pahami", "Waktu itu sudah lewat")
@@ -24,13 +30,16 @@ TIME_REFUSALS = ("Maaf, waktu itu tidak saya pahami", "Waktu itu sudah lewat")
 
 @dataclass
 class Dialogues:
-    """The people and things the dialogues below are opened on."""
+    """The people and things the dialogues below are opened on (see :func:`prepare`)."""
 
     coordinator: int
     officer: int
+    officer_id: int
     briefing: int
     program: int
     submission: int
+    announcement: int  # scheduled for tomorrow
+    issue: int
     desa: int
     count: list[int] = field(default_factory=lambda: [0])
 
@@ -41,6 +50,41 @@ class Dialogues:
 
 async def _press(bot: BotDriver, person: int, data: str) -> None:
     await bot.press_data(person, bot.sandbox.messages(person)[-1].message_id, data)
+
+
+async def prepare(bot: BotDriver) -> Dialogues:
+    """A coordinator and an officer with a published briefing, a report waiting for
+    review, a scheduled announcement and an issue report."""
+    await bot.say(ADMIN_ID, "/start")
+    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
+    officer = await join(bot, "Siti", DESA_A)
+    briefing = await publish(bot, coordinator, [DESA_A])
+    await bot.press(officer, "📤 Lapor posting")
+    await bot.say(officer, "https://www.instagram.com/p/DIALOG123/")
+    await bot.say(coordinator, "/pengumuman")
+    await bot.say(coordinator, "Rapat koordinasi")
+    for data in ("an:au:scope", "an:ur:0", "an:ak:0"):
+        await _press(bot, coordinator, data)
+    await bot.say(coordinator, "besok 09:00")
+    await _press(bot, coordinator, announce.SEND.data)
+    await bot.say(officer, "/isu")
+    await bot.say(officer, "https://www.facebook.com/hoaks/posts/123")
+    await bot.say(officer, "Akun palsu mengatasnamakan camat")
+    await _press(bot, officer, issues.URGENCY.build("biasa"))
+    await settle(bot)
+    found = await officers_db.by_telegram_id(bot.db, officer)
+    assert found is not None
+    return Dialogues(
+        coordinator,
+        officer,
+        found.id,
+        briefing,
+        await bot.db.fetchval("SELECT program_id FROM briefings WHERE id = ?", (briefing,)),
+        await bot.db.fetchval("SELECT max(id) FROM submissions"),
+        await bot.db.fetchval("SELECT max(id) FROM announcements"),
+        await bot.db.fetchval("SELECT max(id) FROM issue_reports"),
+        await unit_id(bot, DESA_A),
+    )
 
 
 async def _invite_uses(bot: BotDriver, w: Dialogues) -> int:
@@ -171,34 +215,125 @@ async def _register_position(bot: BotDriver, w: Dialogues) -> int:
     return stranger
 
 
+async def _officer(bot: BotDriver, w: Dialogues) -> int:
+    return w.officer
+
+
+async def _admin(bot: BotDriver, w: Dialogues) -> int:
+    return ADMIN_ID
+
+
 async def _people_search(bot: BotDriver, w: Dialogues) -> int:
     await bot.say(ADMIN_ID, "/petugas")
     return ADMIN_ID
 
 
+async def _people_move_search(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(ADMIN_ID, "/petugas")
+    await _press(bot, ADMIN_ID, people.MOVE.build(w.officer_id))
+    return ADMIN_ID
+
+
+async def _announce_units_search(bot: BotDriver, w: Dialogues) -> int:
+    await _announce_body(bot, w)
+    await bot.say(w.coordinator, "Rapat koordinasi")
+    await _press(bot, w.coordinator, "an:au:units")
+    return w.coordinator
+
+
+async def _reschedule(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.coordinator, "/jadwal")
+    await _press(bot, w.coordinator, schedule.MOVE.build(w.announcement))
+    return w.coordinator
+
+
+async def _issue_handled_note(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.coordinator, "/isu_daftar")
+    await _press(bot, w.coordinator, issues.HANDLE.build(w.issue))
+    return w.coordinator
+
+
+def _compose_at(step: str) -> Reach:
+    """The coordinator's draft, complete up to ``step``, resumed at ``step``."""
+
+    async def reach(bot: BotDriver, w: Dialogues) -> int:
+        author = await officers_db.by_telegram_id(bot.db, w.coordinator)
+        assert author is not None
+        now = bot.clock.now()
+        draft = await briefings_db.draft_of(bot.db, author.id)
+        if draft is None:
+            draft = await briefings_db.start_draft(bot.db, author.id, now)
+        await briefings_db.save_draft(
+            bot.db,
+            draft.id,
+            now,
+            step=step,
+            program_id=w.program,
+            title="Vaksinasi Anak",
+            key_message="Ayo lengkapi imunisasi anak.",
+            points=["Gratis"],
+            formats=["infografis"],
+            channels=["instagram"],
+            hashtags="#BogorSehat",
+            targets=Audience("scope").to_json(),
+            deadline=now + timedelta(days=2),
+        )
+        await bot.say(w.coordinator, "/brief_baru")
+        await _press(bot, w.coordinator, compose.RESUME_DRAFT.data)
+        return w.coordinator
+
+    return reach
+
+
+async def _compose_publish_at(bot: BotDriver, w: Dialogues) -> int:
+    await _compose_at("preview")(bot, w)
+    await _press(bot, w.coordinator, compose.PUBLISH.build("later"))
+    return w.coordinator
+
+
 Reach = Callable[[BotDriver, Dialogues], Awaitable[int]]
-STATES: dict[str, tuple[Reach, tuple[str, ...]]] = {
-    "invite: uses": (_invite_uses, NUMBER_REFUSALS),
-    "invite: days": (_invite_days, NUMBER_REFUSALS),
-    "invite: unit search": (_invite_search, ()),
-    "program: name": (_program_name, ()),
-    "program: description": (_program_description, ()),
-    "program: priority": (_program_priority, NUMBER_REFUSALS),
-    "program: period": (_program_period, ("Tanggal mulai dan selesai",)),
-    "briefing: new deadline": (_briefing_deadline, TIME_REFUSALS),
-    "briefing: new key message": (_briefing_text, ()),
-    "compose: title": (_compose_title, ()),
-    "announce: body": (_announce_body, ()),
-    "announce: when": (_announce_when, TIME_REFUSALS),
-    "report: links": (_report_links, ()),
-    "draft: content": (_draft, ()),
-    "issue: evidence": (_issue_evidence, ()),
-    "issue: description": (_issue_description, ()),
-    "review: revision note": (_review_note, ()),
-    "register: unit search": (_register_search, ()),
-    "register: name": (_register_name, ()),
-    "register: position": (_register_position, ()),
-    "people: unit search": (_people_search, ()),
+
+
+@dataclass(frozen=True)
+class State:
+    reach: Reach  # opens the dialogue and answers its earlier steps; who is now in the state
+    refusals: tuple[str, ...] = ()  # replies that mean "refused, nothing changed"
+    command: str = ""  # typed after this command (a command's arguments), not alone
+
+
+STATES: dict[str, State] = {
+    "invite: uses": State(_invite_uses, NUMBER_REFUSALS),
+    "invite: days": State(_invite_days, NUMBER_REFUSALS),
+    "invite: unit search": State(_invite_search),
+    "program: name": State(_program_name),
+    "program: description": State(_program_description),
+    "program: priority": State(_program_priority, NUMBER_REFUSALS),
+    "program: period": State(_program_period, ("Tanggal mulai dan selesai",)),
+    "briefing: new deadline": State(_briefing_deadline, TIME_REFUSALS),
+    "briefing: new key message": State(_briefing_text),
+    "compose: title": State(_compose_title),
+    **{
+        f"compose: {step}": State(_compose_at(step), TIME_REFUSALS if step == "deadline" else ())
+        for step in (*compose.TEXT_STEPS, "attachments", "targets")
+    },
+    "compose: publish at": State(_compose_publish_at, TIME_REFUSALS),
+    "announce: body": State(_announce_body),
+    "announce: unit search": State(_announce_units_search),
+    "announce: when": State(_announce_when, TIME_REFUSALS),
+    "schedule: new time": State(_reschedule, TIME_REFUSALS),
+    "report: links": State(_report_links),
+    "draft: content": State(_draft),
+    "issue: evidence": State(_issue_evidence),
+    "issue: description": State(_issue_description),
+    "issue: handled note": State(_issue_handled_note),
+    "review: revision note": State(_review_note),
+    "register: unit search": State(_register_search),
+    "register: name": State(_register_name),
+    "register: position": State(_register_position),
+    "people: unit search": State(_people_search),
+    "people: move search": State(_people_move_search),
+    "leave: /cuti": State(_officer, command="/cuti "),
+    "days off: /libur": State(_admin, command="/libur "),
 }
 
 TYPED = st.one_of(
