@@ -16,6 +16,8 @@ from enum import StrEnum
 from typing import Literal
 from urllib.parse import SplitResult, parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
+from bot.core.numbers import is_digits
+
 Platform = Literal["instagram", "facebook", "tiktok", "x", "youtube", "threads", "website"]
 PLATFORMS: tuple[Platform, ...] = (
     "instagram",
@@ -186,7 +188,7 @@ def _split(raw: str) -> SplitResult | Problem:
         return Problem.NOT_A_LINK
     if parts.scheme.lower() not in ("http", "https"):
         return Problem.SCHEME
-    if not _HOST_RE.match(host) or host.rsplit(".", 1)[-1].isdigit():
+    if not _HOST_RE.match(host) or is_digits(host.rsplit(".", 1)[-1]):
         return Problem.NOT_A_LINK
     return parts
 
@@ -227,7 +229,7 @@ def _instagram(host: str, parts: SplitResult) -> Verdict | None:
         # instagram.com/<user>/p/<code>/ — the newer address of the same post.
         kind = "reel" if seg[1].lower() == "reels" else seg[1].lower()
         return Verdict(_build("instagram.com", f"/{kind}/{seg[2]}/"), "instagram", None)
-    if len(seg) >= 3 and seg[0].lower() == "stories" and seg[2].isdigit():
+    if len(seg) >= 3 and seg[0].lower() == "stories" and is_digits(seg[2]):
         return Verdict(
             _build("instagram.com", f"/stories/{seg[1].lower()}/{seg[2]}/"), "instagram", None
         )
@@ -264,7 +266,7 @@ def _facebook(host: str, parts: SplitResult) -> Verdict | None:
     if low and low[0] == "watch" and "v" in params:
         path = "/watch/"
         return post(_keep(parts.query, {"v"}))
-    if len(low) >= 2 and low[0] in ("reel", "videos") and seg[1].isdigit():
+    if len(low) >= 2 and low[0] in ("reel", "videos") and is_digits(seg[1]):
         return post()
     if len(low) >= 3 and low[0] == "share" and low[1] in ("p", "r", "v"):
         return post()
@@ -273,7 +275,7 @@ def _facebook(host: str, parts: SplitResult) -> Verdict | None:
         return post()
     if len(low) >= 4 and low[0] == "groups" and low[2] in ("posts", "permalink"):
         return post()
-    if len(low) >= 2 and low[0] == "events" and seg[1].isdigit():
+    if len(low) >= 2 and low[0] == "events" and is_digits(seg[1]):
         return post()
     if low and low[0] in ("profile.php", "people", "groups", "pages", "share"):
         return Verdict(None, "facebook", Problem.PROFILE)
@@ -298,7 +300,7 @@ def _tiktok(host: str, parts: SplitResult) -> Verdict | None:
         return Verdict(_build("tiktok.com", f"/{user}/{seg[1].lower()}/{seg[2]}"), "tiktok", None)
     if len(seg) >= 2 and seg[0].lower() == "v":
         video = seg[1].removesuffix(".html")
-        if video.isdigit():
+        if is_digits(video):
             return Verdict(_build("tiktok.com", f"/v/{video}"), "tiktok", None)
     if len(seg) == 1 and seg[0].startswith("@"):
         return Verdict(None, "tiktok", Problem.PROFILE)
@@ -312,9 +314,9 @@ def _x(host: str, parts: SplitResult) -> Verdict | None:
     if not (_strip_sub(host, "x.com") or _strip_sub(host, "twitter.com")):
         return None
     seg = _segments(parts.path)
-    if len(seg) >= 3 and seg[1].lower() in ("status", "statuses") and seg[2].isdigit():
+    if len(seg) >= 3 and seg[1].lower() in ("status", "statuses") and is_digits(seg[2]):
         return Verdict(_build("x.com", f"/{seg[0].lower()}/status/{seg[2]}"), "x", None)
-    if len(seg) >= 4 and seg[0].lower() == "i" and seg[1].lower() == "web" and seg[3].isdigit():
+    if len(seg) >= 4 and seg[0].lower() == "i" and seg[1].lower() == "web" and is_digits(seg[3]):
         return Verdict(_build("x.com", f"/i/status/{seg[3]}"), "x", None)
     if len(seg) == 1 and seg[0].lower() not in _X_RESERVED:
         return Verdict(None, "x", Problem.PROFILE)

@@ -17,6 +17,11 @@ MAX_ID = 2**63 - 1
 _DIGITS = re.compile(r"[0-9]+")
 
 
+def is_digits(text: str) -> bool:
+    """Is ``text`` ASCII digits only (at least one)? ``str.isdigit()`` also says yes to ``'²'``."""
+    return _DIGITS.fullmatch(text) is not None
+
+
 def parse_number(text: str, low: int, high: int) -> int | None:
     """``text`` as a whole number in ``low..high``, or ``None`` if it is anything else."""
     digits = text.strip()
