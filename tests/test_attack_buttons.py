@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.core.callback_data import ID, INDEX, ButtonDataError, Choice, Fixed, Pair, Route, declared
+from bot.core.links import Problem, check_link
 from bot.core.numbers import MAX_ID, parse_number
 from bot.devtools.driver import BotDriver
 from tests.attack_support import crashes, is_a_button, mutated, statements, valid_data
@@ -75,6 +76,11 @@ def test_typed_numbers_are_ascii_digits_in_range() -> None:
     assert parse_number("99", 1, 99) == 99
     for bad in ("", "0", "100", "-1", "1.5", "1e3", "٣", "²", "5²", "１２", "9" * 5000):
         assert parse_number(bad, 1, 99) is None, bad
+    # A post id in a reported link is a number too.
+    assert check_link("https://x.com/pemkab/status/123").problem is None
+    for digits in ("²", "١٢٣", "１２３"):
+        verdict = check_link(f"https://x.com/pemkab/status/{digits}")
+        assert verdict.problem is Problem.NOT_A_POST, digits
 
 
 # ---- attacks through the running bot ----------------------------------------------------
