@@ -339,6 +339,7 @@ def _configure_logging(config: Settings, command: str) -> None:
     configure_logging(
         level,
         [token.get_secret_value() if token else "", secret.get_secret_value() if secret else ""],
+        log=config.log,
     )
 
 

@@ -177,6 +177,77 @@ class PrivacyConfig(_Section):
     registration_retention_days: int = Field(default=90, ge=1, le=3650)
 
 
+_TimeOfDay = time  # a field below is named ``time``
+
+
+class BackupConfig(_Section):
+    """Online copies of the database (db/backup.py): where, how many, when."""
+
+    # Folder of the copies; empty: a "backups" folder next to the database file.
+    dir: Path | None = None
+    # The newest this many copies are kept; older ones are deleted after each backup.
+    keep: int = Field(default=14, ge=1, le=3650)
+    # The running bot makes one every day at this time (in the configured time zone).
+    time: _TimeOfDay = _TimeOfDay(2, 0)
+
+    @field_validator("dir", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+
+class HousekeepingConfig(_Section):
+    """What the running bot deletes once a day so the database stays small."""
+
+    # Per-recipient delivery rows of broadcasts finished this many days ago are deleted
+    # (each broadcast keeps its totals).
+    outbox_retention_days: int = Field(default=90, ge=1, le=3650)
+
+
+class FilesConfig(_Section):
+    """The local store of what people send (materials, drafts, screenshots): scheduler/file_archive.py."""
+
+    # Folder of the store; empty: a "files" folder next to the database file.
+    dir: Path | None = None
+    # Files larger than this are not downloaded (Telegram lets bots download up to 20 MB).
+    max_bytes: int = Field(default=20 * 1024 * 1024, ge=1, le=2 * 1024 * 1024 * 1024)
+
+    @field_validator("dir", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+
+class HealthConfig(_Section):
+    """The health and metrics HTTP endpoint (bot/health.py)."""
+
+    enabled: bool = True
+    listen: str = "127.0.0.1"
+    port: int = Field(default=8081, ge=0, le=65535)  # 0: any free port (tests)
+    # /healthz fails when no call to Telegram succeeded for this long.
+    telegram_stale: timedelta = timedelta(minutes=5)
+
+    @field_validator("telegram_stale", mode="before")
+    @classmethod
+    def _parse_stale(cls, value: Any) -> Any:
+        return parse_duration(value) if isinstance(value, str) else value
+
+
+class LogConfig(_Section):
+    """Where log lines go and how they look (bot/core/logging_setup.py)."""
+
+    format: Literal["text", "json"] = "text"
+    # Also write the log to this file (rotated by size); empty: standard error only.
+    file: Path | None = None
+    max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    backups: int = Field(default=5, ge=0, le=1000)
+
+    @field_validator("file", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+
 def parse_duration(text: str) -> timedelta:
     """Parse ``"24h"``, ``"90m"`` or ``"2d"``."""
     match = _DURATION.match(text)
@@ -202,6 +273,11 @@ class Settings(BaseSettings):
     flood: FloodConfig = FloodConfig()
     schedule: ScheduleConfig = ScheduleConfig()
     privacy: PrivacyConfig = PrivacyConfig()
+    backup: BackupConfig = BackupConfig()
+    housekeeping: HousekeepingConfig = HousekeepingConfig()
+    files: FilesConfig = FilesConfig()
+    health: HealthConfig = HealthConfig()
+    log: LogConfig = LogConfig()
     language: Literal["id", "en"] = "id"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

@@ -6,22 +6,35 @@ parameters (names, texts, invitation tokens). :class:`RedactingFilter` rewrites 
 record when it is made (so every handler, including a test's, sees the clean one):
 whole objects among the arguments become a summary (kind, chat id, size), the
 message and any traceback lose the secrets, and it becomes one line.
+
+Lines are text or, with ``log.format = "json"``, one JSON object each (time, level,
+logger, event and the ``update_id``/``user_id``/``chat_id`` given via ``extra``); with
+``log.file`` they also go to a file (0600) rotated by size.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Mapping
-from typing import Any
+from datetime import UTC, datetime
+from logging.handlers import RotatingFileHandler
+from typing import IO, Any
 
 from telegram import TelegramObject, Update
+
+from bot.core.config import ConfigError, LogConfig
 
 TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 REDACTED = "<redacted-token>"
 _ORIGINAL_FACTORY = logging.getLogRecordFactory()
 _ACTIVE: list[RedactingFilter] = []  # the filters configure_logging installed
+LOG_IDS = ("update_id", "user_id", "chat_id")  # what a JSON line carries from ``extra``
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_FILE_MODE = 0o600
 
 
 def summarise(value: object) -> object:
@@ -89,12 +102,59 @@ def redact(text: str) -> str:
     return TOKEN_SHAPE.sub(REDACTED, text)
 
 
-def configure_logging(level: str, secrets: list[str], stream: object = None) -> RedactingFilter:
-    """Send all logs through one redacting handler at ``level``."""
-    handler = logging.StreamHandler(stream or sys.stderr)  # type: ignore[arg-type]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC), level, logger, event, and the ids given."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "event": record.getMessage(),
+        }
+        for key in LOG_IDS:
+            value = getattr(record, key, None)
+            if isinstance(value, (int, str)):
+                entry[key] = value
+        return json.dumps(entry, ensure_ascii=False)
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A size-rotated log file that only its owner can read (rotated copies too)."""
+
+    def _open(self) -> IO[str]:
+        descriptor = os.open(
+            self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, LOG_FILE_MODE
+        )
+        os.fchmod(descriptor, LOG_FILE_MODE)
+        return os.fdopen(descriptor, "a", encoding=self.encoding, errors=self.errors)
+
+
+def _handlers(stream: object, log: LogConfig) -> list[logging.Handler]:
+    handlers: list[logging.Handler] = [logging.StreamHandler(stream or sys.stderr)]  # type: ignore[arg-type]
+    if log.file is not None:
+        try:
+            handlers.append(
+                PrivateRotatingFileHandler(
+                    log.file, maxBytes=log.max_bytes, backupCount=log.backups, encoding="utf-8"
+                )
+            )
+        except OSError as exc:
+            raise ConfigError(f"log.file: {log.file} cannot be opened: {exc.strerror}") from None
+    formatter = JsonFormatter() if log.format == "json" else logging.Formatter(TEXT_FORMAT)
+    for handler in handlers:
+        handler.setFormatter(formatter)
+    return handlers
+
+
+def configure_logging(
+    level: str, secrets: list[str], stream: object = None, log: LogConfig | None = None
+) -> RedactingFilter:
+    """Send all logs through redacting handlers at ``level``, formatted as ``log`` says."""
+    handlers = _handlers(stream, log or LogConfig())
     redactor = RedactingFilter(secrets)
-    handler.addFilter(redactor)
+    for handler in handlers:
+        handler.addFilter(redactor)
     _ACTIVE[:] = [redactor]
 
     def make_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
@@ -109,7 +169,10 @@ def configure_logging(level: str, secrets: list[str], stream: object = None) -> 
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
-    root.addHandler(handler)
+        if isinstance(old, PrivateRotatingFileHandler):
+            old.close()  # a file opened by an earlier call
+    for handler in handlers:
+        root.addHandler(handler)
     root.setLevel(level)
     # Very chatty at DEBUG and add nothing a reader of our logs needs (httpcore logs
     # every connection event; aiohttp's access log would list the webhook's callers).
