@@ -272,12 +272,27 @@ def engine(bot: BotDriver) -> DeliveryEngine:
     return bot.services.delivery
 
 
+_QUEUED = "SELECT EXISTS (SELECT 1 FROM outbox_messages WHERE status = 'queued')"
+
+
+def _sent(bot: BotDriver) -> int:
+    return sum(len(bot.sandbox.messages(chat)) for chat in bot.sandbox.chats)
+
+
 async def settle(bot: BotDriver) -> None:
-    """Until the bot handled everything and the engine sent everything due."""
+    """Until the bot handled everything and the engine sent everything due, and what
+    that led to (a delivery report): at once when the outbox holds nothing queued
+    (a message and its deliveries are written in one transaction), else until a round
+    of the engine sends nothing more (at most three)."""
     for _ in range(3):
         await bot.idle()
+        if not await bot.db.fetchval(_QUEUED):
+            return
+        sent = _sent(bot)
         await engine(bot).wait_idle()
-    await bot.idle()
+        await bot.idle()
+        if _sent(bot) == sent:
+            return
 
 
 async def run(bot: BotDriver, due: Callable[[Services], Awaitable[int]]) -> int:

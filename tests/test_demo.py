@@ -5,13 +5,11 @@ from __future__ import annotations
 import io
 
 from bot.devtools.demo import run_demo
-from bot.devtools.fast_time import FastTime
-from tests.conftest import FUNCTIONAL_PACE
 
 
 async def test_demo_runs_to_the_end() -> None:
     out = io.StringIO()
-    assert await run_demo(out=out, pace=FastTime(FUNCTIONAL_PACE)) == 0
+    assert await run_demo(out=out) == 0
     transcript = out.getvalue()
     assert transcript.rstrip().endswith("Demo finished.")
     assert "Selamat bergabung" in transcript
@@ -22,6 +20,6 @@ async def test_demo_runs_to_the_end() -> None:
 
 async def test_demo_in_english() -> None:
     out = io.StringIO()
-    assert await run_demo(lang="en", out=out, pace=FastTime(FUNCTIONAL_PACE)) == 0
+    assert await run_demo(lang="en", out=out) == 0
     transcript = out.getvalue()
     assert "Welcome aboard" in transcript and "Your profile" in transcript

@@ -41,6 +41,9 @@ DESA_CODE = "32.01.02.2001"  # Desa Wanaherang, Kecamatan Gunungputri
 # The scripted people type instantly, so their sandbox chats take a long burst of replies
 # (and the bot's pacer is told so); broadcasts still go one per second per person.
 SCRIPTED_CHAT_BURST = 100
+# Nobody reads along in real time: the pacer and the sandbox keep Telegram's limits in
+# seconds that pass this many times faster (bot/devtools/fast_time.py).
+DEMO_PACE = 100.0
 
 
 @dataclass
@@ -244,13 +247,8 @@ SCENES: list[Scene] = [
 ]
 
 
-async def run_demo(
-    lang: str = "id", out: TextIO | None = None, pace: FastTime | None = None
-) -> int:
-    """Play every scene; return 0 when the script ran to its end.
-
-    ``pace``: the time of the pacer and the sandbox's limits (Telegram's real seconds
-    when ``None``; a test gives a fast one, see bot/devtools/fast_time.py)."""
+async def run_demo(lang: str = "id", out: TextIO | None = None) -> int:
+    """Play every scene; return 0 when the script ran to its end."""
     out = out or sys.stdout
     clock = FakeClock(DEMO_START)
     with tempfile.TemporaryDirectory(prefix="humas-demo-") as folder:
@@ -261,12 +259,8 @@ async def run_demo(
         finally:
             await db.close()
         limits = LimitConfig(private_burst=SCRIPTED_CHAT_BURST)
-        server = (
-            SandboxServer(limits=limits)
-            if pace is None
-            else SandboxServer(limits=limits, time_source=pace.monotonic)
-        )
-        async with server as sandbox:
+        pace = FastTime(DEMO_PACE)
+        async with SandboxServer(limits=limits, time_source=pace.monotonic) as sandbox:
             print(
                 f"Sandbox Bot API server on {sandbox.base_url.rsplit('/', 1)[0]}; "
                 f"database {added} areas; clock at {clock.now():%Y-%m-%d %H:%M} UTC",

@@ -158,13 +158,15 @@ class BotDriver:
             remaining = deadline - loop.time()
             if remaining <= 0:
                 raise TimeoutError("the bot did not become idle")
-            await self.sandbox.wait_idle(timeout=remaining, quiet=0.0)
-            if processor.in_flight or not self.app.update_queue.empty():
+            busy = self.sandbox.pending_updates or processor.in_flight
+            if busy or not self.app.update_queue.empty():
                 settled = 0
                 await asyncio.sleep(_BUSY_POLL)
-            else:
-                settled += 1
-                await asyncio.sleep(0)
+                continue
+            # Requests no handler waits for (deliveries, jobs) still count.
+            await self.sandbox.wait_idle(timeout=remaining, quiet=0.0)
+            settled += 1
+            await asyncio.sleep(0)
 
     async def _after(self, chat_id: int, inject: Any) -> list[SentMessage]:
         before = len(self.sandbox.messages(chat_id))
