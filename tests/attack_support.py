@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+from unittest.mock import patch
 
 from hypothesis import strategies as st
+from telegram.ext import Application
 
 from bot.core.callback_data import Choice, Either, Field, Fixed, Number, Pair, Route, declared
 from bot.devtools.driver import BotDriver
@@ -37,18 +41,47 @@ def crashes() -> Iterator[ErrorLog]:
         logger.removeHandler(handler)
 
 
-@asynccontextmanager
-async def statements(bot: BotDriver) -> AsyncIterator[list[str]]:
-    """Every SQL statement the bot's two connections run meanwhile."""
-    seen: list[str] = []
-    connections = (bot.db._writer, bot.db._reader)  # the test looks inside on purpose
-    for connection in connections:
-        await connection.set_trace_callback(seen.append)
+_HANDLING: ContextVar[bool] = ContextVar("handling an update", default=False)
+_DATABASE_METHODS = ("execute", "executemany", "fetchall", "fetchone", "fetchval", "transaction")
+
+
+@contextmanager
+def statements(bot: BotDriver) -> Iterator[list[str]]:
+    """Every database call (method and SQL) made while handling updates meanwhile.
+
+    Background work (the delivery engine's polling, timed jobs) is not counted: a call
+    counts when it happens inside ``Application.process_update``, seen through a
+    context variable that the tasks a handler starts inherit.
+    """
+    calls: list[str] = []
+    original = Application.process_update
+
+    async def process_update(
+        self: Application[Any, Any, Any, Any, Any, Any], update: object
+    ) -> None:
+        token = _HANDLING.set(True)
+        try:
+            await original(self, update)
+        finally:
+            _HANDLING.reset(token)
+
+    def counted(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if _HANDLING.get():
+                calls.append(f"{name}: {args[0] if args else ''}")
+            return method(*args, **kwargs)
+
+        return call
+
+    db = bot.db
+    for name in _DATABASE_METHODS:
+        setattr(db, name, counted(name, getattr(db, name)))
     try:
-        yield seen
+        with patch.object(Application, "process_update", process_update):
+            yield calls
     finally:
-        for connection in connections:
-            await connection.set_trace_callback(None)
+        for name in _DATABASE_METHODS:
+            delattr(db, name)
 
 
 def field_values(spec_field: Field[object]) -> st.SearchStrategy[str]:

@@ -147,7 +147,7 @@ async def test_forged_prefix_is_refused_without_db_access(bot: BotDriver) -> Non
     )
     with crashes() as errors:
         for data in forged:
-            async with statements(bot) as sql:
+            with statements(bot) as sql:
                 await bot.press_data(officer, profile, data)
             assert INVALID in str(_last_answer(bot)["text"]), data
             assert sql == [], (data, sql)
@@ -269,7 +269,7 @@ async def test_random_and_mutated_button_data_never_crash(
     before = await dump(bot.db) if refused else {}
     answers = len(bot.sandbox.callback_answers)
     with crashes() as errors:
-        async with statements(bot) as sql:
+        with statements(bot) as sql:
             await bot.press_data(person, message, data)
         await settle(bot)
     assert errors.messages() == [], data
