@@ -22,6 +22,7 @@ from db import briefings as briefings_db
 from db.audit import Actor
 from db.briefings import Briefing, BriefingError, BriefingProblem
 from db.scope import OutOfScope
+from handlers import shortcuts
 from handlers.briefing_compose import problem_text
 from handlers.commands import spec
 from handlers.context import HumasContext
@@ -440,7 +441,9 @@ def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
     """Reading briefings and their material; changing and closing them."""
     return [
         CommandHandler(["brief", *spec("brief").aliases], brief),
+        MessageHandler(shortcuts.pressed("brief"), brief),
         CommandHandler(["tenggat", *spec("tenggat").aliases], tenggat),
+        MessageHandler(shortcuts.pressed("tenggat"), tenggat),
         CommandHandler(["brief_kelola", *spec("brief_kelola").aliases], manage),
         CallbackQueryHandler(material, pattern=MATERIAL.matches),
         conversation(

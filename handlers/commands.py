@@ -18,17 +18,18 @@ class CommandSpec:
         return f"cmd.{self.name}"
 
 
-# The order here is the order in /bantuan and in Telegram's command menu.
+# The order here is the order in /bantuan and in Telegram's command menu: an officer's
+# daily actions first.
 COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec("brief", "officer", ("pesan", "briefs")),
+    CommandSpec("lapor", "officer", ("report",)),
+    CommandSpec("tenggat", "officer", ("deadlines",)),
     CommandSpec("start", None),
     CommandSpec("profil", "officer", ("profile",)),
     CommandSpec("bahasa", "officer", ("language",)),
     CommandSpec("cuti", "officer", ("leave",)),
     CommandSpec("undang", "coordinator", ("invite",)),
     CommandSpec("petugas", "coordinator", ("people",)),
-    CommandSpec("brief", "officer", ("pesan", "briefs")),
-    CommandSpec("lapor", "officer", ("report",)),
-    CommandSpec("tenggat", "officer", ("deadlines",)),
     CommandSpec("laporanku", "officer", ("myreports",)),
     CommandSpec("draf", "officer", ("draft",)),
     CommandSpec("isu", "officer", ("issue",)),

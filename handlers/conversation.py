@@ -52,6 +52,7 @@ from telegram.ext import (
 
 from handlers.context import HumasContext
 from handlers.guard import guarded
+from handlers.shortcuts import is_shortcut
 
 CANCEL_COMMANDS = ("batal", "cancel")
 TIMEOUT = timedelta(minutes=30)
@@ -126,7 +127,9 @@ class _Step(BaseHandler[Update, HumasContext, object]):
     """A feature's handler inside a dialogue, telling the :class:`Dialogue` what it returned.
 
     ``typed`` steps (not a command, not a button) take an update only from a person
-    whose current dialogue this is; otherwise the update goes on to the next handler.
+    whose current dialogue this is, and never a key of the officer's reply keyboard
+    (:mod:`handlers.shortcuts`, which works like its command); otherwise the update
+    goes on to the next handler.
     """
 
     __slots__ = ("_dialogue", "_entry", "_inner", "_typed")
@@ -142,6 +145,8 @@ class _Step(BaseHandler[Update, HumasContext, object]):
         if self._typed and isinstance(update, Update):
             user = update.effective_user
             if user is None or not self._dialogue.takes_input_from(user.id):
+                return None
+            if is_shortcut(update):
                 return None
         return self._inner.check_update(update)
 

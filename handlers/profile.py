@@ -37,7 +37,7 @@ def command_lines(lang: str, officer: Officer | None) -> str:
 
 
 async def joined_text(db: Database, lang: str, officer: Officer) -> str:
-    """Who the person is now and what they can do: the answer to joining."""
+    """Who the person is now and where to start (at most 8 lines): the answer to joining."""
     unit_name, suffix = await membership(db, lang, officer)
     return t(
         lang,
@@ -46,7 +46,7 @@ async def joined_text(db: Database, lang: str, officer: Officer) -> str:
         role=t(lang, f"role.{officer.role}"),
         unit=unit_name,
         kecamatan=suffix,
-        commands=command_lines(lang, officer),
+        next=t(lang, f"start.next.{officer.role}"),
     )
 
 

@@ -35,6 +35,7 @@ from db.registrations import (
     RegistrationProblem,
     clean_text,
 )
+from handlers import shortcuts
 from handlers.context import HumasContext
 from handlers.conversation import END, cancel_by_button, conversation, edit
 from handlers.guard import guarded, refuse
@@ -394,7 +395,12 @@ async def _tell_applicant(context: HumasContext, registration: Registration) -> 
         )
         officer = None
     try:
-        await context.bot.send_message(registration.chat_id, text, parse_mode=ParseMode.HTML)
+        await context.bot.send_message(
+            registration.chat_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=shortcuts.keyboard(officer) if officer is not None else None,
+        )
     except TelegramError as exc:
         log.info("registration %s: applicant not told: %r", registration.id, exc)
     if officer is not None:

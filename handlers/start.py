@@ -22,6 +22,7 @@ from db import units as units_db
 from db.invitations import Identity, InvitationError
 from db.officers import Officer
 from db.registrations import RegistrationError, RegistrationProblem
+from handlers import shortcuts
 from handlers.context import HumasContext
 from handlers.guard import guarded
 from handlers.identity import is_configured_admin, telegram_identity
@@ -106,7 +107,10 @@ async def _redeem(update: Update, context: HumasContext, token: str) -> None:
     assert officer is not None
     context.officer = officer
     context.lang = officer.language
-    await message.reply_html(await joined_text(context.db, context.lang, officer))
+    await message.reply_html(
+        await joined_text(context.db, context.lang, officer),
+        reply_markup=shortcuts.keyboard(officer),
+    )
     await sync_officer_menu(context.bot, context.db, officer)
     await withdraw_after_join(context, officer.telegram_id)
 
@@ -131,7 +135,8 @@ async def start(update: Update, context: HumasContext) -> None:
                 name=esc(officer.full_name),
                 role=context.t(f"role.{officer.role}"),
                 unit=unit_name + suffix,
-            )
+            ),
+            reply_markup=shortcuts.keyboard(officer),
         )
         return
     if officer is not None and officer.status == "inactive":

@@ -23,6 +23,7 @@ from db import briefings as briefings_db
 from db import submissions as submissions_db
 from db.briefings import Briefing
 from db.submissions import DraftMedia, LinkReport, SubmissionRefused, SubmitProblem
+from handlers import shortcuts
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
@@ -373,6 +374,7 @@ def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
             "submit",
             entry_points=[
                 CommandHandler(["lapor", *spec("lapor").aliases], lapor),
+                MessageHandler(shortcuts.pressed("lapor"), lapor),
                 CallbackQueryHandler(report_button, pattern=REPORT.matches),
                 CommandHandler(["draf", *spec("draf").aliases], draf),
             ],

@@ -142,7 +142,7 @@ async def test_cuti_mutes_one_officer_and_the_coordinator_is_told_once_when_nobo
     cici = await add_officer(bot, "Cici", "32.01.03.2001")
     dodi = await add_officer(bot, "Dodi", "32.01.03.2001")
     for person, typed, expected in [
-        (cici, "/cuti besok", "Tanggal tidak dikenali"),
+        (cici, "/cuti kemarin", "Tanggal tidak dikenali"),
         (cici, "/cuti 2026-11-30", "sudah lewat"),
         (dodi, "/cuti 2027-06-01", "paling lama 60 hari"),
         (dodi, "/cuti selesai", "tidak sedang cuti"),

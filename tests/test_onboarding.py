@@ -38,7 +38,7 @@ async def test_join_by_invitation_in_one_tap(bot: BotDriver) -> None:
     text = replies[0].plain_text
     assert "Selamat bergabung, Siti Aminah" in text
     assert "petugas untuk Desa Wanaherang, Kecamatan Gunungputri" in text
-    assert "/profil" in text and "/bahasa" in text and "/undang" not in text
+    assert "/bantuan" in text and "/undang" not in text and len(text.splitlines()) <= 8
     row = await officer_row(bot, user)
     assert row["status"] == "active" and row["unit_id"] == await unit_id(bot, WANAHERANG)
     assert _chat_menu(bot, user) == _names("officer")
@@ -172,18 +172,18 @@ async def test_admin_invites_a_coordinator_by_search_and_typed_numbers(bot: BotD
 
 async def test_language_switch_changes_replies_and_the_menu(bot: BotDriver) -> None:
     user = await bot.join("Siti", WANAHERANG)
-    assert _menu_descriptions(bot, user)[1] == "Profil dan unit Anda"
+    assert _menu_descriptions(bot, user)[4] == "Profil dan unit Anda"
     shown = await bot.say(user, "/bahasa")
     assert shown[-1].button_labels() == [["🇮🇩 Bahasa Indonesia", "🇬🇧 English"]]
     await bot.press(user, "🇬🇧 English")
     assert "Language changed to English" in bot.sandbox.messages(user)[-1].plain_text
-    assert _menu_descriptions(bot, user)[1] == "Your profile and unit"
+    assert _menu_descriptions(bot, user)[4] == "Your profile and unit"
     help_text = (await bot.say(user, "/help"))[-1].plain_text
     assert "Commands for officer" in help_text and "/bahasa — Change language" in help_text
     assert "Your profile" in (await bot.say(user, "/profil"))[-1].plain_text
     assert (await officer_row(bot, user))["language"] == "en"
     assert "Bahasa diganti" in (await bot.say(user, "/language id"))[-1].plain_text
-    assert _menu_descriptions(bot, user)[1] == "Profil dan unit Anda"
+    assert _menu_descriptions(bot, user)[4] == "Profil dan unit Anda"
     actions = [r["action"] for r in await bot.db.fetchall("SELECT action FROM audit_log")]
     assert actions.count("officer.set_language") == 2
 

@@ -65,14 +65,14 @@ async def test_self_registration_approved_by_kecamatan_coordinator(bot: BotDrive
     assert "Disetujui oleh Dewi" in decided.plain_text
     welcome = bot.sandbox.messages(applicant)[-1]
     assert "disetujui" in welcome.plain_text and "Kelurahan Pakansari" in welcome.plain_text
-    assert "/profil" in welcome.plain_text
+    assert "/bantuan" in welcome.plain_text
     profile = await bot.say(applicant, "/profil")
     assert "Pengelola Media Sosial" in profile[-1].plain_text
     # Their own command menu was set in their chat.
     menu = bot.sandbox.commands[
         (json.dumps({"type": "chat", "chat_id": applicant}, separators=(",", ":")), "")
     ]
-    assert [item["command"] for item in menu][:2] == ["start", "profil"]
+    assert [item["command"] for item in menu][:2] == ["brief", "lapor"]
 
     # Counted: /start, apply, kecamatan, kelurahan, name, position — taps only, nothing typed.
     assert (taps, typed) == (6, 0)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.core.texts import CATALOGUE
-from bot.core.timeparse import TimeParseError, parse_when
+from bot.core.timeparse import TimeParseError, parse_last_day, parse_when
 
 WIB = ZoneInfo("Asia/Jakarta")
 # Tuesday 1 December 2026, 08:00 WIB.
@@ -89,3 +89,55 @@ def test_a_date_alone_takes_the_default_time_when_given() -> None:
 
 def test_a_minute_of_slack_for_now_ish_times() -> None:
     assert parse_when("08:00", NOW, WIB) == NOW
+
+
+TODAY = date(2026, 12, 1)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("31 Desember", date(2026, 12, 31)),
+        ("sampai 31 Desember 2026", date(2026, 12, 31)),
+        ("besok", date(2026, 12, 2)),
+        ("Besok", date(2026, 12, 2)),
+        ("lusa", date(2026, 12, 3)),
+        ("hari ini", date(2026, 12, 1)),
+        ("tomorrow", date(2026, 12, 2)),
+        ("7 hari", date(2026, 12, 7)),
+        ("3 hari", date(2026, 12, 3)),
+        ("1 minggu", date(2026, 12, 7)),
+        ("2 pekan", date(2026, 12, 14)),
+        ("10 days", date(2026, 12, 10)),
+        ("1 week", date(2026, 12, 7)),
+        ("Jumat", date(2026, 12, 4)),
+        ("selasa", date(2026, 12, 1)),  # today is a Tuesday
+        ("minggu", date(2026, 12, 6)),  # alone, the weekday
+        ("2026-12-31", date(2026, 12, 31)),
+        ("31-12-2026", date(2026, 12, 31)),
+        ("31/12", date(2026, 12, 31)),
+        ("5 Jan", date(2027, 1, 5)),  # without a year: the next such date
+        ("tanggal 10 des", date(2026, 12, 10)),
+    ],
+)
+def test_last_day_forms(text: str, expected: date) -> None:
+    assert parse_last_day(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("kemarin", "time.invalid"),
+        ("0 hari", "time.invalid"),
+        ("besok 07:00", "time.invalid"),
+        ("31/02/2027", "time.invalid"),
+        ("30-11-2026", "time.past"),
+        ("seminggu lagi", "time.invalid"),
+        ("", "time.invalid"),
+        ("٣ hari", "time.invalid"),
+    ],
+)
+def test_last_day_refused(text: str, key: str) -> None:
+    with pytest.raises(TimeParseError) as caught:
+        parse_last_day(text, TODAY)
+    assert caught.value.key == key

@@ -13,6 +13,11 @@ Accepted forms (Indonesian and English words, case-insensitive; an optional "puk
 A date without a time takes ``default_time`` when the caller gives one (deadlines),
 and is refused otherwise. Times in the past are refused: the caller shows the
 catalogue text named by :attr:`TimeParseError.key`.
+
+:func:`parse_last_day` reads the last day of a period such as a leave: any date form
+above without a time, ``hari ini``, ``besok``, ``lusa``, a weekday (the next such day,
+today included), or a length counting today — ``3 hari``, ``1 minggu``, ``2 pekan``,
+``7 days``, ``1 week`` — optionally after "sampai", "hingga" or "until".
 """
 
 from __future__ import annotations
@@ -85,6 +90,9 @@ _TIME = re.compile(r"(?:(?:pukul|jam|at)\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?$")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _DMY_DATE = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})(?:[/-]([0-9]{4}))?$")
 _NAMED_DATE = re.compile(r"([0-9]{1,2})\s+([a-z]+)(?:\s+([0-9]{4}))?$")
+_LENGTH = re.compile(r"([0-9]{1,3})\s*(hari|days?|minggu|pekan|weeks?)$")
+_LENGTH_DAYS = {"hari": 1, "day": 1, "days": 1, "minggu": 7, "pekan": 7, "week": 7, "weeks": 7}
+_UNTIL = re.compile(r"^(?:sampai|hingga|until|s/d)\s+")
 _FILLER = re.compile(r"\b(?:wib|pada|tanggal|tgl|on)\b|\bhari\b(?!\s+ini)|,")
 
 
@@ -182,3 +190,28 @@ def _parse_time(text: str) -> time | None:
     if hour > 23 or minute > 59:
         raise TimeParseError("time.invalid")
     return time(hour, minute)
+
+
+def parse_last_day(text: str, today: date) -> date:
+    """The last day ``text`` names, counting from ``today`` (local); never before today.
+
+    Raises :class:`TimeParseError` ("time.invalid", or "time.past" for an earlier date).
+    """
+    raw = " ".join(_UNTIL.sub("", " ".join(text.lower().split())).split())
+    length = _LENGTH.match(raw)
+    if length is not None:
+        days = int(length[1]) * _LENGTH_DAYS[length[2]]
+        if days < 1:
+            raise TimeParseError("time.invalid")
+        return today + timedelta(days=days - 1)
+    raw = " ".join(_FILLER.sub(" ", raw).split())
+    day, rest = _split_day(raw, today)
+    if day is None:
+        day, rest = _split_date(raw, today)
+    if day is None or rest:
+        raise TimeParseError("time.invalid")
+    if isinstance(day, int):
+        return today + timedelta(days=(day - today.weekday()) % 7)
+    if day < today:
+        raise TimeParseError("time.past")
+    return day

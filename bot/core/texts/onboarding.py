@@ -22,11 +22,30 @@ TEXTS: dict[str, dict[str, str]] = {
     "start.joined": {
         "id": "✅ Selamat bergabung, <b>{name}</b>!\n"
         "Anda kini {role} untuk <b>{unit}</b>{kecamatan}.\n\n"
-        "Yang dapat Anda lakukan:\n{commands}",
+        "{next}\n"
+        "Semua perintah: /bantuan",
         "en": "✅ Welcome aboard, <b>{name}</b>!\n"
         "You are now {role} for <b>{unit}</b>{kecamatan}.\n\n"
-        "What you can do:\n{commands}",
+        "{next}\n"
+        "All commands: /help",
     },
+    "start.next.officer": {
+        "id": "Briefing baru saya kirim ke sini. Tombol di bawah: 📣 Briefing, "
+        "📤 Lapor (kirim tautan unggahan), ⏰ Tenggat.",
+        "en": "New briefings come here. The keys below: 📣 Briefing, "
+        "📤 Lapor (send the link of a post), ⏰ Tenggat (deadlines).",
+    },
+    "start.next.coordinator": {
+        "id": "Mulai dengan /brief_baru (briefing baru) atau /undang (undang petugas).",
+        "en": "Start with /brief_baru (a new briefing) or /undang (invite officers).",
+    },
+    "start.next.admin": {
+        "id": "Mulai dengan /undang (undang koordinator dan petugas) atau /brief_baru.",
+        "en": "Start with /undang (invite coordinators and officers) or /brief_baru.",
+    },
+    "shortcut.brief": {"id": "📣 Briefing", "en": "📣 Briefings"},
+    "shortcut.lapor": {"id": "📤 Lapor", "en": "📤 Report"},
+    "shortcut.tenggat": {"id": "⏰ Tenggat", "en": "⏰ Deadlines"},
     "start.kecamatan_suffix": {"id": ", Kecamatan {name}", "en": ", {name} district"},
     "invite.malformed": {
         "id": "Tautan undangan ini tidak valid. Pastikan Anda membuka tautan lengkap dari "

@@ -193,12 +193,25 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # ---- /cuti ----
     "leave.usage": {
-        "id": "Ketik <code>/cuti TANGGAL</code> (mis. <code>/cuti 2026-12-31</code> atau "
-        "<code>/cuti 31-12-2026</code>) untuk menghentikan pengingat sampai akhir tanggal itu "
-        "(paling lama {max} hari), atau <code>/cuti selesai</code> untuk mengakhirinya.",
-        "en": "Type <code>/cuti DATE</code> (e.g. <code>/cuti 2026-12-31</code> or "
-        "<code>/cuti 31-12-2026</code>) to pause reminders until the end of that day "
-        "(at most {max} days), or <code>/cuti selesai</code> to end it.",
+        "id": "Pilih lama cuti di bawah, atau ketik <code>/cuti</code> dengan hari terakhir cuti "
+        "(mis. <code>/cuti 31 Desember</code>, <code>/cuti besok</code>, <code>/cuti 7 hari</code>"
+        "), paling lama {max} hari; pengingat berhenti sampai akhir hari itu. "
+        "<code>/cuti selesai</code> mengakhiri cuti.",
+        "en": "Pick how long below, or type <code>/cuti</code> with the last day of your leave "
+        "(e.g. <code>/cuti 31 December</code>, <code>/cuti tomorrow</code>, "
+        "<code>/cuti 7 days</code>), at most {max} days. Reminders pause until the end of that "
+        "day. <code>/cuti selesai</code> ends the leave.",
+    },
+    "leave.button.days": {"id": "{days} hari", "en": "{days} days"},
+    "leave.button.week": {"id": "1 minggu", "en": "1 week"},
+    "leave.button.weeks": {"id": "{weeks} minggu", "en": "{weeks} weeks"},
+    "leave.button.pick": {"id": "📅 Pilih tanggal", "en": "📅 Pick a date"},
+    "leave.button.end": {"id": "Akhiri cuti", "en": "End my leave"},
+    "leave.ask_day": {
+        "id": "Ketik hari terakhir cuti Anda, mis. <code>31 Desember</code>, <code>besok</code> "
+        "atau <code>7 hari</code>. /batal untuk membatalkan.",
+        "en": "Type the last day of your leave, e.g. <code>31 December</code>, "
+        "<code>tomorrow</code> or <code>7 days</code>. /cancel to stop.",
     },
     "leave.status_on": {
         "id": "🌴 Anda sedang cuti: pengingat dihentikan sampai akhir {day}.",
