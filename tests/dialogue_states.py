@@ -63,8 +63,7 @@ async def prepare(bot: BotDriver) -> Dialogues:
     await bot.say(officer, "https://www.instagram.com/p/DIALOG123/")
     await bot.say(coordinator, "/pengumuman")
     await bot.say(coordinator, "Rapat koordinasi")
-    for data in ("an:au:scope", "an:ur:0", "an:ak:0"):
-        await _press(bot, coordinator, data)
+    await _press(bot, coordinator, announce.CHANGE_WHEN.data)
     await bot.say(coordinator, "besok 09:00")
     await _press(bot, coordinator, announce.SEND.data)
     await bot.say(officer, "/isu")
@@ -158,8 +157,7 @@ async def _announce_body(bot: BotDriver, w: Dialogues) -> int:
 async def _announce_when(bot: BotDriver, w: Dialogues) -> int:
     await _announce_body(bot, w)
     await bot.say(w.coordinator, "Rapat koordinasi")
-    for data in ("an:au:scope", announce.URGENT_CHOICE.build("0"), announce.ACK_CHOICE.build("0")):
-        await _press(bot, w.coordinator, data)
+    await _press(bot, w.coordinator, announce.CHANGE_WHEN.data)
     return w.coordinator
 
 
@@ -237,6 +235,7 @@ async def _people_move_search(bot: BotDriver, w: Dialogues) -> int:
 async def _announce_units_search(bot: BotDriver, w: Dialogues) -> int:
     await _announce_body(bot, w)
     await bot.say(w.coordinator, "Rapat koordinasi")
+    await _press(bot, w.coordinator, announce.CHANGE_AUDIENCE.data)
     await _press(bot, w.coordinator, "an:au:units")
     return w.coordinator
 
