@@ -31,8 +31,8 @@ FUNCTIONAL_LIMITS = LimitConfig(private_burst=100)
 START = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)
 # The pacer and the sandbox's limits count Telegram's seconds this many times faster than
 # the wall clock in functional tests (one second per person would otherwise cost a real
-# second per message); the pacing itself is tested at real speed (tests/test_pacing.py,
-# tests/test_delivery_engine.py, the benchmarks).
+# second per message); the pacing itself is tested in real seconds (tests/test_pacing.py,
+# the broadcasts of tests/test_delivery_engine.py, the benchmarks).
 FUNCTIONAL_PACE = 100.0
 
 
