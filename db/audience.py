@@ -92,11 +92,20 @@ def clean_tag(text: str) -> str:
     return " ".join(text.split()).lower()[:MAX_TAG]
 
 
-async def scope_unit_ids(db: Database, sender: Officer) -> set[int]:
-    """The active units ``sender`` may address (their scope, see :mod:`db.scope`)."""
-    condition, params = scope.unit_condition(sender, "id")
+async def scope_unit_ids(db: Database, sender: Officer, *, own_unit: bool = True) -> set[int]:
+    """The active units ``sender`` may address (their scope, see :mod:`db.scope`);
+    without their own unit when ``own_unit`` is false (:func:`db.scope.below_own_condition`)."""
+    condition, params = (
+        scope.unit_condition(sender, "id") if own_unit else scope.below_own_condition(sender, "id")
+    )
     rows = await db.fetchall(f"SELECT id FROM units WHERE active = 1 AND {condition}", params)
     return {row["id"] for row in rows}
+
+
+def matching(units: list[Unit], text: str) -> list[Unit]:
+    """The units whose name contains ``text`` (any case, spaces ignored)."""
+    wanted = "".join(text.split()).casefold()
+    return [unit for unit in units if wanted in "".join(unit.name.split()).casefold()]
 
 
 async def kecamatans_in_scope(db: Database, sender: Officer) -> list[Unit]:
@@ -120,12 +129,15 @@ async def tags_in_scope(db: Database, sender: Officer) -> list[str]:
     return sorted({row["tag"] for row in rows if row["unit_id"] in scope})
 
 
-async def target_unit_ids(db: Database, sender: Officer, audience: Audience) -> list[int]:
-    """The units ``audience`` names, intersected with the sender's scope, in code order."""
+async def target_unit_ids(
+    db: Database, sender: Officer, audience: Audience, *, briefing: bool = False
+) -> list[int]:
+    """The units ``audience`` names, intersected with the sender's scope, in code order.
+    For a ``briefing``, "everyone in my scope" leaves the author's own unit out."""
     scope = await scope_unit_ids(db, sender)
     chosen: Iterable[int]
     if audience.kind == "scope":
-        chosen = scope
+        chosen = await scope_unit_ids(db, sender, own_unit=False) if briefing else scope
     elif audience.kind == "level":
         kinds = [kind for level in audience.levels for kind in _LEVEL_KINDS[level]]
         rows = await db.fetchall(
@@ -158,9 +170,11 @@ async def target_unit_ids(db: Database, sender: Officer, audience: Audience) -> 
     return [row["id"] for row in rows]
 
 
-async def resolve(db: Database, sender: Officer, audience: Audience) -> Reach:
+async def resolve(
+    db: Database, sender: Officer, audience: Audience, *, briefing: bool = False
+) -> Reach:
     """Units and active officers ``audience`` reaches; the sender is not among them."""
-    unit_ids = await target_unit_ids(db, sender, audience)
+    unit_ids = await target_unit_ids(db, sender, audience, briefing=briefing)
     if not unit_ids:
         return Reach((), ())
     rows = await db.fetchall(

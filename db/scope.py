@@ -8,8 +8,9 @@
 - an inactive or pending account acts on nothing.
 
 :func:`may_act_on` answers for one unit; :func:`unit_condition` is the same rule as
-SQL for listing queries; :func:`sees_everything` is "an administrator or a regency
-coordinator". A decision recorded after the person typed something (a note, a
+SQL for listing queries; :func:`below_own_condition` is the scope without the person's
+own unit (a briefing's "everyone in my scope"); :func:`sees_everything` is "an
+administrator or a regency coordinator". A decision recorded after the person typed something (a note, a
 reason, a new deadline) calls :func:`recheck` inside its transaction: the person is
 read again there, so a role, status or unit changed in the meantime counts.
 """
@@ -100,6 +101,14 @@ def unit_condition(officer: Officer, column: str) -> tuple[str, list[Any]]:
     if officer.role == "coordinator":
         return below_condition(column), [officer.unit_id]
     return f"{column} = ?", [officer.unit_id]
+
+
+def below_own_condition(officer: Officer, column: str) -> tuple[str, list[Any]]:
+    """SQL (and its parameters) for the units in scope other than the person's own: what
+    "everyone in my scope" means as a briefing's targets. The author's own unit is left
+    out, so that nobody there (the author first) is asked to report on the briefing."""
+    condition, params = unit_condition(officer, column)
+    return f"({condition}) AND {column} != ?", [*params, officer.unit_id]
 
 
 async def current(source: Source, officer_id: int) -> Officer | None:

@@ -1,23 +1,24 @@
-"""/pengumuman: write, target, preview and send an announcement; "Sudah dibaca"; who has read.
+"""/pengumuman: write an announcement, check it on one preview, send it.
 
-The dialogue fills a :class:`Draft` one piece at a time — text or photo/document
-with caption, audience, urgent, acknowledgement, when — always asking for the first
-missing piece; "Ubah" on the preview clears a piece and asks for it again. Every
-button re-checks rights on the server: kecamatan and unit ids in callback data are
-checked against the sender's scope when chosen, and the audience is resolved
-within that scope again when sending (db/audience.py).
+After the text (or a photo/document with a caption) comes one preview with the
+defaults — everyone in my scope, not urgent, read confirmation on, send now — and
+buttons to change any of them; "📤 Kirim" sends. So the everyday announcement is
+three interactions: /pengumuman, the text, "Kirim". Every button re-checks rights on
+the server: kecamatan and unit ids in callback data are checked against the
+sender's scope when chosen, and the audience is resolved within that scope again
+when sending (db/audience.py). The buttons on sent announcements ("Sudah dibaca",
+who has read) are in handlers/announce_reads.py.
 
 Callback data (all under ``an:``): the audience picker's (handlers/audience_picker.py:
-``au:<kind>``, ``lv:``, ``kc:`` / ``kp:``, ``tg:``, ``un:``; its unit picker uses
-``anu:``), ``ur:1|0`` urgent, ``ak:1|0`` acknowledgement, ``wh:now``, ``go`` / ``ed`` /
-``e:<piece>`` on the preview, ``x`` (cancel) everywhere; outside the dialogue ``ack:<id>`` (recipients), ``ackp`` (the preview's button), ``st:<id>`` and
-``sp:<id>:<page>`` (who has read, for the sender).
+``au:<kind>``, ``lv:``, ``kc:`` / ``kp:`` / ``ks:``, ``tg:``, ``un:``; its unit picker
+uses ``anu:``), on the preview ``go`` (send), ``aud`` (audience), ``op:urgent|ack``
+(switch), ``wh`` (time; ``wh:now`` on its screen), ``ed`` (the text), and ``x``
+(cancel) everywhere.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
@@ -32,12 +33,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot.core.callback_data import ID, INDEX, Choice, Fixed, Pair, Route, any_of
-from bot.core.texts import esc, fmt_datetime, fmt_short, unit_label
-from db import announcements as announcements_db
+from bot.core.callback_data import Choice, Fixed, Route
+from bot.core.texts import fmt_datetime
 from db import audience as audience_db
-from db.audience import Audience
+from db.audience import Audience, Reach
 from db.officers import Officer
+from handlers import announce_reads
 from handlers.audience_picker import AudienceChoice, AudiencePicker
 from handlers.commands import spec
 from handlers.context import HumasContext
@@ -51,33 +52,29 @@ from scheduler.content_sender import send_content
 
 DRAFT = "announce_draft"
 PICKER = AudiencePicker("an", units_prefix="anu", title_key="announce.ask_audience")
-STATUS_PAGE = 20
-NAMES_SHOWN = 5
 Media = Literal["photo", "document"]
-(COMPOSE, AUDIENCE, URGENT, ACK, WHEN, PREVIEW) = range(6)
+(COMPOSE, AUDIENCE, WHEN, PREVIEW) = range(4)
 CANCEL = Fixed("an:x")
-URGENT_CHOICE = Route("an:ur", Choice("0", "1"))
-ACK_CHOICE = Route("an:ak", Choice("0", "1"))
-NOW = Fixed("an:wh:now")
 SEND = Fixed("an:go")
-EDIT = Fixed("an:ed")
-EDIT_PIECE = Route("an:e", Choice("body", "aud", "opt", "when"))
-STATUS_AT = Pair("an:sp", ID, INDEX)
+CHANGE_AUDIENCE = Fixed("an:aud")
+SWITCH = Route("an:op", Choice("urgent", "ack"))
+CHANGE_WHEN = Fixed("an:wh")
+NOW = Fixed("an:wh:now")
+EDIT_BODY = Fixed("an:ed")
 
 
 @dataclass
 class Draft:
-    """What the sender chose so far; None means "not asked yet"."""
+    """What the sender wrote, with the defaults they may change on the preview."""
 
     composed: bool = False
     body: str = ""
     media_type: Media | None = None
     file_id: str | None = None
-    audience: Audience | None = None
-    urgent: bool | None = None
-    ack: bool | None = None
-    send_at: datetime | None = None  # None with when_chosen: now
-    when_chosen: bool = False
+    audience: Audience = field(default_factory=lambda: Audience("scope"))
+    urgent: bool = False
+    ack: bool = True
+    send_at: datetime | None = None  # None: now
 
 
 def _draft(context: HumasContext) -> Draft:
@@ -106,63 +103,26 @@ async def _letter(context: HumasContext, draft: Draft) -> Letter:
         body=draft.body,
         media_type=draft.media_type,
         file_id=draft.file_id,
-        urgent=bool(draft.urgent),
-        ack=bool(draft.ack),
+        urgent=draft.urgent,
+        ack=draft.ack,
         sender_name=sender.full_name,
         sender_role=sender.role,
         sender_unit=await announcements.sender_unit_label(context.db, sender, context.lang),
     )
 
 
-# ---- the next missing piece -------------------------------------------------------------
+async def _ask_body(update: Update, context: HumasContext) -> int:
+    await show(update, context.t("announce.ask_body"), InlineKeyboardMarkup([_cancel_row(context)]))
+    return COMPOSE
 
 
-async def _advance(update: Update, context: HumasContext) -> int:
-    draft = _draft(context)
-    if not draft.composed:
-        await show(
-            update,
-            context.t("announce.ask_body"),
-            InlineKeyboardMarkup([_cancel_row(context)]),
-        )
-        return COMPOSE
-    if draft.audience is None:
-        await PICKER.ask(update, context)
-        return AUDIENCE
-    if draft.urgent is None:
-        await show(update, context.t("announce.ask_urgent"), _yes_no(context, URGENT_CHOICE))
-        return URGENT
-    if draft.ack is None:
-        await show(update, context.t("announce.ask_ack"), _yes_no(context, ACK_CHOICE))
-        return ACK
-    if not draft.when_chosen:
-        markup = InlineKeyboardMarkup(
-            [[_button(context, "announce.button.now", NOW.data)], _cancel_row(context)]
-        )
-        await show(update, context.t("announce.ask_when"), markup)
-        return WHEN
-    return await _preview(update, context)
-
-
-def _yes_no(context: HumasContext, choice: Route[str]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                _button(context, "button.yes", choice.build("1")),
-                _button(context, "button.no", choice.build("0")),
-            ],
-            _cancel_row(context),
-        ]
-    )
-
-
-# ---- 1. the text or media ---------------------------------------------------------------
+# ---- the text or media ------------------------------------------------------------------
 
 
 @guarded("coordinator")
 async def start(update: Update, context: HumasContext) -> int:
     context.user_data[DRAFT] = Draft()
-    return await _advance(update, context)
+    return await _ask_body(update, context)
 
 
 async def _take_body(
@@ -181,7 +141,7 @@ async def _take_body(
         await message.reply_text(context.t(key, length=length, limit=limit))
         return COMPOSE
     draft.composed, draft.body, draft.media_type, draft.file_id = True, body.strip(), media, file_id
-    return await _advance(update, context)
+    return await _preview(update, context)
 
 
 @guarded("coordinator")
@@ -211,7 +171,13 @@ async def on_other(update: Update, context: HumasContext) -> int:
     return COMPOSE
 
 
-# ---- 2. the audience (handlers/audience_picker.py) -------------------------------------
+# ---- changing the audience (handlers/audience_picker.py) --------------------------------
+
+
+@guarded("coordinator")
+async def on_change_audience(update: Update, context: HumasContext) -> int:
+    await PICKER.ask(update, context)
+    return AUDIENCE
 
 
 @guarded("coordinator")
@@ -233,31 +199,41 @@ async def _take_audience(update: Update, context: HumasContext, choice: Audience
     if choice.audience is None:
         return AUDIENCE
     _draft(context).audience = choice.audience
-    return await _advance(update, context)
+    return await _preview(update, context)
 
 
-# ---- 3. urgent, acknowledgement, when ---------------------------------------------------
-
-
-@guarded("coordinator")
-async def on_urgent(update: Update, context: HumasContext) -> int:
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _draft(context).urgent = URGENT_CHOICE.parse(update.callback_query.data) == "1"
-    return await _advance(update, context)
+# ---- urgent, read confirmation, time ----------------------------------------------------
 
 
 @guarded("coordinator")
-async def on_ack(update: Update, context: HumasContext) -> int:
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _draft(context).ack = ACK_CHOICE.parse(update.callback_query.data) == "1"
-    return await _advance(update, context)
+async def on_switch(update: Update, context: HumasContext) -> int:
+    """Urgent or read confirmation switched: the summary shows it at once."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    draft = _draft(context)
+    if SWITCH.parse(query.data) == "urgent":
+        draft.urgent = not draft.urgent
+    else:
+        draft.ack = not draft.ack
+    reach = await audience_db.resolve(context.db, _sender(context), draft.audience)
+    await query.answer()
+    await edit(query, _summary(context, draft, reach), _summary_keyboard(context, draft, reach))
+    return PREVIEW
+
+
+@guarded("coordinator")
+async def on_change_when(update: Update, context: HumasContext) -> int:
+    markup = InlineKeyboardMarkup(
+        [[_button(context, "announce.button.now", NOW.data)], _cancel_row(context)]
+    )
+    await show(update, context.t("announce.ask_when"), markup)
+    return WHEN
 
 
 @guarded("coordinator")
 async def on_now(update: Update, context: HumasContext) -> int:
-    draft = _draft(context)
-    draft.send_at, draft.when_chosen = None, True
-    return await _advance(update, context)
+    _draft(context).send_at = None
+    return await _preview(update, context)
 
 
 @guarded("coordinator")
@@ -267,18 +243,22 @@ async def on_when_text(update: Update, context: HumasContext) -> int:
     moment = await read_time(update, context, message.text)
     if moment is None:
         return WHEN
-    draft = _draft(context)
-    draft.send_at = moment if moment > context.clock.now() else None
-    draft.when_chosen = True
-    return await _advance(update, context)
+    _draft(context).send_at = moment if moment > context.clock.now() else None
+    return await _preview(update, context)
 
 
-# ---- 4. preview, send, edit -------------------------------------------------------------
+@guarded("coordinator")
+async def on_edit_body(update: Update, context: HumasContext) -> int:
+    """A new text or media; the audience and the options stay as chosen."""
+    return await _ask_body(update, context)
+
+
+# ---- the preview and sending ------------------------------------------------------------
 
 
 async def _preview(update: Update, context: HumasContext) -> int:
+    """The announcement exactly as recipients get it, then the summary with its buttons."""
     draft = _draft(context)
-    assert draft.audience is not None
     query = update.callback_query
     if query is not None:
         await query.answer()
@@ -287,39 +267,57 @@ async def _preview(update: Update, context: HumasContext) -> int:
     reach = await audience_db.resolve(context.db, _sender(context), draft.audience)
     letter = await _letter(context, draft)
     await send_content(context.bot, chat_id, letter.render(context.lang, None))
-    edit_row = [
-        _button(context, "announce.button.edit", EDIT.data),
-        _button(context, "button.cancel", CANCEL.data),
-    ]
-    if not reach.officers:
-        await context.bot.send_message(
-            chat_id,
-            context.t("announce.nobody"),
-            parse_mode=ParseMode.HTML,
-            reply_markup=InlineKeyboardMarkup([edit_row]),
-        )
-        return PREVIEW
     await context.bot.send_message(
         chat_id,
-        _summary(context, draft, reach.reached_units, len(reach.unit_ids), len(reach.officers)),
+        _summary(context, draft, reach),
         parse_mode=ParseMode.HTML,
-        reply_markup=InlineKeyboardMarkup(
-            [[_button(context, "announce.button.send", SEND.data)], edit_row]
-        ),
+        reply_markup=_summary_keyboard(context, draft, reach),
     )
     return PREVIEW
 
 
-def _summary(context: HumasContext, draft: Draft, reached: int, targeted: int, people: int) -> str:
+def _summary_keyboard(context: HumasContext, draft: Draft, reach: Reach) -> InlineKeyboardMarkup:
+    rows = [[_button(context, "announce.button.send", SEND.data)]] if reach.officers else []
+    rows += [
+        [
+            _button(context, "announce.button.audience", CHANGE_AUDIENCE.data),
+            _button(
+                context,
+                "announce.button.reschedule" if draft.send_at else "announce.button.schedule",
+                CHANGE_WHEN.data,
+            ),
+        ],
+        [
+            _button(
+                context,
+                "announce.button.not_urgent" if draft.urgent else "announce.button.urgent",
+                SWITCH.build("urgent"),
+            ),
+            _button(
+                context,
+                "announce.button.no_ack" if draft.ack else "announce.button.ack_on",
+                SWITCH.build("ack"),
+            ),
+        ],
+        [
+            _button(context, "announce.button.edit_body", EDIT_BODY.data),
+            _button(context, "button.cancel", CANCEL.data),
+        ],
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+def _summary(context: HumasContext, draft: Draft, reach: Reach) -> str:
+    if not reach.officers:
+        return context.t("announce.nobody")
     lang = context.lang
+    reached, targeted = reach.reached_units, len(reach.unit_ids)
     when = (
         context.t("announce.when_now")
         if draft.send_at is None
         else fmt_datetime(draft.send_at, lang, context.tz)
     )
-    lines = [
-        context.t("announce.summary", people=people, units=reached),
-    ]
+    lines = [context.t("announce.summary", people=len(reach.officers), units=reached)]
     if targeted > reached:
         lines.append(context.t("announce.summary_empty_units", count=targeted - reached))
     lines.append(context.t("announce.summary_when", when=when))
@@ -342,7 +340,6 @@ async def on_send(update: Update, context: HumasContext) -> int:
     query = update.callback_query
     assert query is not None
     draft = _draft(context)
-    assert draft.audience is not None
     now = context.clock.now()
     try:
         announcement, reach = await announcements.publish(
@@ -391,151 +388,11 @@ async def on_send(update: Update, context: HumasContext) -> int:
 
 
 @guarded("coordinator")
-async def on_edit(update: Update, context: HumasContext) -> int:
-    rows = [
-        [_button(context, "announce.edit.body", EDIT_PIECE.build("body"))],
-        [_button(context, "announce.edit.audience", EDIT_PIECE.build("aud"))],
-        [_button(context, "announce.edit.options", EDIT_PIECE.build("opt"))],
-        [_button(context, "announce.edit.when", EDIT_PIECE.build("when"))],
-        _cancel_row(context),
-    ]
-    await show(update, context.t("announce.edit.ask"), InlineKeyboardMarkup(rows))
-    return PREVIEW
-
-
-@guarded("coordinator")
-async def on_edit_piece(update: Update, context: HumasContext) -> int:
-    assert update.callback_query is not None and update.callback_query.data is not None
-    draft = _draft(context)
-    piece = EDIT_PIECE.parse(update.callback_query.data)
-    if piece == "body":
-        draft.composed = False
-    elif piece == "aud":
-        draft.audience = None
-    elif piece == "opt":
-        draft.urgent = draft.ack = None
-    else:
-        draft.when_chosen = False
-    return await _advance(update, context)
-
-
-@guarded("coordinator")
 async def on_cancel(update: Update, context: HumasContext) -> int:
     context.user_data.pop(DRAFT, None)
     assert update.callback_query is not None
     await update.callback_query.answer()
     return await cancel_by_button(update.callback_query, context)
-
-
-# ---- acknowledgement and who has read ----------------------------------------------------
-
-
-@guarded("officer")
-async def on_acknowledge(update: Update, context: HumasContext) -> None:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    officer = context.officer
-    assert officer is not None
-    announcement_id = announcements.ACK.parse(query.data)
-    assert announcement_id is not None  # the handler's pattern
-    announcement = await announcements_db.by_id(context.db, announcement_id)
-    if (
-        announcement is None
-        or not announcement.ack_required
-        or not await announcements_db.is_recipient(context.db, announcement, officer.id)
-    ):
-        await refuse(update, context, context.t("denied.button"))
-        return
-    recorded, at = await announcements_db.acknowledge(
-        context.db, announcement.id, officer.id, context.clock.now()
-    )
-    key = "announce.ack_recorded" if recorded else "announce.ack_already"
-    await query.answer(
-        context.t(key, when=fmt_short(at, context.lang, context.tz)), show_alert=not recorded
-    )
-
-
-@guarded(min_role=None)
-async def on_preview_ack(update: Update, context: HumasContext) -> None:
-    assert update.callback_query is not None
-    await update.callback_query.answer(context.t("announce.preview_ack"), show_alert=True)
-
-
-@guarded("coordinator")
-async def on_status(update: Update, context: HumasContext) -> None:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    paged = STATUS_AT.parse(query.data)
-    announcement_id, page = paged or (announcements.STATUS.parse(query.data), 0)
-    assert announcement_id is not None  # the handler's pattern
-    announcement = await announcements_db.by_id(context.db, announcement_id)
-    if announcement is None or not announcements.may_manage(_sender(context), announcement):
-        await refuse(update, context, context.t("denied.button"))
-        return
-    text, markup = await _status_page(context, announcement, page)
-    await query.answer()
-    if paged is not None:
-        await edit(query, text, markup)
-    else:
-        assert update.effective_message is not None
-        await update.effective_message.reply_html(text, reply_markup=markup)
-
-
-async def _status_page(
-    context: HumasContext, announcement: announcements_db.Announcement, page: int
-) -> tuple[str, InlineKeyboardMarkup | None]:
-    units = await announcements_db.readers_by_unit(context.db, announcement)
-    people = sum(len(unit.readers) for unit in units)
-    read = sum(unit.acknowledged for unit in units)
-    complete = sum(1 for unit in units if unit.acknowledged == len(unit.readers))
-    pages = max(1, math.ceil(len(units) / STATUS_PAGE))
-    page = min(max(page, 0), pages - 1)
-    lines = [
-        context.t(
-            "announce.status.header",
-            id=announcement.id,
-            snippet=announcements.snippet(announcement.body),
-            read=read,
-            people=people,
-            complete=complete,
-            units=len(units),
-            page=page + 1,
-            pages=pages,
-        )
-    ]
-    for unit in units[page * STATUS_PAGE : (page + 1) * STATUS_PAGE]:
-        label = unit_label(context.lang, unit.unit_kind, unit.unit_name)
-        missing = [
-            esc(reader.full_name) for reader in unit.readers if reader.acknowledged_at is None
-        ]
-        if not missing:
-            lines.append(
-                context.t(
-                    "announce.status.unit_done",
-                    unit=label,
-                    read=unit.acknowledged,
-                    total=len(unit.readers),
-                )
-            )
-            continue
-        shown = ", ".join(missing[:NAMES_SHOWN])
-        if len(missing) > NAMES_SHOWN:
-            shown += context.t("announce.status.more", count=len(missing) - NAMES_SHOWN)
-        key = "announce.status.unit_partial" if unit.acknowledged else "announce.status.unit_none"
-        lines.append(
-            context.t(
-                key, unit=label, read=unit.acknowledged, total=len(unit.readers), missing=shown
-            )
-        )
-    nav = []
-    if page > 0:
-        nav.append(_button(context, "button.prev", STATUS_AT.build(announcement.id, page - 1)))
-    if page + 1 < pages:
-        nav.append(_button(context, "button.next", STATUS_AT.build(announcement.id, page + 1)))
-    nav_refresh = [
-        _button(context, "announce.button.refresh", STATUS_AT.build(announcement.id, page))
-    ]
-    return "\n".join(lines), InlineKeyboardMarkup([row for row in (nav, nav_refresh) if row])
 
 
 _TEXT = filters.TEXT & ~filters.COMMAND
@@ -557,16 +414,16 @@ def _composer() -> ConversationHandler[HumasContext]:
                 CallbackQueryHandler(on_audience_button, pattern=PICKER.pattern),
                 MessageHandler(_TEXT, on_audience_text),
             ],
-            URGENT: [CallbackQueryHandler(on_urgent, pattern=URGENT_CHOICE.matches)],
-            ACK: [CallbackQueryHandler(on_ack, pattern=ACK_CHOICE.matches)],
             WHEN: [
                 CallbackQueryHandler(on_now, pattern=NOW.matches),
                 MessageHandler(_TEXT, on_when_text),
             ],
             PREVIEW: [
                 CallbackQueryHandler(on_send, pattern=SEND.matches),
-                CallbackQueryHandler(on_edit, pattern=EDIT.matches),
-                CallbackQueryHandler(on_edit_piece, pattern=EDIT_PIECE.matches),
+                CallbackQueryHandler(on_change_audience, pattern=CHANGE_AUDIENCE.matches),
+                CallbackQueryHandler(on_switch, pattern=SWITCH.matches),
+                CallbackQueryHandler(on_change_when, pattern=CHANGE_WHEN.matches),
+                CallbackQueryHandler(on_edit_body, pattern=EDIT_BODY.matches),
             ],
         },
         fallbacks=[CallbackQueryHandler(on_cancel, pattern=CANCEL.matches)],
@@ -575,9 +432,4 @@ def _composer() -> ConversationHandler[HumasContext]:
 
 def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
     """The announcement composer, and the buttons on sent announcements."""
-    return [
-        _composer(),
-        CallbackQueryHandler(on_acknowledge, pattern=announcements.ACK.matches),
-        CallbackQueryHandler(on_preview_ack, pattern=announcements.PREVIEW_ACK.matches),
-        CallbackQueryHandler(on_status, pattern=any_of(announcements.STATUS, STATUS_AT)),
-    ]
+    return [_composer(), *announce_reads.handlers()]

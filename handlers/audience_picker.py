@@ -1,8 +1,9 @@
 """Choosing an audience (db/audience.py) inside any dialogue: the announcement's choices.
 
 Everyone in my scope; by level (OPD, kecamatan offices, desa/kelurahan); one or
-more kecamatan with their desa/kelurahan; units with a tag; or hand-picked units
-(with the reusable unit picker). A feature makes one picker with its own callback
+more kecamatan with their desa/kelurahan (typing a kecamatan's name on the first
+screen offers it to choose with one press; typed in the kecamatan list, to tick);
+units with a tag; or hand-picked units (with the reusable unit picker). A feature makes one picker with its own callback
 prefix and routes the presses and the typed text of its "choose the audience"
 state to it::
 
@@ -37,13 +38,15 @@ from db import audience as audience_db
 from db import units as units_db
 from db.audience import Audience, AudienceError
 from db.officers import Officer
+from db.units import Unit
 from handlers.context import HumasContext
 from handlers.conversation import edit, show
 from handlers.guard import can_act_on_unit, refuse
-from handlers.unit_picker import UnitPicker
+from handlers.unit_picker import SEARCH_MIN, UnitPicker
 
 KECAMATAN_PAGE = 10
 TAGS_SHOWN = 30
+SEARCH_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class AudiencePicker:
         self._kecamatan_toggle = Route(f"{prefix}:kc", ID)
         self._kecamatans_done = Fixed(f"{prefix}:kc:ok")
         self._kecamatan_page = Route(f"{prefix}:kp", INDEX)
+        self._kecamatan_choice = Route(f"{prefix}:ks", ID)
         self._tag_chosen = Route(f"{prefix}:tg", INDEX)
         self._units_step = Route(f"{prefix}:un", Choice("add", "ok"))
         self._cancel = Fixed(f"{prefix}:x")
@@ -85,6 +89,7 @@ class AudiencePicker:
             self._kecamatan_toggle,
             self._kecamatans_done,
             self._kecamatan_page,
+            self._kecamatan_choice,
             self._tag_chosen,
             self._units_step,
             self._cancel,
@@ -120,9 +125,12 @@ class AudiencePicker:
             [self._button(context, f"announce.aud.{kind}", self._kinds.build(kind))]
             for kind in ("scope", "level", "kecamatan", "tag", "units")
         ]
+        text = context.t(self.title_key)
+        if len(await audience_db.kecamatans_in_scope(context.db, self._viewer(context))) > 1:
+            text += "\n" + context.t("audience.search_hint")
         await show(
             update,
-            context.t(self.title_key),
+            text,
             InlineKeyboardMarkup([*rows, self._cancel_row(context)]),
             answered=answered,
         )
@@ -177,7 +185,58 @@ class AudiencePicker:
         text = context.t(
             "announce.ask_kecamatan", chosen=len(state.kecamatans), page=page + 1, pages=pages
         )
+        if pages > 1:
+            text += "\n" + context.t("audience.kecamatan_search_hint")
         await show(update, text, InlineKeyboardMarkup(rows))
+
+    async def _search_kecamatans(self, update: Update, context: HumasContext, text: str) -> None:
+        """Typed on the first screen: matching kecamatans, one press chooses one with its
+        desa/kelurahan; typed in the kecamatan list: matching ones to tick."""
+        message = update.effective_message
+        assert message is not None
+        state = self._state(context)
+        query = " ".join(text.split())
+        if len(query) < SEARCH_MIN:
+            await message.reply_text(context.t("picker.search_short", count=SEARCH_MIN))
+            return
+        kecamatans = audience_db.matching(
+            await audience_db.kecamatans_in_scope(context.db, self._viewer(context)), query
+        )[:SEARCH_SHOWN]
+        if not kecamatans:
+            await message.reply_html(context.t("audience.kecamatan_none", query=esc(query)))
+            return
+        if state.step == "kecamatan":
+            buttons = [
+                self._button(
+                    context,
+                    "announce.toggle",
+                    self._kecamatan_toggle.build(unit.id),
+                    mark="☑️" if unit.id in state.kecamatans else "⬜",
+                    label=unit.name,
+                )
+                for unit in kecamatans
+            ]
+            rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+            rows.append([self._button(context, "announce.button.done", self._kecamatans_done.data)])
+            found = context.t(
+                "audience.kecamatan_found_toggle", query=esc(query), chosen=len(state.kecamatans)
+            )
+        else:
+            rows = [
+                [
+                    self._button(
+                        context,
+                        "audience.kecamatan_button",
+                        self._kecamatan_choice.build(unit.id),
+                        name=unit.name,
+                    )
+                ]
+                for unit in kecamatans
+            ]
+            found = context.t("audience.kecamatan_found", query=esc(query))
+        await message.reply_html(
+            found, reply_markup=InlineKeyboardMarkup([*rows, self._cancel_row(context)])
+        )
 
     async def _units_chosen(self, update: Update, context: HumasContext, *, answered: bool) -> None:
         state = self._state(context)
@@ -220,6 +279,8 @@ class AudiencePicker:
         if (page := self._kecamatan_page.parse(data)) is not None:
             await self._kecamatans(update, context, page)
             return AudienceChoice()
+        if (unit_id := self._kecamatan_choice.parse(data)) is not None:
+            return await self._one_kecamatan(update, context, unit_id)
         if (index := self._tag_chosen.parse(data)) is not None and index < len(state.tags):
             return await self._tag(update, context, state.tags[index])
         if (step := self._units_step.parse(data)) is not None:
@@ -230,14 +291,18 @@ class AudiencePicker:
         return AudienceChoice()
 
     async def on_text(self, update: Update, context: HumasContext, text: str) -> AudienceChoice:
-        """Typed text: a tag's name, or part of a unit's name while picking units."""
+        """Typed text: a tag's name, part of a unit's name while picking units, or part of
+        a kecamatan's name (on the first screen and in the kecamatan list)."""
         state = self._state(context)
         if state.step == "tag":
             return await self._tag(update, context, text)
         if state.step == "units":
             await self.units.search(update, context, self._viewer(context), text)
             return AudienceChoice()
-        await self.ask(update, context)
+        if state.step not in ("kind", "kecamatan"):
+            await self.ask(update, context)
+            return AudienceChoice()
+        await self._search_kecamatans(update, context, text)
         return AudienceChoice()
 
     async def _kind(self, update: Update, context: HumasContext, kind: str) -> AudienceChoice:
@@ -295,17 +360,31 @@ class AudiencePicker:
             return AudienceChoice()
         return AudienceChoice(Audience("kecamatan", unit_ids=tuple(state.kecamatans)))
 
+    async def _kecamatan_in_scope(self, context: HumasContext, unit_id: int) -> Unit | None:
+        unit = await units_db.by_id(context.db, unit_id)
+        if (
+            unit is None
+            or unit.kind != "kecamatan"
+            or not await can_act_on_unit(context.db, self._viewer(context), unit.id)
+        ):
+            return None
+        return unit
+
+    async def _one_kecamatan(
+        self, update: Update, context: HumasContext, unit_id: int
+    ) -> AudienceChoice:
+        if await self._kecamatan_in_scope(context, unit_id) is None:
+            await refuse(update, context, context.t("denied.scope"))
+            return AudienceChoice()
+        return AudienceChoice(Audience("kecamatan", unit_ids=(unit_id,)))
+
     async def _kecamatan(
         self, update: Update, context: HumasContext, unit_id: int
     ) -> AudienceChoice:
         state = self._state(context)
         viewer = self._viewer(context)
-        unit = await units_db.by_id(context.db, unit_id)
-        if (
-            unit is None
-            or unit.kind != "kecamatan"
-            or not await can_act_on_unit(context.db, viewer, unit.id)
-        ):
+        unit = await self._kecamatan_in_scope(context, unit_id)
+        if unit is None:
             await refuse(update, context, context.t("denied.scope"))
             return AudienceChoice()
         if unit.id in state.kecamatans:

@@ -491,7 +491,7 @@ async def _targets_chosen(update: Update, context: HumasContext, audience: Audie
     if briefing is None:
         await refuse(update, context, context.t("denied.button"))
         return END
-    reach = await audience_db.resolve(context.db, officer, audience)
+    reach = await audience_db.resolve(context.db, officer, audience, briefing=True)
     if not reach.unit_ids:
         await refuse(update, context, context.t("compose.problem.no_units"))
         return STATE["targets"]
@@ -533,7 +533,9 @@ async def _preview(
     officer = context.officer
     assert officer is not None and briefing.deadline is not None
     context.user_data.pop(_EDITING, None)
-    reach = await audience_db.resolve(context.db, officer, _stored_audience(briefing))
+    reach = await audience_db.resolve(
+        context.db, officer, _stored_audience(briefing), briefing=True
+    )
     closing = Content(
         context.t(
             "compose.preview",
@@ -567,7 +569,9 @@ async def _publish(
         await message.reply_text(context.t("compose.gone"))
         return END
     now = context.clock.now()
-    unit_ids = await audience_db.target_unit_ids(context.db, officer, _stored_audience(briefing))
+    unit_ids = await audience_db.target_unit_ids(
+        context.db, officer, _stored_audience(briefing), briefing=True
+    )
     try:
         published = await lifecycle.publish(
             context.services,

@@ -40,20 +40,30 @@ async def delivered(bot: BotDriver, announcement_id: int | None = None) -> None:
 
 async def start_announcement(
     bot: BotDriver, user: int, text: str = "Rapat koordinasi besok pukul 09.00."
-) -> None:
+) -> list[SentMessage]:
+    """/pengumuman and the text: the preview and its summary with the defaults come back."""
     await bot.say(user, "/pengumuman")
-    await bot.say(user, text)
+    return await bot.say(user, text)
+
+
+async def choose_audience(bot: BotDriver, user: int) -> None:
+    """From the preview: the audience picker instead of "everyone in my scope"."""
+    await bot.press(user, "👥 Ubah penerima")
 
 
 async def finish(
     bot: BotDriver, user: int, *, urgent: bool = False, ack: bool = True, when: str | None = None
 ) -> list[SentMessage]:
-    """Answer urgent / acknowledgement / time; return the preview and the summary."""
-    await bot.press(user, "Ya" if urgent else "Tidak")
-    await bot.press(user, "Ya" if ack else "Tidak")
-    if when is None:
-        return await bot.press(user, "Kirim sekarang")
-    return await bot.say(user, when)
+    """Change the preview's defaults (not urgent, read confirmation, now) where asked;
+    return the preview and the summary as shown now (or the replies to a typed time)."""
+    if urgent:
+        await bot.press(user, "🚨 Jadikan mendesak")
+    if not ack:
+        await bot.press(user, "Tanpa konfirmasi baca")
+    if when is not None:
+        await bot.press(user, "🕒 Jadwalkan")
+        return await bot.say(user, when)
+    return bot.sandbox.messages(user)[-2:]
 
 
 async def test_kecamatan_coordinator_announces_to_everyone_in_scope_with_acknowledgement(
@@ -66,7 +76,6 @@ async def test_kecamatan_coordinator_announces_to_everyone_in_scope_with_acknowl
     outsider = await bot.join("Odang", PONDOK_RAJEG)
 
     await start_announcement(bot, coordinator, "Rapat <koordinasi> besok & lusa.")
-    await bot.press(coordinator, "Semua di wilayah saya")
     preview, summary = await finish(bot, coordinator, ack=True)
     assert "Akan sampai ke 3 orang di 2 unit" in summary.plain_text
     assert "Mendesak: tidak" in summary.plain_text and "Konfirmasi baca: ya" in summary.plain_text
@@ -124,6 +133,7 @@ async def test_by_level_reaches_only_the_chosen_levels(bot: BotDriver) -> None:
     village = await bot.join("Vina", WANAHERANG)
 
     await start_announcement(bot, ADMIN_ID)
+    await choose_audience(bot, ADMIN_ID)
     await bot.press(ADMIN_ID, "Per tingkat (OPD, kecamatan, desa/kelurahan)")
     await bot.press(ADMIN_ID, "Selesai ✔")
     assert "Pilih minimal satu" in bot.sandbox.callback_answers[-1]["text"]
@@ -150,6 +160,7 @@ async def test_by_kecamatan_includes_their_villages_across_pages(bot: BotDriver)
     assert names.index("Cibinong") < 10 <= names.index("Gunungputri")  # two pages apart
 
     await start_announcement(bot, ADMIN_ID)
+    await choose_audience(bot, ADMIN_ID)
     await bot.press(ADMIN_ID, "Kecamatan tertentu")
     await bot.press(ADMIN_ID, "⬜ Cibinong")
     await bot.press(ADMIN_ID, "Berikutnya »")
@@ -178,6 +189,7 @@ async def test_units_with_a_tag(bot: BotDriver) -> None:
         )
 
     await start_announcement(bot, coordinator)
+    await choose_audience(bot, coordinator)
     await bot.press(coordinator, "Unit dengan tag (mis. 3T)")
     await bot.say(coordinator, "pesisir")
     assert "Tidak ada unit dengan tag" in bot.sandbox.messages(coordinator)[-1].plain_text
@@ -199,6 +211,7 @@ async def test_hand_picked_units_by_buttons_and_search(bot: BotDriver) -> None:
     other = await bot.join("Budi", BOJONGKULUR)
 
     await start_announcement(bot, ADMIN_ID)
+    await choose_audience(bot, ADMIN_ID)
     await bot.press(ADMIN_ID, "Pilih unit satu per satu")
     await bot.press(ADMIN_ID, "Berikutnya »")
     await bot.press(ADMIN_ID, "Gunungputri")
@@ -231,6 +244,7 @@ async def test_coordinators_reach_only_their_scope_whatever_the_client_sends(
 
     # Kecamatan toggles: forged data naming another kecamatan is refused.
     await start_announcement(bot, coordinator)
+    await choose_audience(bot, coordinator)
     await bot.press(coordinator, "Kecamatan tertentu")
     screen = bot.sandbox.messages(coordinator)[-1]
     assert [label for row in screen.button_labels() for label in row][0] == "⬜ Gunungputri"
@@ -244,6 +258,7 @@ async def test_coordinators_reach_only_their_scope_whatever_the_client_sends(
 
     # Hand-picked units: forged picker data naming a unit elsewhere is refused.
     await start_announcement(bot, colleague, "Kedua")
+    await choose_audience(bot, colleague)
     await bot.press(colleague, "Pilih unit satu per satu")
     screen = bot.sandbox.messages(colleague)[-1]
     await bot.press_data(colleague, screen.message_id, f"anu:u:{await unit_id(bot, PONDOK_RAJEG)}")
@@ -280,8 +295,8 @@ async def test_telegram_limits_are_checked_while_composing(bot: BotDriver) -> No
     assert found is not None
     limit = int(found[1])
     assert 3900 < limit < 4096  # room for the header and signature
-    [menu] = await bot.say(writer, "z" * limit)  # exactly the limit is accepted
-    assert "Kepada siapa" in menu.plain_text
+    preview, summary = await bot.say(writer, "z" * limit)  # exactly the limit is accepted
+    assert "z" * limit in preview.plain_text and "📤 Kirim" in summary.button_labels()[0]
 
     await bot.say(photographer, "/pengumuman")
     bot.sandbox.send_photo(photographer, caption="y" * 1000)
@@ -292,7 +307,6 @@ async def test_telegram_limits_are_checked_while_composing(bot: BotDriver) -> No
     )
     bot.sandbox.send_photo(photographer, caption="Infografis program")
     await bot.idle()
-    await bot.press(photographer, "Semua di wilayah saya")
     preview, _ = await finish(bot, photographer, ack=True)
     assert preview.media_type == "photo" and "Infografis program" in preview.plain_text
     await bot.press(photographer, SEND)
@@ -306,10 +320,8 @@ async def test_edit_from_the_preview_and_cancel_with_batal(bot: BotDriver) -> No
     coordinator = await bot.join("Siti", GUNUNGPUTRI, "coordinator")
     person = await bot.join("Asep", WANAHERANG)
     await start_announcement(bot, coordinator, "Versi pertama")
-    await bot.press(coordinator, "Semua di wilayah saya")
     await finish(bot, coordinator, ack=False)
-    await bot.press(coordinator, "✏️ Ubah")
-    await bot.press(coordinator, "Teks / media")
+    await bot.press(coordinator, "✏️ Ubah teks")
     preview, summary = await bot.say(coordinator, "Versi kedua")
     assert "Versi kedua" in preview.plain_text and "Akan sampai ke 1 orang" in summary.plain_text
     await bot.press(coordinator, SEND)
@@ -330,7 +342,6 @@ async def test_schedule_list_reschedule_cancel(bot: BotDriver, clock: FakeClock)
     other_coordinator = await bot.join("Ucok", CITEUREUP, "coordinator")
 
     await start_announcement(bot, morning, "Pengumuman pagi")
-    await bot.press(morning, "Semua di wilayah saya")
     [reply] = await finish(bot, morning, ack=False, when="2026-11-30 07:00")
     assert "sudah lewat" in reply.plain_text
     _, summary = await bot.say(morning, "besok 07:00")
@@ -339,7 +350,6 @@ async def test_schedule_list_reschedule_cancel(bot: BotDriver, clock: FakeClock)
     assert "dijadwalkan" in bot.sandbox.messages(morning)[-1].plain_text
 
     await start_announcement(bot, evening, "Pengumuman malam")
-    await bot.press(evening, "Semua di wilayah saya")
     _, summary = await finish(bot, evening, ack=False, when="besok 22:00")
     assert "jam tenang: akan dikirim Kamis, 3 Desember 2026 pukul 06.00 WIB" in summary.plain_text
     await bot.press(evening, SEND)
@@ -394,7 +404,6 @@ async def test_urgent_goes_during_quiet_hours_and_english_recipients_get_english
     person = await bot.join("John", WANAHERANG, language="en")
     clock.set(datetime(2026, 12, 1, 15, 0, tzinfo=UTC))  # 22:00 WIB
     await start_announcement(bot, coordinator, "Banjir di Wanaherang")
-    await bot.press(coordinator, "Semua di wilayah saya")
     await finish(bot, coordinator, urgent=True, ack=True)
     await bot.press(coordinator, SEND)
     await delivered(bot)
@@ -413,8 +422,8 @@ async def test_typed_text_goes_to_the_dialogue_entered_last(bot: BotDriver) -> N
     invite = (await bot.say(coordinator, "/undang"))[-1]
     # Halfway through /undang (which takes a typed unit search) the coordinator starts an
     # announcement: its text must not become a search for units.
-    await start_announcement(bot, coordinator, "Wanaherang")
-    assert "Kepada siapa" in bot.sandbox.messages(coordinator)[-1].plain_text
+    preview, _ = await start_announcement(bot, coordinator, "Wanaherang")
+    assert "PENGUMUMAN" in preview.plain_text and "Wanaherang" in preview.plain_text
     # A button of the invitation makes it the current dialogue again: it gets the number.
     desa = next(label for row in invite.button_labels() for label in row if "Wanaherang" in label)
     await bot.press(coordinator, desa)

@@ -153,12 +153,20 @@ BUTTONS: list[Entry] = [
     Entry("lang:en", "officer"),
     # Announcements: the dialogue's steps, the scope of its choices, "who has read",
     # /jadwal's cancel and reschedule (announcement 1 is the administrator's).
-    Entry("an:au:scope", "coordinator", setup=_ANNOUNCE),
+    Entry("an:go", "coordinator", setup=_ANNOUNCE),
+    Entry("an:op:urgent", "coordinator", setup=_ANNOUNCE),
+    Entry("an:op:ack", "coordinator", setup=_ANNOUNCE),
+    Entry("an:wh", "coordinator", setup=_ANNOUNCE),
+    Entry("an:ed", "coordinator", setup=_ANNOUNCE),
+    Entry("an:aud", "coordinator", setup=_ANNOUNCE),
+    Entry("an:au:scope", "coordinator", setup=(*_ANNOUNCE, "an:aud")),
     Entry(
-        "an:go", "coordinator", setup=(*_ANNOUNCE, "an:au:scope", "an:ur:0", "an:ak:0", "an:wh:now")
+        "an:kc:{kec_a}", "coordinator", scoped=True, setup=(*_ANNOUNCE, "an:aud", "an:au:kecamatan")
     ),
-    Entry("an:kc:{kec_a}", "coordinator", scoped=True, setup=(*_ANNOUNCE, "an:au:kec")),
-    Entry("anu:u:{unit_a}", "coordinator", scoped=True, setup=(*_ANNOUNCE, "an:au:units")),
+    Entry("an:ks:{kec_a}", "coordinator", scoped=True, setup=(*_ANNOUNCE, "an:aud")),
+    Entry(
+        "anu:u:{unit_a}", "coordinator", scoped=True, setup=(*_ANNOUNCE, "an:aud", "an:au:units")
+    ),
     Entry("an:st:{announcement}", "coordinator", not_for=_NOT_THEIRS),
     Entry("an:sp:{announcement}:0", "coordinator", not_for=_NOT_THEIRS),
     Entry("jd:rt:{announcement}", "coordinator", not_for=_NOT_THEIRS),

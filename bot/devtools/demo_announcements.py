@@ -40,11 +40,11 @@ async def scene_announcement(demo: Demo) -> None:
         "Rapat koordinasi humas kecamatan, Senin 7 Desember pukul 09.00 di aula kantor kecamatan. "
         "Mohon membawa rekap unggahan bulan November.",
     )
-    await _press_shown(demo, COORDINATOR, t(lang, "announce.aud.scope"))
-    await _press_shown(demo, COORDINATOR, t(lang, "button.no"))  # not urgent
-    await _press_shown(demo, COORDINATOR, t(lang, "button.yes"))  # ask for "Sudah dibaca"
-    await demo.press(COORDINATOR, t(lang, "announce.button.now"))
-    demo.note("The preview above is exactly what the officers will get; the summary counts them.")
+    demo.note(
+        "The preview above is exactly what the officers will get; the summary counts them and "
+        "shows the defaults (everyone in scope, not urgent, read confirmation, now), each one "
+        "changeable with a button."
+    )
     marks = {
         name: len(demo.bot.sandbox.messages(demo.people[name]))
         for name in (COORDINATOR, SITI, UJANG)

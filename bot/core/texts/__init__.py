@@ -17,6 +17,7 @@ from babel.dates import format_datetime as babel_format_datetime
 
 from bot.core.texts import (
     announce,
+    audience,
     briefings,
     common,
     delivery,
@@ -48,6 +49,7 @@ _MODULES = (
     issues,
     timeparse,
     announce,
+    audience,
     schedule,
 )
 

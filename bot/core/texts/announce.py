@@ -101,22 +101,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "announce.button.add_unit": {"id": "➕ Tambah unit", "en": "➕ Add a unit"},
     # -- options and time
-    "announce.ask_urgent": {
-        "id": "🚨 Apakah pengumuman ini <b>penting/mendesak</b>?\n"
-        "Pengumuman mendesak tetap dikirim pada jam tenang (malam hari).",
-        "en": "🚨 Is this announcement <b>urgent</b>?\n"
-        "Urgent announcements are sent during quiet hours (at night) too.",
-    },
-    "announce.ask_ack": {
-        "id": "✅ Minta penerima menekan <b>Sudah dibaca</b>?\n"
-        "Anda dapat melihat siapa yang sudah dan belum membaca, per unit.",
-        "en": "✅ Ask recipients to press <b>Mark as read</b>?\n"
-        "You can see who has and has not read it, per unit.",
-    },
     "announce.ask_when": {
-        "id": "🕒 Kapan dikirim? Tekan <b>Kirim sekarang</b>, atau ketik waktunya (WIB), misalnya "
-        "<code>besok 07:00</code>, <code>Senin 08:30</code>, <code>2026-12-01 07:00</code>.",
-        "en": "🕒 When should it go? Press <b>Send now</b>, or type the time (WIB), e.g. "
+        "id": "🕒 Ketik waktu kirimnya (WIB), misalnya <code>besok 07:00</code>, "
+        "<code>Senin 08:30</code>, <code>2026-12-01 07:00</code>; atau tekan <b>Kirim sekarang</b>.",
+        "en": "🕒 Type the time to send it (WIB), or press <b>Send now</b>, e.g. "
         "<code>tomorrow 07:00</code>, <code>Monday 08:30</code>, <code>2026-12-01 07:00</code>.",
     },
     "announce.button.now": {"id": "Kirim sekarang", "en": "Send now"},
@@ -141,21 +129,29 @@ TEXTS: dict[str, dict[str, str]] = {
     "announce.summary_normal": {"id": "Mendesak: tidak", "en": "Urgent: no"},
     "announce.summary_ack": {"id": "Konfirmasi baca: ya", "en": "Read confirmation: yes"},
     "announce.summary_no_ack": {"id": "Konfirmasi baca: tidak", "en": "Read confirmation: no"},
-    "announce.summary_question": {"id": "\nKirim?", "en": "\nSend it?"},
+    "announce.summary_question": {
+        "id": "\nTekan <b>Kirim</b>, atau ubah dulu dengan tombol di bawah. Mendesak: tetap "
+        "dikirim pada jam tenang (malam hari). Konfirmasi baca: Anda melihat siapa yang sudah "
+        "membaca, per unit.",
+        "en": "\nPress <b>Send</b>, or change it first with the buttons below. Urgent: sent "
+        "during quiet hours (at night) too. Read confirmation: you see who has read it, per unit.",
+    },
     "announce.nobody": {
         "id": "Tidak ada petugas aktif yang akan menerima pengumuman ini. Ubah penerimanya.",
         "en": "No active officer would receive this announcement. Change the audience.",
     },
     "announce.button.send": {"id": "📤 Kirim", "en": "📤 Send"},
-    "announce.button.edit": {"id": "✏️ Ubah", "en": "✏️ Edit"},
-    "announce.edit.ask": {"id": "Apa yang ingin diubah?", "en": "What do you want to change?"},
-    "announce.edit.body": {"id": "Teks / media", "en": "Text / media"},
-    "announce.edit.audience": {"id": "Penerima", "en": "Audience"},
-    "announce.edit.options": {
-        "id": "Mendesak & konfirmasi baca",
-        "en": "Urgency & read confirmation",
+    "announce.button.audience": {"id": "👥 Ubah penerima", "en": "👥 Change audience"},
+    "announce.button.schedule": {"id": "🕒 Jadwalkan", "en": "🕒 Schedule"},
+    "announce.button.reschedule": {"id": "🕒 Ubah waktu", "en": "🕒 Change time"},
+    "announce.button.urgent": {"id": "🚨 Jadikan mendesak", "en": "🚨 Make it urgent"},
+    "announce.button.not_urgent": {"id": "Tidak mendesak", "en": "Not urgent"},
+    "announce.button.no_ack": {"id": "Tanpa konfirmasi baca", "en": "No read confirmation"},
+    "announce.button.ack_on": {
+        "id": "✅ Minta konfirmasi baca",
+        "en": "✅ Ask for read confirmation",
     },
-    "announce.edit.when": {"id": "Waktu kirim", "en": "Time"},
+    "announce.button.edit_body": {"id": "✏️ Ubah teks", "en": "✏️ Change the text"},
     "announce.sent": {
         "id": "✅ Pengumuman #{id} sedang dikirim ke {people} orang di {units} unit. "
         "Laporan pengiriman menyusul setelah selesai.",
