@@ -244,6 +244,7 @@ async def world(bot: BotDriver) -> World:
 @settings(
     max_examples=150,
     deadline=None,
+    database=None,  # one running bot per test: examples depend on what came before
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(draw=st.data())
@@ -291,6 +292,7 @@ async def dialogues(bot: BotDriver) -> Dialogues:
 @settings(
     max_examples=100,
     deadline=None,
+    database=None,  # one running bot per test: examples depend on what came before
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(draw=st.data())
