@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import ssl
+from functools import cache
 from typing import Any
 
+import httpx
 from telegram import Update
 from telegram.ext import (
     Application,
@@ -58,6 +61,14 @@ log = logging.getLogger(__name__)
 
 _CONNECTIONS = 256  # HTTP connections for sends (PTB's ApplicationBuilder default)
 
+
+@cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for every HTTP client of the process: httpx would load the CA
+    bundle again for each (tens of milliseconds each time)."""
+    return httpx.create_ssl_context()
+
+
 HumasApplication = Application[Any, HumasContext, dict[Any, Any], dict[Any, Any], BotData, Any]
 
 
@@ -83,8 +94,8 @@ def build_application(
         base_file_url=config.telegram.base_file_url,
         defaults=Defaults(tzinfo=config.tz),
         rate_limiter=pacer or Pacer(config.delivery.rate, chat_burst=config.delivery.chat_burst),
-        request=HTTPXRequest(connection_pool_size=_CONNECTIONS),
-        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        request=HTTPXRequest(connection_pool_size=_CONNECTIONS, httpx_kwargs={"verify": _tls()}),
+        get_updates_request=HTTPXRequest(connection_pool_size=1, httpx_kwargs={"verify": _tls()}),
     )
     # Flood control drops a person's updates beyond the rate as they arrive (bot/flood.py).
     flood = FloodControl(config.flood)
