@@ -2,9 +2,10 @@
 handler; what does not parse as a button is refused without touching the database.
 
 Every button is built and read by bot/core/callback_data.py; numbers people type by
-bot/core/numbers.py. The last two tests are property-based (hypothesis): random and
-mutated callback data pressed by every kind of person, and random text typed into
-every dialogue state, give zero unhandled exceptions; refused presses change nothing.
+bot/core/numbers.py. Two tests are property-based (hypothesis): random and mutated
+callback data pressed by every kind of person, and random text typed into every
+dialogue state (tests/dialogue_states.py), give zero unhandled exceptions; refused
+presses and refused numbers or times change nothing. A last test visits every state once.
 """
 
 from __future__ import annotations
@@ -152,6 +153,10 @@ async def test_forged_prefix_is_refused_without_db_access(bot: BotDriver) -> Non
             assert INVALID in str(_last_answer(bot)["text"]), data
             assert sql == [], (data, sql)
     assert errors.messages() == []
+    # A real press does reach the database (the guard loads the person): the probe sees it.
+    with statements(bot) as sql:
+        await bot.press_data(officer, profile, "lang:en")
+    assert any("officers" in call for call in sql)
 
 
 async def test_typed_number_with_superscript_digit_refused(bot: BotDriver) -> None:
