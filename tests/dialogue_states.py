@@ -21,8 +21,7 @@ from handlers import announce, invite, issues, people, programs, register, revie
 from handlers import briefing_compose as compose
 from handlers import briefings as briefing_handlers
 from tests.conftest import ADMIN_ID
-from tests.loop_helpers import DESA_A, KECAMATAN, join, publish, settle
-from tests.onboarding_support import unit_id
+from tests.factories import CIBINONG, PONDOK_RAJEG, publish, settle, unit_id
 
 NUMBER_REFUSALS = ("Ketik angka antara", "Tulis angka 1 sampai 99.")
 TIME_REFUSALS = ("Maaf, waktu itu tidak saya pahami", "Waktu itu sudah lewat")
@@ -56,9 +55,9 @@ async def prepare(bot: BotDriver) -> Dialogues:
     """A coordinator and an officer with a published briefing, a report waiting for
     review, a scheduled announcement and an issue report."""
     await bot.say(ADMIN_ID, "/start")
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    officer = await join(bot, "Siti", DESA_A)
-    briefing = await publish(bot, coordinator, [DESA_A])
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    officer = await bot.join("Siti", PONDOK_RAJEG)
+    briefing = await publish(bot, coordinator, [PONDOK_RAJEG])
     await bot.press(officer, "📤 Lapor posting")
     await bot.say(officer, "https://www.instagram.com/p/DIALOG123/")
     await bot.say(coordinator, "/pengumuman")
@@ -82,7 +81,7 @@ async def prepare(bot: BotDriver) -> Dialogues:
         await bot.db.fetchval("SELECT max(id) FROM submissions"),
         await bot.db.fetchval("SELECT max(id) FROM announcements"),
         await bot.db.fetchval("SELECT max(id) FROM issue_reports"),
-        await unit_id(bot, DESA_A),
+        await unit_id(bot, PONDOK_RAJEG),
     )
 
 

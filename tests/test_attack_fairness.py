@@ -24,8 +24,7 @@ from bot.devtools.sandbox import SandboxServer
 from bot.flood import FloodControl, FloodGate, Verdict
 from bot.updates import PerChatUpdateProcessor
 from tests.conftest import ADMIN_ID, FUNCTIONAL_LIMITS, START
-from tests.loop_helpers import DESA_A, join
-from tests.onboarding_support import dump
+from tests.factories import PONDOK_RAJEG, dump
 
 FLOOD_UPDATES = 20
 TOO_FAST = CATALOGUE["flood.too_fast"]["id"]
@@ -85,7 +84,7 @@ async def test_a_flood_beyond_the_rate_gets_exactly_one_notice_and_writes_nothin
     guarded_bot: BotDriver,
 ) -> None:
     bot = guarded_bot
-    siti = await join(bot, "Siti", DESA_A)  # her first update of the window
+    siti = await bot.join("Siti", PONDOK_RAJEG)  # her first update of the window
     for _ in range(FLOOD_UPDATES - 1):
         await bot.say(siti, "/bantuan")
     before = await dump(bot.db)
@@ -117,7 +116,7 @@ async def test_a_flood_of_button_presses_gets_the_notice_as_one_alert(
 
 
 async def test_one_persons_quick_updates_are_answered_in_the_order_sent(bot: BotDriver) -> None:
-    siti = await join(bot, "Siti", DESA_A)
+    siti = await bot.join("Siti", PONDOK_RAJEG)
     answered = len(bot.sandbox.messages(siti))
     commands = ["/bantuan", "/profil"] * 10
     for command in commands:

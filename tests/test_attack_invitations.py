@@ -16,15 +16,7 @@ from db import invitations as invitations_db
 from db import people as people_db
 from db.connection import Database
 from tests.conftest import ADMIN_ID
-from tests.onboarding_support import (
-    CIBINONG,
-    GUNUNGPUTRI,
-    PAKANSARI,
-    WANAHERANG,
-    dump,
-    officer_row,
-    unit_id,
-)
+from tests.factories import CIBINONG, GUNUNGPUTRI, PAKANSARI, WANAHERANG, dump, officer_row, unit_id
 
 
 async def _deactivate(bot: BotDriver, telegram_id: int) -> None:

@@ -21,7 +21,7 @@ from bot.devtools.sandbox.html_parser import parse_html
 from bot.devtools.sandbox.images import solid_png
 from scheduler.content import CAPTION_LIMIT, TEXT_LIMIT, visible_length
 from scheduler.splitting import ELLIPSIS, split_text, truncate_text
-from tests.loop_helpers import DESA_A, join
+from tests.factories import PONDOK_RAJEG
 
 SYSTEM_ERROR = CATALOGUE["error.internal"]["id"]
 
@@ -34,7 +34,7 @@ def _long_link(number: int) -> str:
 async def test_ten_long_links_in_one_lapor_are_all_recorded_and_the_reply_arrives_split(
     bot: BotDriver,
 ) -> None:
-    siti = await join(bot, "Siti", DESA_A)
+    siti = await bot.join("Siti", PONDOK_RAJEG)
     await bot.say(siti, "/lapor")
     await bot.press(siti, "✳️ Konten mandiri")
     links = [_long_link(number) for number in range(10)]

@@ -29,8 +29,7 @@ from db.audience import Audience
 from db.people import ERASED_NAME
 from scheduler import announcements
 from tests.conftest import ADMIN_ID
-from tests.loop_helpers import engine, join, joined, officer, publish, settle
-from tests.onboarding_support import (
+from tests.factories import (
     CIBINONG,
     GUNUNGPUTRI,
     KARADENAN,
@@ -38,8 +37,13 @@ from tests.onboarding_support import (
     WANAHERANG,
     apply_by_taps,
     dump,
+    engine,
     is_refusal,
+    joined,
+    officer,
     officer_row,
+    publish,
+    settle,
 )
 
 BRIEF_BUTTON = "📤 Lapor posting"
@@ -100,9 +104,9 @@ async def test_dataku_sends_everything_held_about_me_and_nothing_about_others(
     bot: BotDriver,
 ) -> None:
     await bot.say(ADMIN_ID, "/start")
-    dewi = await join(bot, "Dewi", CIBINONG, "coordinator")
-    ani = await join(bot, "Ani", PAKANSARI)
-    budi = await join(bot, "Budi", KARADENAN)
+    dewi = await bot.join("Dewi", CIBINONG, "coordinator")
+    ani = await bot.join("Ani", PAKANSARI)
+    budi = await bot.join("Budi", KARADENAN)
     await publish(bot, dewi, [PAKANSARI, KARADENAN], title="Posyandu Cibinong")
     await bot.press(ani, BRIEF_BUTTON)
     await bot.say(ani, "https://www.instagram.com/p/AniPost123/")
@@ -190,8 +194,8 @@ async def test_every_table_is_exported_or_declared_not_personal(bot: BotDriver) 
 
 async def test_admin_erases_a_person_reports_stay_as_dihapus(bot: BotDriver) -> None:
     await bot.say(ADMIN_ID, "/start")
-    dewi = await join(bot, "Dewi", CIBINONG, "coordinator")
-    ani = await join(bot, "Ani", PAKANSARI)
+    dewi = await bot.join("Dewi", CIBINONG, "coordinator")
+    ani = await bot.join("Ani", PAKANSARI)
     await publish(bot, dewi, [PAKANSARI])
     await bot.press(ani, BRIEF_BUTTON)
     await bot.say(ani, "https://www.instagram.com/p/AniPost123/")
@@ -237,8 +241,8 @@ async def test_admin_erases_a_person_reports_stay_as_dihapus(bot: BotDriver) -> 
 
 async def test_erased_person_pending_outbox_dropped(bot: BotDriver) -> None:
     await bot.say(ADMIN_ID, "/start")
-    ani = await join(bot, "Ani", PAKANSARI)
-    budi = await join(bot, "Budi", WANAHERANG)
+    ani = await bot.join("Ani", PAKANSARI)
+    budi = await bot.join("Budi", WANAHERANG)
     await _announce(bot, send_at_delta=timedelta(hours=2))
     ani_id = (await officer_row(bot, ani))["id"]
     pending = "SELECT count(*) FROM deliveries WHERE officer_id = ? AND status = 'pending'"
@@ -261,7 +265,7 @@ async def test_shell_erases_an_account_by_telegram_id(
     config = tmp_path / "config.toml"
     config.write_text(f'[database]\npath = "{db_path}"\n', encoding="utf-8")
     await bot.say(ADMIN_ID, "/start")
-    ani = await join(bot, "Ani", PAKANSARI)
+    ani = await bot.join("Ani", PAKANSARI)
     applicant = bot.sandbox.add_user("Pandu", last_name="Pemohon")
     await apply_by_taps(bot, applicant)
     ani_id = (await officer_row(bot, ani))["id"]
@@ -286,10 +290,10 @@ async def test_shell_erases_an_account_by_telegram_id(
 
 async def test_coordinator_cannot_erase(bot: BotDriver) -> None:
     await bot.say(ADMIN_ID, "/start")
-    dewi = await join(bot, "Dewi", CIBINONG, "coordinator")
-    gita = await join(bot, "Gita", GUNUNGPUTRI, "coordinator")
-    ani_id = (await officer_row(bot, await join(bot, "Ani", PAKANSARI)))["id"]
-    ina = await join(bot, "Ina", KARADENAN)
+    dewi = await bot.join("Dewi", CIBINONG, "coordinator")
+    gita = await bot.join("Gita", GUNUNGPUTRI, "coordinator")
+    ani_id = (await officer_row(bot, await bot.join("Ani", PAKANSARI)))["id"]
+    ina = await bot.join("Ina", KARADENAN)
     await bot.say(dewi, "/petugas")
     await bot.press(dewi, _number_of(bot, dewi, "Ani"))
     labels = [label for row in bot.sandbox.messages(dewi)[-1].button_labels() for label in row]
@@ -351,10 +355,10 @@ async def test_rejected_registrations_purged_after_90_days(bot: BotDriver) -> No
 
 
 async def test_duplicate_link_refusal_names_the_unit_not_the_person(bot: BotDriver) -> None:
-    dewi = await join(bot, "Dewi", CIBINONG, "coordinator")
-    siti = await join(bot, "Sitinurbaya", PAKANSARI)
-    budi = await join(bot, "Budi", KARADENAN)
-    colleague = await join(bot, "Rahmawati", PAKANSARI)
+    dewi = await bot.join("Dewi", CIBINONG, "coordinator")
+    siti = await bot.join("Sitinurbaya", PAKANSARI)
+    budi = await bot.join("Budi", KARADENAN)
+    colleague = await bot.join("Rahmawati", PAKANSARI)
     await publish(bot, dewi, [PAKANSARI, KARADENAN])
     await bot.press(siti, BRIEF_BUTTON)
     await bot.say(siti, "https://youtu.be/dQw4w9WgXcQ?si=abc")

@@ -22,8 +22,7 @@ from db.briefings import BriefingError, BriefingProblem
 from db.scope import OutOfScope
 from scheduler import briefing_lifecycle
 from tests.conftest import ADMIN_ID
-from tests.loop_helpers import DESA_A, KECAMATAN, join, joined, officer, publish, settle
-from tests.onboarding_support import dump
+from tests.factories import CIBINONG, PONDOK_RAJEG, dump, joined, officer, publish, settle
 
 OTHER_KECAMATAN = "32.01.02"  # Kecamatan Gunungputri
 CHANGED = t("id", "denied.changed")
@@ -66,9 +65,9 @@ async def _audit(bot: BotDriver, prefix: str) -> list[str]:
 
 
 async def test_coordinator_moved_mid_revision_note_cannot_record_it(bot: BotDriver) -> None:
-    rudi = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    briefing_id = await publish(bot, rudi, [DESA_A])
+    rudi = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    briefing_id = await publish(bot, rudi, [PONDOK_RAJEG])
     await _report(bot, siti, briefing_id, "https://www.instagram.com/p/MOVEDREV1/")
     await bot.say(rudi, "/tinjau")
     assert "catatan revisi" in joined(await bot.press(rudi, "✏️ Revisi"))
@@ -88,9 +87,9 @@ async def test_coordinator_moved_mid_rejection_reason_cannot_record_it(bot: BotD
     """Rejecting takes no typed reason here; the attack is the same: the card stays open
     while the coordinator is moved, and the decision comes afterwards — through the
     button, and through a handler still holding the person as read before the move."""
-    rudi = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    briefing_id = await publish(bot, rudi, [DESA_A])
+    rudi = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    briefing_id = await publish(bot, rudi, [PONDOK_RAJEG])
     submission_id = await _report(bot, siti, briefing_id, "https://www.instagram.com/p/MOVEDREJ1/")
     assert "Siti" in joined(await bot.say(rudi, "/tinjau"))
     stale = await officer(bot, rudi)
@@ -109,8 +108,8 @@ async def test_coordinator_moved_mid_rejection_reason_cannot_record_it(bot: BotD
 
 
 async def test_coordinator_moved_mid_issue_note_cannot_record_it(bot: BotDriver) -> None:
-    rudi = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
+    rudi = await bot.join("Rudi", CIBINONG, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
     issue_id = await _issue(bot, siti)
     await bot.say(rudi, "/isu_daftar")
     assert "catatan penanganan" in joined(await bot.press(rudi, f"✔️ Tangani ISU-{issue_id:04d}"))
@@ -126,9 +125,9 @@ async def test_coordinator_moved_mid_issue_note_cannot_record_it(bot: BotDriver)
 
 
 async def test_coordinator_moved_mid_deadline_change_cannot_record_it(bot: BotDriver) -> None:
-    rudi = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    await join(bot, "Siti", DESA_A)
-    briefing_id = await publish(bot, rudi, [DESA_A])
+    rudi = await bot.join("Rudi", CIBINONG, "coordinator")
+    await bot.join("Siti", PONDOK_RAJEG)
+    briefing_id = await publish(bot, rudi, [PONDOK_RAJEG])
     deadline = await bot.db.fetchval("SELECT deadline FROM briefings WHERE id = ?", (briefing_id,))
     await bot.say(rudi, "/brief_kelola")
     assert "Tenggat baru" in joined(await bot.press(rudi, f"⏰ Tenggat #{briefing_id}"))
@@ -159,10 +158,10 @@ async def test_coordinator_moved_mid_deadline_change_cannot_record_it(bot: BotDr
 async def test_two_managers_closing_one_briefing_second_is_told_already_closed(
     bot: BotDriver,
 ) -> None:
-    rudi = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    dewi = await join(bot, "Dewi", units_db.REGENCY_CODE, "coordinator")
-    await join(bot, "Siti", DESA_A)
-    briefing_id = await publish(bot, rudi, [DESA_A], title="Posyandu")
+    rudi = await bot.join("Rudi", CIBINONG, "coordinator")
+    dewi = await bot.join("Dewi", units_db.REGENCY_CODE, "coordinator")
+    await bot.join("Siti", PONDOK_RAJEG)
+    briefing_id = await publish(bot, rudi, [PONDOK_RAJEG], title="Posyandu")
     for who in (rudi, dewi):
         await bot.say(who, "/brief_kelola")
         await bot.press(who, f"🔒 Tutup #{briefing_id}")
@@ -207,10 +206,10 @@ async def test_two_managers_closing_one_briefing_second_is_told_already_closed(
 
 
 async def test_two_deadline_changes_the_second_is_told_already_changed(bot: BotDriver) -> None:
-    rudi = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    dewi = await join(bot, "Dewi", units_db.REGENCY_CODE, "coordinator")
-    await join(bot, "Siti", DESA_A)
-    briefing_id = await publish(bot, rudi, [DESA_A])
+    rudi = await bot.join("Rudi", CIBINONG, "coordinator")
+    dewi = await bot.join("Dewi", units_db.REGENCY_CODE, "coordinator")
+    await bot.join("Siti", PONDOK_RAJEG)
+    briefing_id = await publish(bot, rudi, [PONDOK_RAJEG])
     for who in (rudi, dewi):
         await bot.say(who, "/brief_kelola")
         await bot.press(who, f"⏰ Tenggat #{briefing_id}")
@@ -224,10 +223,10 @@ async def test_two_deadline_changes_the_second_is_told_already_changed(bot: BotD
 
 
 async def test_approve_vs_reject_race_the_second_is_told_already_decided(bot: BotDriver) -> None:
-    rudi = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    dewi = await join(bot, "Dewi", units_db.REGENCY_CODE, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
-    briefing_id = await publish(bot, rudi, [DESA_A])
+    rudi = await bot.join("Rudi", CIBINONG, "coordinator")
+    dewi = await bot.join("Dewi", units_db.REGENCY_CODE, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
+    briefing_id = await publish(bot, rudi, [PONDOK_RAJEG])
     await _report(bot, siti, briefing_id, "https://www.instagram.com/p/RACEOKNO1/")
     for who in (rudi, dewi):
         assert "Siti" in joined(await bot.say(who, "/tinjau"))
@@ -245,9 +244,9 @@ async def test_approve_vs_reject_race_the_second_is_told_already_decided(bot: Bo
 async def test_two_coordinators_handling_one_issue_the_second_is_told_already_handled(
     bot: BotDriver,
 ) -> None:
-    rudi = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    dewi = await join(bot, "Dewi", units_db.REGENCY_CODE, "coordinator")
-    siti = await join(bot, "Siti", DESA_A)
+    rudi = await bot.join("Rudi", CIBINONG, "coordinator")
+    dewi = await bot.join("Dewi", units_db.REGENCY_CODE, "coordinator")
+    siti = await bot.join("Siti", PONDOK_RAJEG)
     issue_id = await _issue(bot, siti)
     for who in (rudi, dewi):
         await bot.say(who, "/isu_daftar")

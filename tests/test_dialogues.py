@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.devtools.driver import BotDriver
 from handlers.conversation import TIMEOUT, Dialogue
-from tests.onboarding_support import CIBINONG
+from tests.factories import CIBINONG
 
 CANCELLED = "Dibatalkan. Tidak ada yang diubah."
 NOTHING = "Tidak ada proses yang sedang berjalan."
