@@ -23,8 +23,7 @@ from bot.devtools.driver import BotDriver
 from tests.attack_support import crashes, is_a_button, mutated, statements, valid_data
 from tests.conftest import ADMIN_ID
 from tests.dialogue_states import STATES, TYPED, Dialogues, prepare
-from tests.loop_helpers import DESA_A, KECAMATAN, join, publish, settle
-from tests.onboarding_support import apply_by_taps, dump, unit_id
+from tests.factories import CIBINONG, PONDOK_RAJEG, apply_by_taps, dump, publish, settle, unit_id
 
 HUGE_IDS = (str(2**63), str(2**64 + 5), "9" * 40, "1" + "0" * 5000)
 UNICODE_DIGITS = ("²", "١٢", "１２", "߁", "5²", "٣")
@@ -90,7 +89,7 @@ def test_typed_numbers_are_ascii_digits_in_range() -> None:
 async def test_button_id_above_2_63_is_refused_not_crashed(bot: BotDriver) -> None:
     stranger = bot.sandbox.add_user("Asing")
     picker = await _registration_picker(bot, stranger)
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
     listing = (await bot.say(coordinator, "/petugas"))[-1].message_id
     before = await dump(bot.db)
     with crashes() as errors:
@@ -104,7 +103,7 @@ async def test_button_id_above_2_63_is_refused_not_crashed(bot: BotDriver) -> No
     assert errors.messages() == []
     assert await dump(bot.db) == before
     # The picker still works for the stranger: the real buttons are unaffected.
-    kecamatan = await unit_id(bot, KECAMATAN)
+    kecamatan = await unit_id(bot, CIBINONG)
     await bot.press_data(stranger, picker, f"rp:k:{kecamatan}:0")
     assert "Cibinong" in bot.sandbox.messages(stranger)[-1].plain_text
 
@@ -112,7 +111,7 @@ async def test_button_id_above_2_63_is_refused_not_crashed(bot: BotDriver) -> No
 async def test_unicode_digits_in_button_data_are_refused(bot: BotDriver) -> None:
     stranger = bot.sandbox.add_user("Asing")
     picker = await _registration_picker(bot, stranger)
-    officer = await join(bot, "Siti", DESA_A)
+    officer = await bot.join("Siti", PONDOK_RAJEG)
     profile = (await bot.say(officer, "/profil"))[-1].message_id
     before = await dump(bot.db)
     with crashes() as errors:
@@ -128,7 +127,7 @@ async def test_unicode_digits_in_button_data_are_refused(bot: BotDriver) -> None
 
 
 async def test_forged_prefix_is_refused_without_db_access(bot: BotDriver) -> None:
-    officer = await join(bot, "Siti", DESA_A)
+    officer = await bot.join("Siti", PONDOK_RAJEG)
     profile = (await bot.say(officer, "/profil"))[-1].message_id
     forged = (
         "zz:dl:1",
@@ -162,7 +161,7 @@ async def test_forged_prefix_is_refused_without_db_access(bot: BotDriver) -> Non
 async def test_typed_number_with_superscript_digit_refused(bot: BotDriver) -> None:
     await bot.say(ADMIN_ID, "/start")
     picker = (await bot.say(ADMIN_ID, "/undang"))[-1].message_id
-    await bot.press_data(ADMIN_ID, picker, f"ip:u:{await unit_id(bot, DESA_A)}")
+    await bot.press_data(ADMIN_ID, picker, f"ip:u:{await unit_id(bot, PONDOK_RAJEG)}")
     await bot.press(ADMIN_ID, "petugas")
     before = await dump(bot.db)
     with crashes() as errors:
@@ -217,13 +216,13 @@ def _sent_data(bot: BotDriver, people: list[int]) -> list[tuple[int, str]]:
 async def world(bot: BotDriver) -> World:
     """Drive the main flows once, leaving dialogues open, and harvest their buttons."""
     await bot.say(ADMIN_ID, "/start")
-    coordinator = await join(bot, "Rudi", KECAMATAN, "coordinator")
-    other = await join(bot, "Dewi", OTHER_KECAMATAN_CODE, "coordinator")
-    officer = await join(bot, "Siti", DESA_A)
+    coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
+    other = await bot.join("Dewi", OTHER_KECAMATAN_CODE, "coordinator")
+    officer = await bot.join("Siti", PONDOK_RAJEG)
     stranger = bot.sandbox.add_user("Asing")
     pending = bot.sandbox.add_user("Calon")
     await apply_by_taps(bot, pending)
-    briefing = await publish(bot, coordinator, [DESA_A])
+    briefing = await publish(bot, coordinator, [PONDOK_RAJEG])
     await bot.press(officer, "📤 Lapor posting")
     await bot.say(officer, _LINK)
     await settle(bot)
