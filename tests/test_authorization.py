@@ -56,6 +56,7 @@ from tests.factories import (
     PAKANSARI,
     REGENCY,
     WANAHERANG,
+    add_officer,
     apply_by_taps,
     dump,
     engine,
@@ -352,28 +353,25 @@ async def _things(bot: BotDriver, officer_a: int, author_a: int) -> dict[str, in
     }
 
 
+_ACCOUNTS: dict[Actor, tuple[str, Role, str]] = {
+    "officer": (PAKANSARI, "officer", "active"),
+    "other_coordinator": (GUNUNGPUTRI, "coordinator", "active"),
+    "deactivated": (CIBINONG, "coordinator", "inactive"),
+}
+
+
 async def _fresh_actor(bot: BotDriver, world: World, actor: Actor) -> int:
     """A new account in ``actor``'s situation, for entries that make the bot send
     messages or open a dialogue: each case starts from a chat of its own."""
-    now = to_db(bot.clock.now())
+    if actor in _ACCOUNTS:
+        unit, role, status = _ACCOUNTS[actor]
+        return (await add_officer(bot, actor.title(), unit, role, status=status)).telegram_id
     user = bot.sandbox.add_user(actor.title())
-    accounts = {
-        "officer": (world.values["unit_a"], "officer", "active"),
-        "other_coordinator": (world.values["kec_b"], "coordinator", "active"),
-        "deactivated": (world.values["kec_a"], "coordinator", "inactive"),
-    }
-    if actor in accounts:
-        unit, role, status = accounts[actor]
-        await bot.db.execute(
-            "INSERT INTO officers (telegram_id, chat_id, full_name, unit_id, role, status,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (user, user, actor.title(), unit, role, status, now, now),
-        )
-    elif actor == "pending":
+    if actor == "pending":
         await bot.db.execute(
             "INSERT INTO registrations (telegram_id, chat_id, unit_id, full_name, position,"
             " created_at) VALUES (?, ?, ?, 'Pemohon Baru', 'Operator', ?)",
-            (user, user, world.values["unit_a"], now),
+            (user, user, world.values["unit_a"], to_db(bot.clock.now())),
         )
     return user
 
