@@ -27,6 +27,7 @@ from bot.flood import FloodControl
 from bot.updates import PerChatUpdateProcessor
 from db.connection import Database
 from db.migrations import apply_migrations, require_known_schema
+from db.run_lock import RunLock
 from handlers import (
     announce,
     briefing_compose,
@@ -161,8 +162,11 @@ async def _post_init(application: HumasApplication) -> None:
     services = application.bot_data.services
     # Only `humas-bot init` creates a database: a wrong path must not start an empty one.
     require_known_schema(services.config.database.path)
+    # One bot per database; `restore` and `migrate` refuse while this lock is held.
+    services.run_lock = RunLock(services.config.database.path)
+    services.run_lock.acquire()
     services.db = await Database.open(services.config.database.path, create=False)
-    applied = await apply_migrations(services.db, services.clock)
+    applied = await apply_migrations(services.db, services.clock, services.config.backup)
     if applied:
         log.info("applied migrations: %s", ", ".join(applied))
     services.bot_username = application.bot.username
@@ -195,3 +199,6 @@ async def _post_shutdown(application: HumasApplication) -> None:
     if services.db is not None:
         await services.db.close()
         services.db = None
+    if services.run_lock is not None:
+        services.run_lock.release()
+        services.run_lock = None

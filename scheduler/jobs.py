@@ -12,7 +12,8 @@ briefing published, its deadline moved or it closed — :func:`reschedule_briefi
 or a day off added); they have stable ids and are replaced, never duplicated:
 ``remind:<briefing>:<offset seconds>``, ``deadline:<briefing>``,
 ``escalation:<briefing>`` (only with an escalation delay), ``digest:weekly``,
-``digest:daily`` and ``tick``. Their times come from the injected clock (a job runs
+``digest:daily``, ``backup:daily`` (scheduler/maintenance.py) and ``tick``. Their
+times come from the injected clock (a job runs
 ``moment - clock.now()`` from now), so with a test's FakeClock they simply never
 fire and tests call the due-functions after moving the clock. Misfire grace is set
 explicitly (a trigger late by up to an hour still runs; later ones are left to the
@@ -33,6 +34,7 @@ from db import reminders as reminders_db
 from db.timefmt import from_db, to_db
 from scheduler.digests import next_due, run_due_digests
 from scheduler.escalation import CATCH_UP, run_due_deadlines
+from scheduler.maintenance import BACKUP_JOB, DailyPrune, daily_backup, next_backup
 from scheduler.reminders import load_timing, reminder_moment, run_due_reminders
 from scheduler.retention import DailyPurge
 from scheduler.services import BotData, Services
@@ -62,11 +64,13 @@ class Schedule:
         self._lock = asyncio.Lock()
         self._armed: dict[str, datetime] = {}  # job id -> the clock moment it fires at
         self._purge = DailyPurge()  # refused applications past their retention, once a day
+        self._prune = DailyPrune()  # deliveries of long-finished broadcasts, once a day
 
     async def run(self) -> int:
         async with self._lock:
             queued = await run_all_due(self.services)
             await self._purge.run(self.services)
+            await self._prune.run(self.services)
             return queued
 
     async def start(self) -> None:
@@ -97,7 +101,10 @@ class Schedule:
             if self._armed.get(job_id) == moment:
                 continue
             self.job_queue.run_once(
-                _on_time, when=moment - now, name=job_id, job_kwargs=_job_kwargs(job_id)
+                self._backup_job if job_id == BACKUP_JOB else _on_time,
+                when=moment - now,
+                name=job_id,
+                job_kwargs=_job_kwargs(job_id),
             )
             self._armed[job_id] = moment
 
@@ -136,7 +143,14 @@ class Schedule:
             moment = next_due(services, timing, kind)
             if moment is not None:
                 wanted[f"digest:{kind}"] = moment
+        wanted[BACKUP_JOB] = next_backup(services)
         return wanted
+
+    async def _backup_job(self, context: JobContext) -> None:
+        """``backup:daily`` fired: copy the database, arm the next night's copy."""
+        self.fired(BACKUP_JOB)
+        await daily_backup(self.services)
+        await self.sync()
 
     def fired(self, job_id: str) -> None:
         self._armed.pop(job_id, None)

@@ -15,6 +15,7 @@ from typing import Protocol
 from bot.core.clock import Clock
 from bot.core.config import Settings
 from db.connection import Database
+from db.run_lock import RunLock
 from scheduler.engine import DeliveryEngine
 from scheduler.quiet_hours import QuietHours
 
@@ -34,6 +35,7 @@ class Services:
     config: Settings
     clock: Clock
     db: Database | None = None
+    run_lock: RunLock | None = None  # held from post_init to post_shutdown (db/run_lock.py)
     delivery: DeliveryEngine | None = None  # started in post_init, stopped in post_stop
     schedule: Schedule | None = None  # armed in post_init, after the delivery engine
     bot_username: str = ""
