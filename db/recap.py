@@ -76,14 +76,22 @@ class Counts:
         """The reported share as a whole percentage, halves rounded up."""
         return (200 * self.reported + self.targeted) // (2 * self.targeted) if self.targeted else 0
 
-    def add(self, status: Status, has_officer: bool) -> Counts:
-        return Counts(
-            targeted=self.targeted + 1,
-            on_time=self.on_time + (status == "on_time"),
-            late=self.late + (status == "late"),
-            missing=self.missing + (status == "missing"),
-            rejected_only=self.rejected_only + (status == "rejected_only"),
-            no_officer=self.no_officer + (not has_officer),
+    @classmethod
+    def tally(cls, items: Iterable[tuple[Status, bool]]) -> Counts:
+        """The counts of (status, unit has an active account) pairs, one per assignment."""
+        seen = {status: 0 for status in STATUSES}
+        targeted = no_officer = 0
+        for status, has_officer in items:
+            seen[status] += 1
+            targeted += 1
+            no_officer += not has_officer
+        return cls(
+            targeted=targeted,
+            on_time=seen["on_time"],
+            late=seen["late"],
+            missing=seen["missing"],
+            rejected_only=seen["rejected_only"],
+            no_officer=no_officer,
         )
 
 
@@ -238,10 +246,16 @@ def info_from_row(row: aiosqlite.Row) -> BriefingInfo:
     )
 
 
-def judge(first_ok: str | None, any_link: bool, deadline: datetime) -> Status:
-    """The counting rule for one assignment (see the module's docstring)."""
+def moment(text: str) -> datetime:
+    """A stored time (db/timefmt.py's fixed UTC form), read fast: recaps read thousands."""
+    return datetime.fromisoformat(text)
+
+
+def judge(first_ok: str | None, any_link: bool, deadline: str) -> Status:
+    """The counting rule for one assignment (see the module's docstring); times as stored,
+    which sort as text."""
     if first_ok is not None:
-        return "late" if from_db(first_ok) > deadline else "on_time"
+        return "late" if first_ok > deadline else "on_time"
     return "rejected_only" if any_link else "missing"
 
 
@@ -250,7 +264,8 @@ class AssignmentState:
     briefing_id: int
     unit_id: int
     status: Status
-    first_ok: datetime | None
+    first_ok: str | None
+    """The first link that counts, as stored (see :func:`moment`)."""
 
 
 async def assignment_states(
@@ -259,14 +274,13 @@ async def assignment_states(
     rows = await db.fetchall(
         ASSIGNMENT_STATES, {"briefings": json.dumps(sorted(briefings)), "units": area.ids_json}
     )
+    deadlines = {briefing_id: to_db(info.deadline) for briefing_id, info in briefings.items()}
     return [
         AssignmentState(
             briefing_id=row["briefing_id"],
             unit_id=row["unit_id"],
-            status=judge(
-                row["first_ok"], bool(row["any_link"]), briefings[row["briefing_id"]].deadline
-            ),
-            first_ok=maybe_from_db(row["first_ok"]),
+            status=judge(row["first_ok"], bool(row["any_link"]), deadlines[row["briefing_id"]]),
+            first_ok=row["first_ok"],
         )
         for row in rows
     ]
@@ -277,6 +291,7 @@ async def reports(db: Database, area: Area, briefings: dict[int, BriefingInfo]) 
     rows = await db.fetchall(
         REPORTS, {"briefings": json.dumps(sorted(briefings)), "units": area.ids_json}
     )
+    deadlines = {briefing_id: to_db(info.deadline) for briefing_id, info in briefings.items()}
     return [
         ReportLine(
             submission_id=row["id"],
@@ -285,24 +300,22 @@ async def reports(db: Database, area: Area, briefings: dict[int, BriefingInfo]) 
             url=row["url"],
             platform=row["platform"],
             officer_name=row["full_name"],
-            submitted_at=from_db(row["created_at"]),
+            submitted_at=moment(row["created_at"]),
             status=row["status"],
-            late=from_db(row["created_at"]) > briefings[row["briefing_id"]].deadline,
+            late=row["created_at"] > deadlines[row["briefing_id"]],
         )
         for row in rows
     ]
 
 
 def _groups(
-    area: Area, items: Iterable[tuple[int, Status, bool]]
+    area: Area, items: Sequence[tuple[int, Status, bool]]
 ) -> tuple[Counts, tuple[GroupRow, ...]]:
-    totals = Counts()
-    groups: dict[int, Counts] = {}
+    groups: dict[int, list[tuple[Status, bool]]] = {}
     for unit_id, status, has_officer in items:
-        totals = totals.add(status, has_officer)
-        group = area.group_ref(unit_id).id
-        groups[group] = groups.get(group, Counts()).add(status, has_officer)
-    rows = [GroupRow(area.units[group], counts) for group, counts in groups.items()]
+        groups.setdefault(area.group_of[unit_id], []).append((status, has_officer))
+    rows = [GroupRow(area.units[group], Counts.tally(pairs)) for group, pairs in groups.items()]
+    totals = Counts.tally((status, has_officer) for _, status, has_officer in items)
     return totals, tuple(sorted(rows, key=lambda row: row.unit.code))
 
 
@@ -335,7 +348,7 @@ async def briefing_recap(
                     unit=area.units[state.unit_id],
                     status=state.status,
                     has_active_officer=state.unit_id in staffed,
-                    first_report_at=state.first_ok,
+                    first_report_at=moment(state.first_ok) if state.first_ok else None,
                     reports=tuple(by_unit.get(state.unit_id, ())),
                 )
                 for state in states
@@ -344,14 +357,14 @@ async def briefing_recap(
         )
     )
     totals, groups = _groups(
-        area, ((unit.unit.id, unit.status, unit.has_active_officer) for unit in units)
+        area, [(unit.unit.id, unit.status, unit.has_active_officer) for unit in units]
     )
     return Recap(area.root, info, now, totals, groups, units)
 
 
 # ---- a period -------------------------------------------------------------------------
 
-_PERIOD_BRIEFINGS = (
+PERIOD_BRIEFINGS = (
     "SELECT id, title, deadline, publish_at, status, closed_at, program_id FROM briefings"
     " WHERE deadline >= ? AND deadline < ? AND status != 'draft'"
     " AND publish_at IS NOT NULL AND publish_at <= ? ORDER BY deadline, id"
@@ -361,20 +374,13 @@ _PERIOD_BRIEFINGS = (
 async def briefings_between(
     db: Database, start: datetime, end: datetime, now: datetime
 ) -> dict[int, BriefingInfo]:
-    rows = await db.fetchall(_PERIOD_BRIEFINGS, (to_db(start), to_db(end), to_db(now)))
+    rows = await db.fetchall(PERIOD_BRIEFINGS, (to_db(start), to_db(end), to_db(now)))
     return {row["id"]: info_from_row(row) for row in rows}
 
 
 def week_of(moment: datetime, zone: tzinfo) -> date:
     day = moment.astimezone(zone).date()
     return day - timedelta(days=day.weekday())
-
-
-def _count(items: Sequence[tuple[Status, bool]]) -> Counts:
-    counts = Counts()
-    for status, has_officer in items:
-        counts = counts.add(status, has_officer)
-    return counts
 
 
 async def period_recap(
@@ -402,25 +408,25 @@ async def period_for_area(
     per_unit: dict[int, list[tuple[Status, bool]]] = {}
     per_briefing: dict[int, list[tuple[Status, bool]]] = {}
     per_week: dict[date, list[tuple[Status, bool]]] = {}
+    weeks_of = {bid: week_of(info.deadline, zone) for bid, info in briefings.items()}
     for state in states:
         item = (state.status, state.unit_id in staffed)
         per_unit.setdefault(state.unit_id, []).append(item)
         per_briefing.setdefault(state.briefing_id, []).append(item)
-        week = week_of(briefings[state.briefing_id].deadline, zone)
-        per_week.setdefault(week, []).append(item)
+        per_week.setdefault(weeks_of[state.briefing_id], []).append(item)
     totals, groups = _groups(
-        area, ((state.unit_id, state.status, state.unit_id in staffed) for state in states)
+        area, [(state.unit_id, state.status, state.unit_id in staffed) for state in states]
     )
     units = tuple(
-        UnitPeriod(area.units[unit_id], unit_id in staffed, _count(items))
+        UnitPeriod(area.units[unit_id], unit_id in staffed, Counts.tally(items))
         for unit_id, items in sorted(per_unit.items(), key=lambda item: area.units[item[0]].code)
     )
     lines = tuple(
-        BriefingLine(briefings[briefing_id], _count(per_briefing[briefing_id]))
+        BriefingLine(briefings[briefing_id], Counts.tally(per_briefing[briefing_id]))
         for briefing_id in briefings
         if briefing_id in per_briefing
     )
-    weeks = tuple(WeekRow(week, _count(items)) for week, items in sorted(per_week.items()))
+    weeks = tuple(WeekRow(week, Counts.tally(items)) for week, items in sorted(per_week.items()))
     return PeriodRecap(area.root, start, end, now, totals, groups, units, lines, weeks)
 
 

@@ -18,12 +18,12 @@ from datetime import datetime, tzinfo
 from db import recap, recap_area, scope
 from db.connection import Database
 from db.officers import Officer, Role
-from db.recap import BriefingInfo, Counts, UnitPeriod
+from db.recap import BriefingInfo, Counts, Status, UnitPeriod
 from db.timefmt import maybe_from_db, to_db
 
 # ---- briefings to pick ----------------------------------------------------------------
 
-_CONCERNS = (
+CONCERNS = (
     " FROM briefings b WHERE b.status != 'draft' AND b.publish_at IS NOT NULL"
     " AND b.publish_at <= :now AND b.deadline IS NOT NULL AND EXISTS (SELECT 1 FROM assignments a"
     " WHERE a.briefing_id = b.id AND a.unit_id IN (SELECT value FROM json_each(:units)))"
@@ -37,10 +37,10 @@ async def recent_briefings(
     the regency's too), newest first; and how many there are."""
     area = await recap_area.area_of(db, viewer)
     params = {"now": to_db(now), "units": area.ids_json}
-    total = int(await db.fetchval(f"SELECT count(*){_CONCERNS}", params) or 0)
+    total = int(await db.fetchval(f"SELECT count(*){CONCERNS}", params) or 0)
     rows = await db.fetchall(
         "SELECT b.id, b.title, b.deadline, b.publish_at, b.status, b.closed_at, b.program_id"
-        f"{_CONCERNS} ORDER BY b.publish_at DESC, b.id DESC LIMIT :limit OFFSET :offset",
+        f"{CONCERNS} ORDER BY b.publish_at DESC, b.id DESC LIMIT :limit OFFSET :offset",
         {**params, "limit": limit, "offset": offset},
     )
     return [recap.info_from_row(row) for row in rows], total
@@ -124,17 +124,19 @@ class Standing:
     streak: int
 
 
+STREAK = (
+    "SELECT b.deadline, (SELECT min(s.created_at) FROM submissions s"
+    " WHERE s.briefing_id = a.briefing_id AND s.unit_id = a.unit_id AND s.kind = 'link'"
+    " AND s.status != 'ditolak') AS first_ok"
+    " FROM assignments a JOIN briefings b ON b.id = a.briefing_id"
+    " WHERE a.unit_id = ? AND b.status != 'draft' AND b.publish_at <= ?2 AND b.deadline < ?2"
+    " ORDER BY b.deadline DESC, b.id DESC"
+)
+
+
 async def streak(db: Database, unit_id: int, now: datetime) -> int:
     """How many of the unit's latest briefings (deadline passed) it reported on time in a row."""
-    rows = await db.fetchall(
-        "SELECT b.deadline, (SELECT min(s.created_at) FROM submissions s"
-        " WHERE s.briefing_id = a.briefing_id AND s.unit_id = a.unit_id AND s.kind = 'link'"
-        " AND s.status != 'ditolak') AS first_ok"
-        " FROM assignments a JOIN briefings b ON b.id = a.briefing_id"
-        " WHERE a.unit_id = ? AND b.status != 'draft' AND b.deadline < ?"
-        " ORDER BY b.deadline DESC, b.id DESC",
-        (unit_id, to_db(now)),
-    )
+    rows = await db.fetchall(STREAK, (unit_id, to_db(now)))
     count = 0
     for row in rows:
         if row["first_ok"] is None or row["first_ok"] > row["deadline"]:
@@ -178,15 +180,15 @@ async def program_compliance(
         (json.dumps(program_ids), to_db(now)),
     )
     briefings = {row["id"]: recap.info_from_row(row) for row in rows}
-    counts: dict[int, Counts] = {}
     if not briefings:
-        return counts
+        return {}
     staffed = await recap_area.units_with_officers(db)
+    per_program: dict[int, list[tuple[Status, bool]]] = {}
     for state in await recap.assignment_states(db, area, briefings):
         program = briefings[state.briefing_id].program_id
         assert program is not None
-        counts[program] = counts.get(program, Counts()).add(state.status, state.unit_id in staffed)
-    return counts
+        per_program.setdefault(program, []).append((state.status, state.unit_id in staffed))
+    return {program: Counts.tally(pairs) for program, pairs in per_program.items()}
 
 
 async def regency_rate(db: Database, briefing_ids: list[int], now: datetime) -> float:
