@@ -273,6 +273,15 @@ async def add_attachment(
         return count + 1
 
 
+async def clear_attachments(db: Database, briefing_id: int) -> None:
+    """Drop a draft's material (a published briefing keeps its own)."""
+    await db.execute(
+        "DELETE FROM briefing_attachments WHERE briefing_id IN"
+        " (SELECT id FROM briefings WHERE id = ? AND status = 'draft')",
+        (briefing_id,),
+    )
+
+
 async def attachments(db: Database, briefing_id: int) -> list[Attachment]:
     rows = await db.fetchall(
         "SELECT id, media_type, file_id FROM briefing_attachments WHERE briefing_id = ? ORDER BY id",

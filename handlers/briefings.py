@@ -23,7 +23,7 @@ from db.audit import Actor
 from db.briefings import Briefing, BriefingError, BriefingProblem
 from db.scope import OutOfScope
 from handlers import shortcuts
-from handlers.briefing_compose import problem_text
+from handlers.briefing_compose_view import problem_text
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard

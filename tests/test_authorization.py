@@ -126,6 +126,8 @@ COMMANDS: list[Entry] = [
 ]
 
 _ANNOUNCE = ("/pengumuman", "text:Rapat koordinasi humas Jumat pagi")
+_TARGETS = ("/brief_baru", "bc:prog:{program}", "text:Vaksinasi Anak", "text:Ayo imunisasi anak.")
+_COMPOSED = (*_TARGETS, "bca:au:scope", "text:besok 16:00")  # at the preview
 _NOT_THEIRS: tuple[Actor, ...] = ("other_coordinator",)
 _NOT_TARGETED: tuple[Actor, ...] = ("officer", "other_coordinator")
 
@@ -179,6 +181,19 @@ BUTTONS: list[Entry] = [
     Entry("pg:new", "coordinator", not_for=_NOT_THEIRS),
     Entry("pg:done:{program_b}", "coordinator", not_for=_NOT_THEIRS),
     Entry("bc:prog:{program}", "coordinator", setup=("/brief_baru",)),
+    # Composing: copying an earlier briefing (only one's own), the kecamatan typed as the
+    # target, the optional parts and "Kembali" on the preview.
+    Entry("bc:copy", "coordinator", setup=("/brief_baru",)),
+    Entry(
+        "bc:copy:{brief_a}",
+        "coordinator",
+        setup=("/brief_baru",),
+        not_for=("other_coordinator",),
+        allowed=None,
+    ),
+    Entry("bca:ks:{kec_a}", "coordinator", scoped=True, setup=_TARGETS),
+    Entry("bc:add:points", "coordinator", setup=_COMPOSED),
+    Entry("bc:back", "coordinator", setup=_COMPOSED),
     # Managing a published briefing of kecamatan A.
     Entry("bm:dl:{brief_a}", "coordinator", scoped=True),
     Entry("bm:tx:{brief_a}", "coordinator", scoped=True),

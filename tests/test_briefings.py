@@ -45,7 +45,8 @@ async def test_composing_with_cancel_resume_preview_and_publish(bot: BotDriver) 
     listing = await bot.say(kecamatan, "/program")
     assert "Bogor Sehat" in joined(listing) and listing[-1].reply_markup is None
 
-    assert "Langkah 1/14" in joined(await bot.say(kecamatan, "/brief_baru"))
+    # The required parts first: program, title, key message, target units, deadline.
+    assert "Langkah 1/5" in joined(await bot.say(kecamatan, "/brief_baru"))
     await bot.press(kecamatan, "1. Bogor Sehat")
     assert "maksimal 120" in joined(await bot.say(kecamatan, "J" * 121))
     await bot.say(kecamatan, "Imunisasi <Anak>")
@@ -53,22 +54,8 @@ async def test_composing_with_cancel_resume_preview_and_publish(bot: BotDriver) 
     # /batal in the middle: the draft is kept and offered again.
     assert "Draf tetap tersimpan" in joined(await bot.say(kecamatan, "/batal"))
     resume = joined(await bot.say(kecamatan, "/brief_baru"))
-    assert "Imunisasi <Anak>" in resume and "Poin pendukung" in resume
+    assert "Imunisasi <Anak>" in resume and "Unit sasaran" in resume
     await bot.press(kecamatan, "▶️ Lanjutkan")
-    await bot.say(kecamatan, "- Gratis\n- Setiap Selasa")
-    await bot.press(kecamatan, "Lanjut »")
-    assert "minimal satu" in bot.sandbox.callback_answers[-1]["text"]
-    await bot.press(kecamatan, "⬜ Infografis")
-    await bot.press(kecamatan, "Lanjut »")
-    await bot.press(kecamatan, "Lewati »")  # hashtags
-    await bot.press(kecamatan, "⬜ Instagram")
-    await bot.press(kecamatan, "⬜ Facebook")
-    await bot.press(kecamatan, "Lanjut »")
-    await bot.say(kecamatan, "ibu rumah tangga, 20-40 tahun")
-    await bot.say(kecamatan, "perdesaan")
-    await bot.press(kecamatan, "Lewati »")  # psychographic
-    assert "disimpan" in await photo(bot, kecamatan)
-    await bot.press(kecamatan, "Lanjut »")
     await bot.press(kecamatan, "Pilih unit satu per satu")
     await bot.press(kecamatan, "Kel. Pondok Rajeg")
     await bot.press(kecamatan, "➕ Tambah unit")
@@ -77,13 +64,47 @@ async def test_composing_with_cancel_resume_preview_and_publish(bot: BotDriver) 
     assert "2 unit, 2 petugas" in last_text(bot, kecamatan)  # above the deadline question
     await bot.say(kecamatan, "besok 16:00")
     await settle(bot)
+    assert "2 petugas di 2 unit" in last_text(bot, kecamatan)
+
+    # Everything optional is added from the preview, which comes again after each part.
+    await bot.press(kecamatan, "➕ Poin")
+    await bot.say(kecamatan, "- Gratis\n- Setiap Selasa")
+    await settle(bot)
+    await bot.press(kecamatan, "➕ Format")
+    await bot.press(kecamatan, "⬜ Infografis")
+    await bot.press(kecamatan, "✅ Selesai")
+    await settle(bot)
+    await bot.press(kecamatan, "➕ Tagar")
+    await bot.press(kecamatan, "« Kembali")  # left without a change
+    await settle(bot)
+    await bot.press(kecamatan, "➕ Kanal")
+    await bot.press(kecamatan, "⬜ Instagram")
+    await bot.press(kecamatan, "⬜ Facebook")
+    await bot.press(kecamatan, "✅ Selesai")
+    await settle(bot)
+    await bot.press(kecamatan, "➕ Demografi")
+    await bot.say(kecamatan, "ibu rumah tangga, 20-40 tahun")
+    await settle(bot)
+    await bot.press(kecamatan, "➕ Geografi")
+    await bot.say(kecamatan, "perdesaan")
+    await settle(bot)
+    await bot.press(kecamatan, "➕ Materi")
+    assert "disimpan" in await photo(bot, kecamatan)
+    await bot.press(kecamatan, "✅ Selesai")
+    await settle(bot)
+    closing = bot.sandbox.messages(kecamatan)[-1]
+    labels = [label for row in closing.button_labels() for label in row]
+    assert "✏️ Poin" in labels and "➕ Tagar" in labels and "✏️ Materi" in labels
 
     # The preview is exactly what officers get, then the publish buttons.
     shown = [
         message for message in bot.sandbox.messages(kecamatan) if "BRIEFING #" in message.plain_text
     ]
     assert "Imunisasi <Anak>" in shown[-1].plain_text and "Sasaran" in shown[-1].plain_text
+    assert "Setiap Selasa" in shown[-1].plain_text and "Instagram" in shown[-1].plain_text
     assert "2 petugas di 2 unit" in last_text(bot, kecamatan)
+    saved = await bot.db.fetchone("SELECT hashtags, formats FROM briefings")
+    assert (saved["hashtags"], saved["formats"]) == ("", '["infografis"]')
     # "Ubah" from the preview: change one step, and the preview comes again.
     await bot.press(kecamatan, "✏️ Ubah")
     await bot.press(kecamatan, "Judul")

@@ -85,6 +85,10 @@ async def scene_compose_briefing(demo: Demo) -> None:
     demo.scene("5. The Gunungputri coordinator composes a briefing, previews it and publishes it")
     lang = demo.lang
     toggle = "compose.toggle"
+
+    def add(part: str) -> str:
+        return t(lang, "compose.button.add", part=t(lang, f"compose.part.{part}"))
+
     await demo.say(COORDINATOR, "/brief_baru")
     await _press_shown(
         demo, COORDINATOR, t(lang, "compose.program_button", priority=1, name=PROGRAM)
@@ -95,41 +99,40 @@ async def scene_compose_briefing(demo: Demo) -> None:
         "Posyandu keliling hadir di setiap desa sepanjang Desember: timbang, ukur dan imunisasi "
         "balita gratis. Cegah stunting sejak dini!",
     )
-    await demo.say(
-        COORDINATOR, "- Gratis, cukup bawa buku KIA\n- Jadwal di kantor desa\n- Ada penyuluhan gizi"
-    )
-    for code in ("infografis", "videografis"):
-        await _press_shown(
-            demo, COORDINATOR, t(lang, toggle, mark="⬜", label=t(lang, f"format.{code}"))
-        )
-    await _press_shown(demo, COORDINATOR, t(lang, "compose.button.next"))
-    await demo.say(COORDINATOR, "#BogorSehat #CegahStunting @diskominfo.bogorkab")
-    for code in ("instagram", "facebook", "tiktok"):
-        await _press_shown(
-            demo, COORDINATOR, t(lang, toggle, mark="⬜", label=t(lang, f"channel.{code}"))
-        )
-    await _press_shown(demo, COORDINATOR, t(lang, "compose.button.next"))
-    await demo.say(COORDINATOR, "ibu hamil, ibu balita")
-    await demo.say(COORDINATOR, "perdesaan")
-    await _press_shown(demo, COORDINATOR, t(lang, "compose.button.skip"))
-    await _send_photo(demo, COORDINATOR)
-    await _press_shown(demo, COORDINATOR, t(lang, "compose.button.next"))
-    await _press_shown(demo, COORDINATOR, t(lang, "announce.aud.kecamatan"))
-    await _press_shown(
-        demo, COORDINATOR, t(lang, "announce.toggle", mark="⬜", label="Gunungputri")
-    )
-    await _press_shown(demo, COORDINATOR, t(lang, "announce.button.done"))
+    await _press_shown(demo, COORDINATOR, t(lang, "announce.aud.scope"))
     mark = _mark(demo, COORDINATOR)
     demo.note(
-        "Once the deadline is set, the preview goes through the delivery engine, exactly as "
-        "officers will get it."
+        "The required parts are done once the deadline is set: the preview goes through the "
+        "delivery engine, exactly as officers will get it, with a button per optional part."
     )
     replies = await demo.say(COORDINATOR, "besok 16:00")
     await _show_delivered(demo, {COORDINATOR: mark[COORDINATOR] + len(replies)})
+    await demo.press(COORDINATOR, add("points"))
+    await demo.say(
+        COORDINATOR, "- Gratis, cukup bawa buku KIA\n- Jadwal di kantor desa\n- Ada penyuluhan gizi"
+    )
+    await _settled(demo)
+    await demo.press(COORDINATOR, add("formats"))
+    for code in ("infografis", "videografis"):
+        await demo.press(COORDINATOR, t(lang, toggle, mark="⬜", label=t(lang, f"format.{code}")))
+    await demo.press(COORDINATOR, t(lang, "compose.button.done"))
+    await _settled(demo)
+    await demo.press(COORDINATOR, add("hashtags"))
+    await demo.say(COORDINATOR, "#BogorSehat #CegahStunting @diskominfo.bogorkab")
+    await _settled(demo)
+    await demo.press(COORDINATOR, add("demographic"))
+    await demo.say(COORDINATOR, "ibu hamil, ibu balita")
+    await _settled(demo)
+    await demo.press(COORDINATOR, add("attachments"))
+    await _send_photo(demo, COORDINATOR)
+    mark = _mark(demo, COORDINATOR)
+    await demo.press(COORDINATOR, t(lang, "compose.button.done"))
+    await _show_delivered(demo, mark)
     mark = _mark(demo, SITI, UJANG)
     await _press_shown(demo, COORDINATOR, t(lang, "compose.button.publish_now"))
     demo.note(
-        "Every active officer of Kecamatan Gunungputri gets it; one assignment per unit is open."
+        "Every active officer of the desa of Kecamatan Gunungputri gets it (not the coordinator's "
+        "own office); one assignment per unit is open."
     )
     await _show_delivered(demo, mark)
 
