@@ -90,8 +90,10 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def copy_of(template_db: Path, folder: Path) -> Path:
+    """The template's content and permissions (owner only, as `init` makes it)."""
     path = folder / "humas.db"
     shutil.copyfile(template_db, path)
+    shutil.copymode(template_db, path)
     return path
 
 
