@@ -61,6 +61,7 @@ class ErrorHandler:
 
     async def __call__(self, update: object, context: HumasContext) -> None:
         error = context.error
+        context.services.metrics.error(error)  # counted by kind; /status shows the last
         update_id = update.update_id if isinstance(update, Update) else None
         if isinstance(update, Update):
             user = update.effective_user

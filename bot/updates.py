@@ -15,7 +15,8 @@ Flood control decides as an update arrives (``admit``, bot/flood.py): an update 
 refuses is discarded at once, before it waits for anything.
 
 It also knows when nothing is being processed (``in_flight``), which the sandbox
-driver uses to wait for the bot instead of sleeping.
+driver uses to wait for the bot instead of sleeping, and tells ``timed`` how long
+each update took once its turn came (the metrics' latency, scheduler/metrics.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -35,9 +37,11 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self,
         max_concurrent_updates: int = 32,
         admit: Callable[[object], bool] = lambda update: True,
+        timed: Callable[[object, float], None] = lambda update, seconds: None,
     ) -> None:
         super().__init__(sys.maxsize)  # admission only; the slots below bound the work
         self._admit = admit
+        self._timed = timed
         self._running = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
@@ -54,7 +58,11 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self.in_flight += 1
         try:
             async with lock, self._running:  # the person's turn first, then a shared slot
-                await coroutine
+                started = time.perf_counter()
+                try:
+                    await coroutine
+                finally:
+                    self._timed(update, time.perf_counter() - started)
         finally:
             self.in_flight -= 1
             self._waiting[key] -= 1

@@ -197,6 +197,7 @@ NOT_PERSONAL: dict[str, str] = {
     "deadline_passes": "a briefing's deadline passes",
     "digests_sent": "which digests went out, for everybody at once",
     "unreachable_notices": "units nobody could be reached in",
+    "stored_files": "copies of the files of reports, drafts and issues (listed with them)",
 }
 
 _TIME_COLUMNS = frozenset({"at", "until", "deadline", "not_before", "locked_until"})

@@ -44,6 +44,7 @@ from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, cancel_by_button, conversation, edit, remove_keyboard, show
 from handlers.delivery_access import delivery
+from handlers.evidence import keep_file
 from handlers.guard import guarded, refuse
 from handlers.when import read_time
 from scheduler import announcements
@@ -154,6 +155,7 @@ async def on_text(update: Update, context: HumasContext) -> int:
 async def on_media(update: Update, context: HumasContext) -> int:
     message = update.effective_message
     assert message is not None
+    await keep_file(context, message, "announcement")
     if message.photo:
         return await _take_body(
             update, context, message.caption or "", "photo", message.photo[-1].file_id

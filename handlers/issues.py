@@ -27,6 +27,7 @@ from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
+from handlers.evidence import keep_file
 from handlers.guard import can_act_on_unit, guarded, refuse
 from handlers.unit_picker import unit_label
 from scheduler.content import Content
@@ -97,6 +98,7 @@ async def evidence_screenshot(update: Update, context: HumasContext) -> int:
     assert message is not None and message.photo
     draft = context.user_data.setdefault(_DRAFT, {})
     draft["screenshot"] = message.photo[-1].file_id
+    await keep_file(context, message, "issue")
     if message.caption:
         try:
             draft["description"] = issues_db.clean(message.caption, issues_db.MAX_DESCRIPTION)

@@ -28,6 +28,7 @@ from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
+from handlers.evidence import keep_file
 from handlers.guard import guarded, refuse
 from scheduler import review_alerts
 from scheduler.briefing_view import REPORT, names
@@ -261,6 +262,7 @@ async def screenshot(update: Update, context: HumasContext) -> int:
         await submissions_db.attach_screenshot(
             context.db, last, officer.id, message.photo[-1].file_id
         )
+        await keep_file(context, message, "screenshot")
         submission = await submissions_db.by_id(context.db, last)
         assert submission is not None
         answers.append(context.t("submit.screenshot.saved", receipt=submission.receipt))
@@ -349,6 +351,7 @@ async def draft_received(update: Update, context: HumasContext) -> int:
             else END
         )
     context.user_data.pop(_TARGET, None)
+    await keep_file(context, message, "draft")
     await message.reply_html(context.t("draft.received", receipt=submission.receipt))
     await review_alerts.draft_arrived(
         context.db, delivery(context), officer.unit_id, context.clock.now()

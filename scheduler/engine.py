@@ -78,6 +78,7 @@ from scheduler.content import (
     validate_variants,
 )
 from scheduler.content_sender import send_content
+from scheduler.metrics import Metrics
 from scheduler.pacing import BulkSend, Pacer
 from scheduler.quiet_hours import QuietHours
 
@@ -109,6 +110,7 @@ class DeliveryEngine:
         poll_interval: float = 0.5,
         max_errors: int = 5,
         backoff: timedelta = timedelta(seconds=2),
+        metrics: Metrics | None = None,
     ) -> None:
         self._db = db
         self._bot = bot
@@ -131,6 +133,7 @@ class DeliveryEngine:
         self._round = 0
         self._idle_round = -1
         self.recovered = 0  # deliveries found in flight at the last start
+        self._metrics = metrics  # counts each delivery's result (scheduler/metrics.py)
 
     # ---- the API other features use ------------------------------------------------
 
@@ -348,6 +351,9 @@ class DeliveryEngine:
         ]
         if skipped:
             await outbox.skip_heads(self._db, skipped)
+            for _, status, _ in skipped:
+                if status == "blocked":
+                    self._count(status)
             changed = True
         for head in heads:
             if not head.active or not head.reachable:
@@ -462,11 +468,16 @@ class DeliveryEngine:
             await self._safe(self._failed_attempt(head, error))
             return
         await self._safe(outbox.mark_sent(self._db, head.id, sent.message_id, self._clock.now()))
+        self._count("sent")
 
     async def _call(self, chat_id: int, content: Content, args: BulkSend) -> Message:
         return await send_content(
             self._bot, chat_id, content, read_timeout=self.send_timeout, rate_limit_args=args
         )
+
+    def _count(self, result: str) -> None:
+        if self._metrics is not None:
+            self._metrics.delivered(result)
 
     async def _failed_attempt(self, head: outbox.Head, error: Exception) -> None:
         now = self._clock.now()
@@ -484,11 +495,13 @@ class DeliveryEngine:
             log.info("delivery %s: %s blocked the bot (%s)", head.id, head.telegram_id, error)
             await outbox.mark_blocked(self._db, head, reason)
             await officers_db.set_reachable(self._db, head.telegram_id, False, now)
+            self._count("blocked")
         elif isinstance(error, BadRequest):
             log.warning(
                 "delivery %s to chat %s refused by Telegram: %s", head.id, head.chat_id, error
             )
             await outbox.mark_final(self._db, head.id, "failed", reason)
+            self._count("failed")
         else:
             if not isinstance(error, TelegramError):
                 log.error("delivery %s: %s", head.id, reason, exc_info=error)
@@ -500,6 +513,7 @@ class DeliveryEngine:
                 await outbox.give_up(
                     self._db, head.id, status, reason, possible_duplicate=ambiguous
                 )
+                self._count(status)
                 return
             delay = min(self._backoff * 2 ** (errors - 1), _MAX_BACKOFF)
             await outbox.release(

@@ -71,6 +71,8 @@ class Schedule:
             queued = await run_all_due(self.services)
             await self._purge.run(self.services)
             await self._prune.run(self.services)
+            if self.services.files is not None:  # downloads that failed, tried again
+                await self.services.files.run_due()
             return queued
 
     async def start(self) -> None:

@@ -17,6 +17,8 @@ from bot.core.config import Settings
 from db.connection import Database
 from db.run_lock import RunLock
 from scheduler.engine import DeliveryEngine
+from scheduler.file_archive import FileArchive
+from scheduler.metrics import Metrics
 from scheduler.quiet_hours import QuietHours
 
 
@@ -30,6 +32,15 @@ class Schedule(Protocol):
     async def wanted(self) -> dict[str, datetime]: ...
 
 
+class Endpoint(Protocol):
+    """The health and metrics HTTP server (``bot.health.HealthServer``), as services see it."""
+
+    @property
+    def url(self) -> str: ...
+
+    async def stop(self) -> None: ...
+
+
 @dataclass
 class Services:
     config: Settings
@@ -38,8 +49,15 @@ class Services:
     run_lock: RunLock | None = None  # held from post_init to post_shutdown (db/run_lock.py)
     delivery: DeliveryEngine | None = None  # started in post_init, stopped in post_stop
     schedule: Schedule | None = None  # armed in post_init, after the delivery engine
+    files: FileArchive | None = None  # started in post_init (scheduler/file_archive.py)
+    health: Endpoint | None = None  # serving from post_init to post_shutdown (bot/health.py)
     bot_username: str = ""
     stopped_for: str | None = None  # why the bot stopped itself; the process exits non-zero
+
+    @cached_property
+    def metrics(self) -> Metrics:
+        """This application's counters and their registry (scheduler/metrics.py)."""
+        return Metrics(self.clock)
 
     @cached_property
     def quiet(self) -> QuietHours:

@@ -49,12 +49,15 @@ def sandbox_config(sandbox: SandboxServer, db_path: Path, **overrides: Any) -> S
     # Scripted people type far faster than a human: flood control is out of their way
     # unless a test asks for it (tests/test_attack_fairness.py).
     flood = {"updates": SCRIPTED_FLOOD_UPDATES, **overrides.pop("flood", {})}
+    # The health endpoint on a free port: many bots may run side by side.
+    health = {"port": 0, **overrides.pop("health", {})}
     return load_config(
         Path("/nonexistent/humas-bot-sandbox.toml"),
         environment=False,
         telegram=telegram,
         database=database,
         flood=flood,
+        health=health,
         **overrides,
     )
 

@@ -10,6 +10,8 @@ _CHAT_ACTIONS = frozenset(
     """typing upload_photo record_video upload_video record_voice upload_voice upload_document
     choose_sticker find_location record_video_note upload_video_note""".split()
 )
+# Bots may download files up to 20 MB; getFile refuses bigger ones, as Telegram does.
+DOWNLOAD_LIMIT = 20 * 1024 * 1024
 _GIFT_TYPES = (
     "unlimited_gifts limited_gifts unique_gifts premium_subscription gifts_from_channels".split()
 )
@@ -32,6 +34,8 @@ class ChatMethods(SandboxState):
         stored = self.files.get(p.get_str("file_id") or "")
         if stored is None:
             raise ApiError(400, "Bad Request: invalid file_id")
+        if len(stored.data) > DOWNLOAD_LIMIT:
+            raise ApiError(400, "Bad Request: file is too big")
         return stored.to_json()
 
     async def _api_get_chat(self, p: Params) -> JSON:
