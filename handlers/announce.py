@@ -142,6 +142,7 @@ async def _take_body(
         await message.reply_text(context.t(key, length=length, limit=limit))
         return COMPOSE
     draft.composed, draft.body, draft.media_type, draft.file_id = True, body.strip(), media, file_id
+    await keep_file(context, message, "announcement")
     return await _preview(update, context)
 
 
@@ -155,7 +156,6 @@ async def on_text(update: Update, context: HumasContext) -> int:
 async def on_media(update: Update, context: HumasContext) -> int:
     message = update.effective_message
     assert message is not None
-    await keep_file(context, message, "announcement")
     if message.photo:
         return await _take_body(
             update, context, message.caption or "", "photo", message.photo[-1].file_id

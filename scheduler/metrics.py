@@ -63,23 +63,17 @@ class Metrics:
         self.telegram_ok_at: datetime | None = None  # the last call Telegram answered
         self.last_error: LastError | None = None
         self.readings = Readings()
+        # In the order a scrape lists them: the state first, the latency histogram last.
         registry = self.registry = CollectorRegistry()
-        self.updates = Counter(
-            "humas_updates_handled", "Updates the handlers processed", registry=registry
-        )
-        self.latency = Histogram(
-            "humas_update_duration_seconds",
-            "Time to handle one update, by command (or button, message)",
-            ["command"],
-            buckets=LATENCY_BUCKETS,
-            registry=registry,
-        )
+        registry.register(_Readings(self))
         self.deliveries = Counter(
             "humas_deliveries",
             "Broadcast deliveries finished, by result",
             ["result"],
             registry=registry,
         )
+        for result in ("sent", "blocked", "failed", "ambiguous"):
+            self.deliveries.labels(result=result)
         self.retry_after = Counter(
             "humas_telegram_retry_after",
             "429 Too Many Requests answers from Telegram",
@@ -97,9 +91,16 @@ class Metrics:
             ["result"],
             registry=registry,
         )
-        for result in ("sent", "blocked", "failed", "ambiguous"):
-            self.deliveries.labels(result=result)
-        registry.register(_Readings(self))
+        self.updates = Counter(
+            "humas_updates_handled", "Updates the handlers processed", registry=registry
+        )
+        self.latency = Histogram(
+            "humas_update_duration_seconds",
+            "Time to handle one update, by command (or button, message)",
+            ["command"],
+            buckets=LATENCY_BUCKETS,
+            registry=registry,
+        )
 
     def handled(self, command: str, seconds: float) -> None:
         self.updates.inc()

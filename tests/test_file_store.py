@@ -19,7 +19,7 @@ from db import files as files_db
 from db.backup import make_backup
 from db.files import FileRef
 from scheduler.file_archive import FIRST_RETRY, FileArchive
-from tests.factories import CIBINONG, PONDOK_RAJEG, joined, publish
+from tests.factories import CIBINONG, GUNUNGPUTRI, PONDOK_RAJEG, joined, publish
 
 KB = 1024
 
@@ -157,3 +157,17 @@ async def test_the_backup_copies_the_store(bot: BotDriver, db_path: Path, tmp_pa
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     again = make_backup(db_path, tmp_path / "backups", 3, bot.clock.now(), store=store)
     assert again.files is not None and (again.files.copied, again.files.files) == (0, 1)
+
+
+async def test_an_announcement_photo_is_archived_only_once_accepted(bot: BotDriver) -> None:
+    coordinator = await bot.join("Dewi", GUNUNGPUTRI, "coordinator")
+    await bot.say(coordinator, "/pengumuman")
+    bot.sandbox.send_photo(coordinator, caption="y" * 1000)  # too long: refused
+    await bot.idle()
+    await archive(bot).wait_idle()
+    assert await bot.db.fetchval("SELECT count(*) FROM stored_files") == 0
+    bot.sandbox.send_photo(coordinator, caption="Infografis program")
+    await bot.idle()
+    await archive(bot).wait_idle()
+    rows = await bot.db.fetchall("SELECT source, status FROM stored_files")
+    assert [tuple(row) for row in rows] == [("announcement", "stored")]
