@@ -3,7 +3,9 @@
 One item at a time with Approve / Revise (asks for a note) / Reject and Skip.
 The decision is taken in one conditional UPDATE, so when two coordinators decide
 the same item the first wins and the second is told who decided what. The
-officer is told through the delivery engine, with the note.
+officer is told through the delivery engine, with the note. The link reports that
+passed every automatic check can be approved together, with a count and a
+confirmation (db/review_bulk.py); drafts are always reviewed one by one.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.core.callback_data import ID, Route, any_of
+from bot.core.callback_data import ID, Fixed, Route, any_of
 from bot.core.texts import esc, fmt_short, t
 from db import briefings as briefings_db
 from db import officers as officers_db
+from db import review_bulk
 from db import submissions as submissions_db
 from db.scope import OutOfScope
 from db.submissions import Decision, Submission, SubmissionRefused
@@ -34,8 +37,12 @@ APPROVE = Route("rv:ok", ID)
 REVISE = Route("rv:rev", ID)
 REJECT = Route("rv:no", ID)
 SKIP = Route("rv:skip", ID)
+APPROVE_PASSED = Fixed("rv:all")
+APPROVE_PASSED_YES = Fixed("rv:all:yes")
+APPROVE_PASSED_NO = Fixed("rv:all:no")
 NOTE = 0
 _PENDING = "review.pending"
+_BULK = "review.bulk"
 _CAPTION = 1000
 
 
@@ -72,7 +79,19 @@ async def _card(context: HumasContext, submission: Submission, waiting: int) -> 
     )
 
 
-def _buttons(context: HumasContext, submission_id: int) -> InlineKeyboardMarkup:
+def _buttons(context: HumasContext, submission_id: int, passed: int) -> InlineKeyboardMarkup:
+    bulk = (
+        [
+            [
+                InlineKeyboardButton(
+                    context.t("review.button.approve_passed", count=passed),
+                    callback_data=APPROVE_PASSED.data,
+                )
+            ]
+        ]
+        if passed
+        else []
+    )
     return InlineKeyboardMarkup(
         [
             [
@@ -91,6 +110,7 @@ def _buttons(context: HumasContext, submission_id: int) -> InlineKeyboardMarkup:
                     context.t("review.button.skip"), callback_data=SKIP.build(submission_id)
                 )
             ],
+            *bulk,
         ]
     )
 
@@ -118,9 +138,10 @@ async def _show_next(
         kind = submission.draft_media_type if submission.draft_file_id else "photo"
         shown = Content(caption or "", media_type=kind or "photo", file_id=media)
         await send_content(context.bot, message.chat_id, shown)
+    passed = len(await review_bulk.passed_links(context.db, officer))
     await message.reply_html(
         above + await _card(context, submission, waiting),
-        reply_markup=_buttons(context, submission.id),
+        reply_markup=_buttons(context, submission.id, passed),
     )
     return END
 
@@ -269,12 +290,77 @@ async def skipped(update: Update, context: HumasContext) -> int:
     return await _show_next(query.message, context, skipped_id)  # type: ignore[arg-type]
 
 
+@guarded("coordinator")
+async def ask_approve_passed(update: Update, context: HumasContext) -> int:
+    """How many passed link reports would be approved; a confirmation first."""
+    query = update.callback_query
+    officer = context.officer
+    assert query is not None and officer is not None
+    message = query.message
+    assert isinstance(message, Message)
+    ids = await review_bulk.passed_links(context.db, officer)
+    if not ids:
+        await refuse(update, context, context.t("review.bulk.none"))
+        return END
+    context.user_data[_BULK] = ids
+    await query.answer()
+    await remove_keyboard(query)
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    context.t("review.bulk.yes", count=len(ids)),
+                    callback_data=APPROVE_PASSED_YES.data,
+                ),
+                InlineKeyboardButton(
+                    context.t("button.cancel"), callback_data=APPROVE_PASSED_NO.data
+                ),
+            ]
+        ]
+    )
+    drafts = await submissions_db.queue_size(context.db, officer) - len(ids)
+    await message.reply_html(
+        context.t("review.bulk.confirm", count=len(ids), others=drafts), reply_markup=keyboard
+    )
+    return END
+
+
+@guarded("coordinator")
+async def approve_passed(update: Update, context: HumasContext) -> int:
+    query = update.callback_query
+    officer = context.officer
+    assert query is not None and officer is not None
+    message = query.message
+    assert isinstance(message, Message)
+    ids = context.user_data.pop(_BULK, None)
+    if ids is None:
+        await refuse(update, context, context.t("denied.button"))
+        return END
+    await query.answer()
+    await remove_keyboard(query)
+    if APPROVE_PASSED_NO.matches(query.data):
+        return await _show_next(message, context, outcome=context.t("review.bulk.cancelled"))
+    try:
+        result = await review_bulk.approve_passed(context.db, officer, ids, context.clock.now())
+    except OutOfScope:
+        await message.reply_text(context.t("denied.changed"))
+        return END
+    for submission in result.approved:
+        await _tell_officer(context, submission)
+    outcome = context.t("review.bulk.done", count=len(result.approved))
+    if result.skipped:
+        outcome += "\n" + context.t("review.bulk.skipped", count=result.skipped)
+    return await _show_next(message, context, outcome=outcome)
+
+
 def _button_handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
-    """The buttons on a submission under review."""
+    """The buttons on a submission under review, and approving the passed links."""
     return [
         CallbackQueryHandler(decided, pattern=any_of(APPROVE, REJECT)),
         CallbackQueryHandler(revise, pattern=REVISE.matches),
         CallbackQueryHandler(skipped, pattern=SKIP.matches),
+        CallbackQueryHandler(ask_approve_passed, pattern=APPROVE_PASSED.matches),
+        CallbackQueryHandler(approve_passed, pattern=any_of(APPROVE_PASSED_YES, APPROVE_PASSED_NO)),
     ]
 
 

@@ -204,6 +204,9 @@ BUTTONS: list[Entry] = [
     Entry("rv:no:{submission_a}", "coordinator", scoped=True),
     Entry("rv:ok:{submission_a}", "coordinator", scoped=True),
     Entry("rv:skip:{submission_a}", "coordinator"),
+    # Approving the passed links at once (the control's own decisions leave none by then).
+    Entry("rv:all", "coordinator"),
+    Entry("rv:all:yes", "coordinator", setup=("/tinjau", "rv:all"), allowed=None),
     Entry("is:done:{issue_a}", "coordinator", scoped=True),
     # Reporting on, or reading, a briefing meant for another unit (B).
     Entry("br:rep:{brief_b}", "officer", not_for=_NOT_TARGETED, allowed="officer_b"),

@@ -208,6 +208,36 @@ TEXTS: dict[str, dict[str, str]] = {
     "review.button.revise": {"id": "✏️ Revisi", "en": "✏️ Revise"},
     "review.button.reject": {"id": "❌ Tolak", "en": "❌ Reject"},
     "review.button.skip": {"id": "Lewati »", "en": "Skip »"},
+    "review.button.approve_passed": {
+        "id": "✅ Setujui semua tautan yang lolos pemeriksaan ({count})",
+        "en": "✅ Approve every link that passed the checks ({count})",
+    },
+    "review.bulk.confirm": {
+        "id": "Setujui <b>{count}</b> tautan yang lolos pemeriksaan otomatis (tautan unggahan "
+        "yang sah, belum pernah dilaporkan, di kanal yang diminta briefing, tepat waktu)?\n"
+        "Draf dan laporan lain ({others}) tetap ditinjau satu per satu. Petugasnya diberi tahu.",
+        "en": "Approve <b>{count}</b> links that passed the automatic checks (a valid post link, "
+        "not reported before, on a channel the briefing asked for, in time)?\n"
+        "Drafts and other reports ({others}) are still reviewed one by one. Their officers "
+        "are told.",
+    },
+    "review.bulk.yes": {"id": "✅ Ya, setujui {count}", "en": "✅ Yes, approve {count}"},
+    "review.bulk.none": {
+        "id": "Tidak ada tautan yang lolos pemeriksaan dan menunggu tinjauan.",
+        "en": "No link that passed the checks is waiting for review.",
+    },
+    "review.bulk.cancelled": {
+        "id": "Tidak ada yang disetujui.",
+        "en": "Nothing was approved.",
+    },
+    "review.bulk.done": {
+        "id": "✅ {count} tautan disetujui; petugasnya diberi tahu.",
+        "en": "✅ {count} links approved; their officers are told.",
+    },
+    "review.bulk.skipped": {
+        "id": "ℹ️ {count} dilewati: sudah diputuskan orang lain atau tidak lagi di wilayah Anda.",
+        "en": "ℹ️ {count} skipped: already decided by someone else, or no longer in your scope.",
+    },
     "review.ask_note": {
         "id": "✏️ Tulis catatan revisi untuk No. <b>{receipt}</b> — apa yang perlu diperbaiki?",
         "en": "✏️ Write the revision note for No. <b>{receipt}</b> — what needs fixing?",
