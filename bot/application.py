@@ -17,13 +17,13 @@ from telegram.ext import (
     Defaults,
     TypeHandler,
 )
-from telegram.request import HTTPXRequest
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.config import Settings
 from bot.database_watch import watch_database
 from bot.errors import ErrorHandler
 from bot.flood import FloodControl
+from bot.health import HealthServer, update_label
 from bot.updates import PerChatUpdateProcessor
 from db.connection import Database
 from db.migrations import apply_migrations, require_known_schema
@@ -33,6 +33,7 @@ from handlers import (
     briefing_compose,
     briefings,
     days_off,
+    details,
     fallback,
     invite,
     issues,
@@ -44,16 +45,23 @@ from handlers import (
     people_erase,
     profile,
     programs,
+    recap,
     register,
+    release,
+    release_bank,
+    release_send,
     review,
     schedule,
     start,
+    status,
     submit,
 )
 from handlers.context import HumasContext
 from handlers.menus import schedule_menu_sync, set_default_menus
 from scheduler.engine import DeliveryEngine
+from scheduler.file_archive import FileArchive
 from scheduler.jobs import start_schedule
+from scheduler.metrics import MeteredRequest
 from scheduler.pacing import Pacer
 from scheduler.services import BotData, Services
 from scheduler.splitting_bot import SplittingBot
@@ -95,8 +103,13 @@ def build_application(
         base_file_url=config.telegram.base_file_url,
         defaults=Defaults(tzinfo=config.tz),
         rate_limiter=pacer or Pacer(config.delivery.rate, chat_burst=config.delivery.chat_burst),
-        request=HTTPXRequest(connection_pool_size=_CONNECTIONS, httpx_kwargs={"verify": _tls()}),
-        get_updates_request=HTTPXRequest(connection_pool_size=1, httpx_kwargs={"verify": _tls()}),
+        # Every call goes through the metered client: 429s and Telegram's last answer.
+        request=MeteredRequest(
+            services.metrics, connection_pool_size=_CONNECTIONS, httpx_kwargs={"verify": _tls()}
+        ),
+        get_updates_request=MeteredRequest(
+            services.metrics, connection_pool_size=1, httpx_kwargs={"verify": _tls()}
+        ),
     )
     # Flood control drops a person's updates beyond the rate as they arrive (bot/flood.py).
     flood = FloodControl(config.flood)
@@ -107,7 +120,14 @@ def build_application(
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
-        .concurrent_updates(PerChatUpdateProcessor(admit=flood.admit))
+        .concurrent_updates(
+            PerChatUpdateProcessor(
+                admit=flood.admit,
+                timed=lambda update, seconds: services.metrics.handled(
+                    update_label(update), seconds
+                ),
+            )
+        )
         .build()
     )
     application.bot_data.services = services
@@ -142,16 +162,22 @@ def _register_handlers(application: HumasApplication) -> None:
         people_erase,
         language,
         programs,
+        recap,
         briefing_compose,
         briefings,
         submit,
         review,
+        release,
+        release_send,
+        release_bank,
         issues,
         my_reports,
         announce,
         schedule,
         leave,
         days_off,
+        status,
+        details,
     ):
         application.add_handlers(module.handlers())
     application.add_handlers(fallback.handlers())
@@ -177,10 +203,18 @@ async def _post_init(application: HumasApplication) -> None:
         application.bot,
         services.clock,
         services.quiet,
+        metrics=services.metrics,
     )
     await services.delivery.start()
+    services.files = FileArchive(
+        services.db, application.bot, services.clock, services.config, services.metrics
+    )
     await start_schedule(application)
     watch_database(application)
+    if services.config.health.enabled:
+        health = HealthServer(services, application.bot)
+        await health.start()
+        services.health = health
     log.info("bot @%s ready", services.bot_username)
 
 
@@ -193,6 +227,12 @@ async def _post_stop(application: HumasApplication) -> None:
 
 async def _post_shutdown(application: HumasApplication) -> None:
     services = application.bot_data.services
+    if services.health is not None:
+        await services.health.stop()
+        services.health = None
+    if services.files is not None:
+        await services.files.stop()
+        services.files = None
     if services.delivery is not None:
         await services.delivery.stop(grace=0)
         services.delivery = None

@@ -17,9 +17,11 @@ briefing whose deadline fell in that week (on time / late / missing).
 
 **Daily** — one message per coordinator (the central desk: the regency's
 coordinators, or the administrators when it has none), over their scope: links
-reported today, deadlines tomorrow with the units still open, overdue units,
-drafts waiting for review and open issue reports. A coordinator with nothing in
-any of these gets no message that day.
+reported today, deadlines tomorrow with the units still open, units overdue by at
+most :data:`OVERDUE_SHOWN`, drafts waiting for review and open issue reports; a
+section with nothing in it is left out, and a digest that would not fit on one
+screen lists counts instead of names. A coordinator with nothing in any of these
+gets no message that day.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from db.unit_tree import UnitTree, load_tree
 from scheduler.content import Content
 from scheduler.escalation import pack
 from scheduler.reminders import Timing, load_timing
+from scheduler.screen import fits
 from scheduler.services import Services
 
 log = logging.getLogger(__name__)
@@ -48,6 +51,9 @@ log = logging.getLogger(__name__)
 _PROGRAMS_LISTED = 10
 _BRIEFINGS_LISTED = 15
 _NAMES_LISTED = 10
+_SHORT_LISTED = 5
+OVERDUE_SHOWN = timedelta(days=7)
+"""The daily digest lists briefings overdue by at most this long (older ones are in /rekap)."""
 
 
 @dataclass(frozen=True)
@@ -354,7 +360,11 @@ async def send_daily(services: Services, timing: Timing, period: Period) -> int:
         tomorrow=await digests_db.deadlines_between(
             db, tomorrow_start, tomorrow_start + timedelta(days=1), now, include_closed=False
         ),
-        overdue=[item for item in await digests_db.open_deadlines(db, now) if item.deadline <= now],
+        overdue=[
+            item
+            for item in await digests_db.open_deadlines(db, now)
+            if now - OVERDUE_SHOWN < item.deadline <= now
+        ],
         drafts=await digests_db.drafts_waiting(db),
         issues=await digests_db.open_issues(db),
     )
@@ -403,44 +413,63 @@ def daily_text(
         date=fmt_date(datetime.combine(day, time(12), tzinfo=zone), lang, zone),
         scope=tree[root_id].label(lang),
     )
-    sections = [t(lang, "digest.daily.links", links=sum(links.values()), units=len(links))]
-    sections.append(_by_briefing(lang, tree, tomorrow, "tomorrow", zone))
-    sections.append(_by_briefing(lang, tree, overdue, "overdue", zone))
-    sections.append(t(lang, "digest.daily.drafts", count=drafts))
-    urgent = sum(n for _, urgency, n in issues if urgency == "darurat")
-    sections.append(
-        t(lang, "digest.daily.issues", count=sum(n for _, _, n in issues), urgent=urgent)
-    )
-    return pack(header, sections, t(lang, "digest.daily.footer"))
+    footer = t(lang, "digest.daily.footer")
+    # The full lists when they fit on one screen; else counts only, fewer briefings.
+    for listed, names in ((_BRIEFINGS_LISTED, _NAMES_LISTED), (_SHORT_LISTED, 0)):
+        sections = []
+        if links:
+            sections.append(
+                t(lang, "digest.daily.links", links=sum(links.values()), units=len(links))
+            )
+        if tomorrow:
+            sections.append(_by_briefing(lang, tree, tomorrow, "tomorrow", zone, listed, names))
+        if overdue:
+            sections.append(_by_briefing(lang, tree, overdue, "overdue", zone, listed, names))
+        if drafts:
+            sections.append(t(lang, "digest.daily.drafts", count=drafts))
+        if issues:
+            urgent = sum(n for _, urgency, n in issues if urgency == "darurat")
+            sections.append(
+                t(lang, "digest.daily.issues", count=sum(n for _, _, n in issues), urgent=urgent)
+            )
+        parts = pack(header, sections, footer)
+        if len(parts) == 1 and fits(parts[0]):
+            break
+    return parts
 
 
 def _by_briefing(
-    lang: str, tree: UnitTree, items: Sequence[UnitDeadline], which: str, zone: tzinfo
+    lang: str,
+    tree: UnitTree,
+    items: Sequence[UnitDeadline],
+    which: str,
+    zone: tzinfo,
+    listed: int,
+    names_listed: int,
 ) -> str:
     lines = [t(lang, f"digest.daily.{which}")]
     grouped: dict[int, list[UnitDeadline]] = defaultdict(list)
     for item in items:
         grouped[item.briefing_id].append(item)
-    if not grouped:
-        lines.append(t(lang, "digest.daily.none"))
-    for entries in list(grouped.values())[:_BRIEFINGS_LISTED]:
+    for entries in list(grouped.values())[:listed]:
         first = entries[0]
         open_units = sorted((tree[e.unit_id] for e in entries if not e.done), key=lambda u: u.code)
-        names = ", ".join(unit.label(lang) for unit in open_units[:_NAMES_LISTED])
-        if len(open_units) > _NAMES_LISTED:
-            names += ", " + t(lang, "sched.more", count=len(open_units) - _NAMES_LISTED)
+        names = ", ".join(unit.label(lang) for unit in open_units[:names_listed])
+        if names and len(open_units) > names_listed:
+            names += ", " + t(lang, "sched.more", count=len(open_units) - names_listed)
+        key = f"digest.daily.{which}_line" if names else f"digest.daily.{which}_count"
         lines.append(
             t(
                 lang,
-                f"digest.daily.{which}_line",
+                key,
                 id=first.briefing_id,
                 title=esc(first.title),
                 deadline=fmt_short(first.deadline, lang, zone),
                 open=len(open_units),
                 total=len(entries),
-                names=names or "—",
+                names=names,
             )
         )
-    if len(grouped) > _BRIEFINGS_LISTED:
-        lines.append(t(lang, "sched.more", count=len(grouped) - _BRIEFINGS_LISTED))
+    if len(grouped) > listed:
+        lines.append(t(lang, "sched.more", count=len(grouped) - listed))
     return "\n".join(lines)

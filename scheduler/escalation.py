@@ -37,14 +37,17 @@ from db.reminders import DueBriefing
 from db.unit_tree import TreeUnit, UnitTree, load_tree_in
 from scheduler.briefing_view import officer_buttons
 from scheduler.content import TEXT_LIMIT, Content, visible_length
-from scheduler.engine import DeliveryEngine
+from scheduler.push_batch import Push, PushBatch
 from scheduler.reminders import Timing, load_timing, tell_unreachable, variants_for
+from scheduler.screen import ESCALATION_DETAILS, fits
 from scheduler.services import Services
 
 log = logging.getLogger(__name__)
 
 CATCH_UP = timedelta(hours=24)
 _NAMES_LISTED = 30
+_SUMMARIES_LISTED = 5
+_TOP_KECAMATAN = 3
 
 
 @dataclass
@@ -64,10 +67,12 @@ async def run_due_deadlines(services: Services) -> int:
     if not timing.can_send_now:
         return 0
     schedule = services.config.schedule
+    batch = PushBatch()  # a coordinator's escalation and notice at one minute: one message
     async with db.transaction() as conn:
-        queued = await _overdue_pass(conn, engine, timing)
+        await _overdue_pass(conn, batch, timing)
         if schedule.escalation:
-            queued += await _escalation_pass(conn, engine, timing, schedule.escalation_delay)
+            await _escalation_pass(conn, batch, timing, schedule.escalation_delay)
+        queued = await batch.flush(conn, engine)
     if queued:
         engine.wake()
     return queued
@@ -119,65 +124,66 @@ def overdue_content(briefing: DueBriefing, zone: tzinfo, lang: str) -> list[Cont
     return [Content(text, buttons=officer_buttons(briefing.id, lang))]
 
 
-async def _overdue_pass(conn: aiosqlite.Connection, engine: DeliveryEngine, timing: Timing) -> int:
+async def _overdue_pass(conn: aiosqlite.Connection, batch: PushBatch, timing: Timing) -> None:
     outcomes = await _ready(conn, "overdue", timing, timedelta(0))
     if not outcomes:
-        return 0
+        return
     now = timing.now
     people = await reminders_db.people_in(
         conn, {unit_id for outcome in outcomes for unit_id in outcome.open}, now
     )
-    queued = 0
     for outcome in outcomes:
         briefing = outcome.briefing
         recipients = [officer for unit_id in outcome.open for officer in people[unit_id].recipients]
-        outbox_id = None
+        push = None
         if recipients:
-            outbox_id = await engine.enqueue_in(
-                conn,
+            push = batch.add(
                 kind="overdue",
                 ref=f"briefing:{briefing.id}",
-                sender_id=None,
                 recipients=recipients,
                 variants=variants_for(
                     recipients, lambda lang, b=briefing: overdue_content(b, timing.zone, lang)
                 ),
             )
-            queued += 1
-        await reminders_db.record_in(
-            conn,
-            [
-                (
-                    assignment_id,
-                    "overdue",
-                    briefing.deadline,
-                    outbox_id if people[unit_id].recipients else None,
-                )
-                for unit_id, assignment_id in outcome.open.items()
-            ],
-            now,
-        )
-        await reminders_db.record_pass_in(
-            conn,
-            briefing,
-            "overdue",
-            "sent" if outcome.open else "nothing",
-            len(outcome.open),
-            outbox_id,
-            now,
-        )
-    return queued + await tell_unreachable(conn, engine, people, now)
+
+        async def record(outcome: Outcome = outcome, push: Push | None = push) -> None:
+            outbox_id = push.outbox_id if push is not None else None
+            await reminders_db.record_in(
+                conn,
+                [
+                    (
+                        assignment_id,
+                        "overdue",
+                        outcome.briefing.deadline,
+                        outbox_id if people[unit_id].recipients else None,
+                    )
+                    for unit_id, assignment_id in outcome.open.items()
+                ],
+                now,
+            )
+            await reminders_db.record_pass_in(
+                conn,
+                outcome.briefing,
+                "overdue",
+                "sent" if outcome.open else "nothing",
+                len(outcome.open),
+                outbox_id,
+                now,
+            )
+
+        batch.after(record)
+    await tell_unreachable(conn, batch, people, now)
 
 
 # ---- escalation ------------------------------------------------------------------------------
 
 
 async def _escalation_pass(
-    conn: aiosqlite.Connection, engine: DeliveryEngine, timing: Timing, delay: timedelta
-) -> int:
+    conn: aiosqlite.Connection, batch: PushBatch, timing: Timing, delay: timedelta
+) -> None:
     outcomes = await _ready(conn, "escalation", timing, delay)
     if not outcomes:
-        return 0
+        return
     now = timing.now
     tree = await load_tree_in(conn)
     overseers = await reminders_db.overseers_in(conn)
@@ -189,14 +195,19 @@ async def _escalation_pass(
     by_kecamatan: dict[int, list[Officer]] = defaultdict(list)
     for officer in coordinators:
         by_kecamatan[officer.unit_id].append(officer)
-    sections: dict[int, list[str]] = defaultdict(list)
+    sections: dict[int, list[Section]] = defaultdict(list)
     recipients: dict[int, Officer] = {}
     missing = [outcome for outcome in outcomes if outcome.open]
     for outcome in missing:
         for officer in central:
             recipients[officer.id] = officer
+            lang = officer.language
             sections[officer.id].append(
-                central_section(officer.language, tree, outcome, by_kecamatan, timing.zone)
+                Section(
+                    outcome.briefing.id,
+                    central_section(lang, tree, outcome, by_kecamatan, timing.zone),
+                    central_summary(lang, tree, outcome, timing.zone),
+                )
             )
         for officer in coordinators:
             if officer.id in central_ids:
@@ -206,23 +217,23 @@ async def _escalation_pass(
                 continue
             targeted_here = [u for u in outcome.targeted if tree.in_scope(officer.unit_id, u)]
             recipients[officer.id] = officer
+            lang = officer.language
             sections[officer.id].append(
-                scope_section(
-                    officer.language, tree, outcome, open_here, targeted_here, timing.zone
+                Section(
+                    outcome.briefing.id,
+                    scope_section(lang, tree, outcome, open_here, targeted_here, timing.zone),
+                    scope_summary(lang, outcome, open_here, targeted_here, timing.zone),
                 )
             )
     ref = "escalation:" + ",".join(str(outcome.briefing.id) for outcome in missing)
     for officer_id, officer_sections in sections.items():
         officer = recipients[officer_id]
         lang = officer.language
-        parts = pack(t(lang, "escalation.header"), officer_sections, t(lang, "escalation.footer"))
-        await engine.enqueue_in(
-            conn,
+        batch.add(
             kind="escalation",
             ref=ref[:200],
-            sender_id=None,
             recipients=[officer],
-            variants={lang: [Content(part) for part in parts]},
+            variants={lang: escalation_parts(lang, officer_sections)},
         )
     for outcome in outcomes:
         await reminders_db.record_pass_in(
@@ -234,7 +245,38 @@ async def _escalation_pass(
             None,
             now,
         )
-    return len(sections)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One briefing in a coordinator's escalation: the full list and its short summary."""
+
+    briefing_id: int
+    full: str
+    summary: str
+
+
+def escalation_parts(lang: str, sections: Sequence[Section]) -> list[Content]:
+    """The full lists when they fit on one screen; else the summaries with "Rincian" buttons."""
+    header, footer = t(lang, "escalation.header"), t(lang, "escalation.footer")
+    full = pack(header, [section.full for section in sections], footer)
+    if len(full) == 1 and fits(full[0]):
+        return [Content(full[0])]
+    shown = sections[:_SUMMARIES_LISTED]
+    summaries = [section.summary for section in shown]
+    if len(sections) > len(shown):
+        summaries.append(t(lang, "sched.more", count=len(sections) - len(shown)))
+    buttons = tuple(
+        (
+            (
+                t(lang, "details.button", id=section.briefing_id),
+                ESCALATION_DETAILS.build(section.briefing_id, 0),
+            ),
+        )
+        for section in shown
+    )
+    text = "\n\n".join([header, *summaries, t(lang, "escalation.footer_summary")])
+    return [Content(text, buttons=buttons)]
 
 
 def _names(lang: str, units: Sequence[TreeUnit]) -> str:
@@ -263,8 +305,11 @@ def central_section(
         _section_header(lang, outcome.briefing, zone),
         t(lang, "escalation.count", open=len(outcome.open), total=len(outcome.targeted)),
     ]
-    offices = [tree[u] for u in outcome.open if tree[u].kind in ("kabupaten", "kecamatan")]
+    regency = [tree[u] for u in outcome.open if tree[u].kind == "kabupaten"]
+    offices = [tree[u] for u in outcome.open if tree[u].kind == "kecamatan"]
     agencies = [tree[u] for u in outcome.open if tree[u].kind == "opd"]
+    if regency:
+        lines.append(t(lang, "escalation.regency_office", names=_names(lang, regency)))
     if offices:
         lines.append(t(lang, "escalation.offices", count=len(offices), names=_names(lang, offices)))
     if agencies:
@@ -339,6 +384,57 @@ def scope_section(
         if len(units) > _NAMES_LISTED:
             lines.append(t(lang, "sched.more", count=len(units) - _NAMES_LISTED))
     return "\n".join(lines)
+
+
+def _villages_open(tree: UnitTree, unit_ids: Sequence[int]) -> dict[int, int]:
+    """Per kecamatan id: how many of ``unit_ids`` are its desa/kelurahan."""
+    counts: dict[int, int] = defaultdict(int)
+    for unit_id in unit_ids:
+        kecamatan = tree.kecamatan_of(unit_id)
+        if kecamatan is not None and tree[unit_id].kind in ("desa", "kelurahan"):
+            counts[kecamatan.id] += 1
+    return counts
+
+
+def central_summary(lang: str, tree: UnitTree, outcome: Outcome, zone: tzinfo) -> str:
+    """The central desk's view in a few lines: counts by kind and the kecamatan most behind."""
+    open_units = list(outcome.open)
+    offices = sum(1 for u in open_units if tree[u].kind == "kecamatan")
+    agencies = sum(1 for u in open_units if tree[u].kind == "opd")
+    villages = _villages_open(tree, open_units)
+    lines = [
+        _section_header(lang, outcome.briefing, zone),
+        t(lang, "escalation.count", open=len(outcome.open), total=len(outcome.targeted)),
+        t(
+            lang,
+            "escalation.summary_kinds",
+            offices=offices,
+            agencies=agencies,
+            villages=sum(villages.values()),
+            kecamatan=len(villages),
+        ),
+    ]
+    behind = sorted(villages, key=lambda k: (-villages[k], tree[k].code))[:_TOP_KECAMATAN]
+    if behind:
+        names = ", ".join(f"{tree[k].label(lang)} ({villages[k]})" for k in behind)
+        lines.append(t(lang, "escalation.summary_behind", names=names))
+    return "\n".join(lines)
+
+
+def scope_summary(
+    lang: str,
+    outcome: Outcome,
+    open_here: Sequence[int],
+    targeted_here: Sequence[int],
+    zone: tzinfo,
+) -> str:
+    """A coordinator's own scope in two lines: the briefing and how many have not reported."""
+    return "\n".join(
+        [
+            _section_header(lang, outcome.briefing, zone),
+            t(lang, "escalation.summary_scope", open=len(open_here), total=len(targeted_here)),
+        ]
+    )
 
 
 def pack(header: str, sections: Sequence[str], footer: str) -> list[str]:

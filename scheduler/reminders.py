@@ -42,13 +42,15 @@ from db.timefmt import to_db
 from db.unit_tree import UnitTree, load_tree_in
 from scheduler.briefing_view import officer_buttons
 from scheduler.content import Content
-from scheduler.engine import DeliveryEngine
 from scheduler.holidays import Calendar, load_calendar
+from scheduler.push_batch import Push, PushBatch
 from scheduler.quiet_hours import QuietHours
+from scheduler.screen import UNREACHED_DETAILS, fits
 from scheduler.services import Services
 
 MIN_GAP = timedelta(hours=1)  # no reminder within this time after the briefing arrived
 _UNITS_LISTED = 30
+_UNITS_SUMMARISED = 10
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,6 @@ async def run_due_reminders(services: Services) -> int:
     offsets = services.config.reminders.offsets
     if not offsets:
         return 0
-    queued = 0
     async with db.transaction() as conn:
         candidates = await reminders_db.candidates_in(conn, now, now + max(offsets))
         due_offsets: dict[int, list[timedelta]] = {}  # per briefing: its offsets due now
@@ -173,35 +174,43 @@ async def run_due_reminders(services: Services) -> int:
         people = await reminders_db.people_in(
             conn, {c.unit_id for items in plan.values() for c in items}, now
         )
+        reminded: list[tuple[timedelta, list[Candidate], Push | None]] = []
+        batch = PushBatch()  # reminders of several briefings to one unit: one message
         for (_, offset), items in plan.items():
             recipients = [officer for c in items for officer in people[c.unit_id].recipients]
-            outbox_id = None
+            push = None
             if recipients:
                 first = items[0]
-                outbox_id = await engine.enqueue_in(
-                    conn,
+                push = batch.add(
                     kind="reminder",
                     ref=f"briefing:{first.briefing_id}",
-                    sender_id=None,
                     recipients=recipients,
                     variants=variants_for(
                         recipients,
                         lambda lang, c=first: reminder_content(c, now, timing.zone, lang),
                     ),
                 )
-                queued += 1
-            records += [
-                (
-                    c.assignment_id,
-                    offset_kind(offset),
-                    c.deadline,
-                    outbox_id if people[c.unit_id].recipients else None,
+            reminded.append((offset, items, push))
+
+        async def record() -> None:
+            for offset, items, push in reminded:
+                outbox_id = push.outbox_id if push is not None else None
+                records.extend(
+                    (
+                        c.assignment_id,
+                        offset_kind(offset),
+                        c.deadline,
+                        outbox_id if people[c.unit_id].recipients else None,
+                    )
+                    for c in items
                 )
-                for c in items
-            ]
-        await reminders_db.record_in(conn, records, now)
-        queued += await tell_unreachable(conn, engine, people, now)
+            await reminders_db.record_in(conn, records, now)
+
+        batch.after(record)
+        await tell_unreachable(conn, batch, people, now)
+        queued = await batch.flush(conn, engine)
     engine.wake()
+    services.metrics.reminders.inc(queued)
     return queued
 
 
@@ -229,18 +238,18 @@ def nearest_coordinators(
 
 async def tell_unreachable(
     conn: aiosqlite.Connection,
-    engine: DeliveryEngine,
+    batch: PushBatch,
     people: Mapping[int, UnitPeople],
     now: datetime,
-) -> int:
-    """Tell coordinators once about units a push reached nobody in; returns messages queued."""
+) -> None:
+    """Tell coordinators once about units a push reached nobody in (added to ``batch``)."""
     reached = [unit_id for unit_id, group in people.items() if group.recipients]
     await reminders_db.clear_notices_in(conn, reached)
     unreached = [unit_id for unit_id, group in people.items() if not group.recipients]
     told = await reminders_db.noticed_in(conn, unreached)
     fresh = [unit_id for unit_id in unreached if unit_id not in told]
     if not fresh:
-        return 0
+        return
     overseers = await reminders_db.overseers_in(conn)
     tree = await load_tree_in(conn)
     by_coordinator: dict[int, list[int]] = defaultdict(list)
@@ -251,32 +260,50 @@ async def tell_unreachable(
         for coordinator in nearest_coordinators(tree, overseers, unit_id, own):
             coordinators[coordinator.id] = coordinator
             by_coordinator[coordinator.id].append(unit_id)
-    notices: dict[int, int | None] = {unit_id: None for unit_id in fresh}
-    queued = 0
+    pushes: list[tuple[Push, list[int]]] = []
     for coordinator_id, unit_ids in by_coordinator.items():
         coordinator = coordinators[coordinator_id]
         lang = coordinator.language
-        outbox_id = await engine.enqueue_in(
-            conn,
+        push = batch.add(
             kind="notice",
             ref="unreachable",
-            sender_id=None,
             recipients=[coordinator],
-            variants={lang: [Content(unreachable_text(lang, tree, people, unit_ids))]},
+            variants={lang: [unreachable_content(lang, tree, people, unit_ids)]},
         )
-        queued += 1
-        for unit_id in unit_ids:
-            notices[unit_id] = outbox_id
-    await reminders_db.add_notices_in(
-        conn,
-        [(unit_id, people[unit_id].reason, outbox) for unit_id, outbox in notices.items()],
-        now,
-    )
-    return queued
+        pushes.append((push, unit_ids))
+
+    async def record() -> None:
+        notices: dict[int, int | None] = {unit_id: None for unit_id in fresh}
+        for push, unit_ids in pushes:
+            for unit_id in unit_ids:
+                notices[unit_id] = push.outbox_id
+        await reminders_db.add_notices_in(
+            conn,
+            [(unit_id, people[unit_id].reason, outbox) for unit_id, outbox in notices.items()],
+            now,
+        )
+
+    batch.after(record)
+
+
+def unreachable_content(
+    lang: str, tree: UnitTree, people: Mapping[int, UnitPeople], unit_ids: Sequence[int]
+) -> Content:
+    """The units by name when they fit on one screen; else the first few and "Rincian"."""
+    text = unreachable_text(lang, tree, people, unit_ids, _UNITS_LISTED)
+    if fits(text):
+        return Content(text)
+    text = unreachable_text(lang, tree, people, unit_ids, _UNITS_SUMMARISED)
+    button = (t(lang, "details.button_units"), UNREACHED_DETAILS.build(0))
+    return Content(text, buttons=((button,),))
 
 
 def unreachable_text(
-    lang: str, tree: UnitTree, people: Mapping[int, UnitPeople], unit_ids: Sequence[int]
+    lang: str,
+    tree: UnitTree,
+    people: Mapping[int, UnitPeople],
+    unit_ids: Sequence[int],
+    listed: int,
 ) -> str:
     ordered = sorted(unit_ids, key=lambda unit_id: tree[unit_id].code)
     lines = [
@@ -286,8 +313,8 @@ def unreachable_text(
             unit=tree[unit_id].label(lang),
             reason=t(lang, f"unreachable.reason.{people[unit_id].reason}"),
         )
-        for unit_id in ordered[:_UNITS_LISTED]
+        for unit_id in ordered[:listed]
     ]
-    if len(ordered) > _UNITS_LISTED:
-        lines.append(t(lang, "sched.more", count=len(ordered) - _UNITS_LISTED))
+    if len(ordered) > listed:
+        lines.append(t(lang, "sched.more", count=len(ordered) - listed))
     return t(lang, "unreachable.header", count=len(ordered)) + "\n" + "\n".join(lines)

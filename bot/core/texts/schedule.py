@@ -86,6 +86,47 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "no district coordinator yet",
     },
     "escalation.office": {"id": " (kantor)", "en": " (office)"},
+    "escalation.regency_office": {
+        "id": "Kantor kabupaten: {names}",
+        "en": "Regency office: {names}",
+    },
+    "escalation.summary_kinds": {
+        "id": "Kantor kecamatan: {offices} · perangkat daerah: {agencies} · desa/kelurahan: "
+        "{villages} di {kecamatan} kecamatan",
+        "en": "District offices: {offices} · agencies: {agencies} · villages: {villages} in "
+        "{kecamatan} districts",
+    },
+    "escalation.summary_behind": {
+        "id": "Paling banyak: {names}",
+        "en": "Most behind: {names}",
+    },
+    "escalation.summary_scope": {
+        "id": "{open} dari {total} unit sasaran di wilayah Anda belum melapor.",
+        "en": "{open} of {total} target units in your area have not reported.",
+    },
+    "escalation.footer_summary": {
+        "id": "<i>Daftar ini hanya untuk koordinator. Unit yang terlambat sudah diberi tahu. "
+        "Tekan Rincian untuk daftar unitnya.</i>",
+        "en": "<i>This list is for coordinators only. The late units have been told. "
+        "Press Details for the list of units.</i>",
+    },
+    # ---- the "Rincian" pages of a summarised push ----
+    "details.button": {"id": "📋 Rincian #{id}", "en": "📋 Details #{id}"},
+    "details.button_units": {"id": "📋 Rincian", "en": "📋 Details"},
+    "details.escalation": {
+        "id": "📋 <b>#{id} {title}</b>: {total} unit belum melapor (halaman {page}/{pages})",
+        "en": "📋 <b>#{id} {title}</b>: {total} units have not reported (page {page}/{pages})",
+    },
+    "details.unreached": {
+        "id": "📋 <b>Pengingat tidak sampai</b>: {total} unit (halaman {page}/{pages})",
+        "en": "📋 <b>Reminders reached nobody</b>: {total} units (page {page}/{pages})",
+    },
+    "details.none": {
+        "id": "Tidak ada lagi unit dalam daftar ini di wilayah Anda.",
+        "en": "No unit of your area is on this list any more.",
+    },
+    "details.previous": {"id": "◀ Sebelumnya", "en": "◀ Previous"},
+    "details.next": {"id": "Berikutnya ▶", "en": "Next ▶"},
     "escalation.other_units": {"id": "Perangkat daerah dan lainnya", "en": "Agencies and others"},
     # ---- the weekly priorities digest ----
     "digest.weekly.header": {
@@ -175,7 +216,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "• #{id} {title} (batas {deadline}): {open} unit — {names}",
         "en": "• #{id} {title} (deadline {deadline}): {open} units — {names}",
     },
-    "digest.daily.none": {"id": "—", "en": "—"},
+    "digest.daily.tomorrow_count": {
+        "id": "• #{id} {title} — {deadline}: {open} dari {total} unit belum melapor",
+        "en": "• #{id} {title} — {deadline}: {open} of {total} units have not reported",
+    },
+    "digest.daily.overdue_count": {
+        "id": "• #{id} {title} (batas {deadline}): {open} unit",
+        "en": "• #{id} {title} (deadline {deadline}): {open} units",
+    },
     "digest.daily.drafts": {
         "id": "📝 Draf menunggu tinjauan: {count}",
         "en": "📝 Drafts waiting for review: {count}",
