@@ -7,6 +7,8 @@ The rules, all enforced here inside the write transaction:
   by itself: a move is asked for (:func:`request_move`) and decided by the deciders
   of a registration for the new unit (see :mod:`db.moves`);
 - a revoked invitation is refused like an expired one;
+- a kecamatan invitation (``pick_below``) admits an officer to the desa/kelurahan
+  of that kecamatan they pick (:func:`village_choice`), never to another unit;
 - after :data:`GUESS_LIMIT` unknown tokens from one account within
   :data:`GUESS_WINDOW`, that account's tokens are refused for :data:`LOCKOUT`
   without being looked up. Only a short hash of a failed token is stored.
@@ -17,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -58,6 +60,10 @@ class InvitationProblem(StrEnum):
     """The account already has a request waiting."""
     NOT_ALLOWED = "not_allowed"
     """Revoking: the invitation is outside the person's scope."""
+    PICK_VILLAGE = "pick_village"
+    """A kecamatan invitation: the person picks their desa/kelurahan first."""
+    WRONG_VILLAGE = "wrong_village"
+    """The unit picked is not an active desa/kelurahan of the invitation's kecamatan."""
 
 
 class InvitationError(Exception):
@@ -75,6 +81,8 @@ class Invitation:
     max_uses: int
     uses: int
     created_by: int | None
+    pick_below: bool = False
+    """A kecamatan invitation: the officer picks a desa/kelurahan of the kecamatan."""
 
 
 @dataclass(frozen=True)
@@ -141,15 +149,20 @@ async def create(
     days: int,
     actor: Actor,
     at: datetime,
+    pick_below: bool = False,
 ) -> tuple[str, Invitation]:
-    """Create an invitation and return the token, which is shown once and never stored."""
+    """Create an invitation and return the token, which is shown once and never stored.
+
+    ``pick_below``: a kecamatan invitation (``unit_id`` a kecamatan, role officer)."""
     validate_limits(max_uses, days)
+    if pick_below and role != "officer":
+        raise ValueError("a kecamatan invitation is for officers")
     token = secrets.token_urlsafe(TOKEN_BYTES)
     expires = at + timedelta(days=days)
     async with db.transaction() as conn:
         cursor = await conn.execute(
             "INSERT INTO invitations (token_hash, unit_id, role, expires_at, max_uses, created_by,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " created_at, pick_below) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 hash_token(token),
                 unit_id,
@@ -158,6 +171,7 @@ async def create(
                 max_uses,
                 actor.officer_id,
                 to_db(at),
+                int(pick_below),
             ),
         )
         invitation_id = cursor.lastrowid or 0
@@ -171,8 +185,11 @@ async def create(
             role=role,
             max_uses=max_uses,
             days=days,
+            pick_below=pick_below,
         )
-    return token, Invitation(invitation_id, unit_id, role, expires, max_uses, 0, actor.officer_id)
+    return token, Invitation(
+        invitation_id, unit_id, role, expires, max_uses, 0, actor.officer_id, pick_below
+    )
 
 
 def _invitation(row: aiosqlite.Row) -> Invitation:
@@ -184,6 +201,7 @@ def _invitation(row: aiosqlite.Row) -> Invitation:
         max_uses=row["max_uses"],
         uses=row["uses"],
         created_by=row["created_by"],
+        pick_below=bool(row["pick_below"]),
     )
 
 
@@ -259,9 +277,10 @@ async def _record_failure(
 
 
 async def _check(
-    conn: aiosqlite.Connection, token: str, who: Identity, at: datetime
+    conn: aiosqlite.Connection, token: str, who: Identity, at: datetime, village: int | None
 ) -> tuple[Officer | None, Invitation]:
-    """The account as it is and the usable invitation; raises :class:`InvitationError`.
+    """The account as it is and the usable invitation, for a kecamatan invitation turned to
+    the ``village`` picked; raises :class:`InvitationError`.
 
     A deactivated account is refused before anything else (its links tell it nothing),
     a locked-out account before the token is looked up.
@@ -272,6 +291,12 @@ async def _check(
     if await _locked(conn, who.telegram_id, at):
         raise InvitationError(InvitationProblem.LOCKED)
     invitation = await _usable(conn, token, at)
+    if invitation.pick_below:
+        if village is None:
+            raise InvitationError(InvitationProblem.PICK_VILLAGE)
+        if not await _village_of(conn, village, invitation.unit_id):
+            raise InvitationError(InvitationProblem.WRONG_VILLAGE)
+        invitation = replace(invitation, unit_id=village)
     if account is not None and (account.unit_id, account.role) == (
         invitation.unit_id,
         invitation.role,
@@ -280,17 +305,39 @@ async def _check(
     return account, invitation
 
 
-async def redeem(db: Database, token: str, who: Identity, at: datetime) -> RedeemResult:
+async def _village_of(conn: aiosqlite.Connection, unit_id: int, kecamatan_id: int) -> bool:
+    cursor = await conn.execute(
+        "SELECT 1 FROM units WHERE id = ? AND parent_id = ? AND active = 1"
+        " AND kind IN ('desa', 'kelurahan')",
+        (unit_id, kecamatan_id),
+    )
+    return await cursor.fetchone() is not None
+
+
+async def village_choice(db: Database, token: str, at: datetime) -> Invitation | None:
+    """The usable kecamatan invitation behind ``token`` (whose villages to offer), else None."""
+    async with db.transaction() as conn:
+        try:
+            invitation = await _usable(conn, token, at)
+        except InvitationError:
+            return None
+    return invitation if invitation.pick_below else None
+
+
+async def redeem(
+    db: Database, token: str, who: Identity, at: datetime, *, village: int | None = None
+) -> RedeemResult:
     """Make a new account an active member of the invitation's unit, counting one use.
 
-    An active account is not changed: the result offers it a move (see
+    A kecamatan invitation needs the ``village`` picked (PICK_VILLAGE without one) and
+    admits to it. An active account is not changed: the result offers it a move (see
     :func:`request_move`). Raises :class:`InvitationError` for a token that cannot be
     used; nothing changes then, except that an unknown token is counted.
     """
     refused: InvitationError | None = None
     async with db.transaction() as conn:
         try:
-            previous, invitation = await _check(conn, token, who, at)
+            previous, invitation = await _check(conn, token, who, at, village)
         except InvitationError as exc:
             if exc.problem is InvitationProblem.UNKNOWN:
                 await _record_failure(conn, who.telegram_id, token, at)
@@ -336,14 +383,17 @@ async def _join(
     return officer
 
 
-async def request_move(db: Database, token: str, who: Identity, at: datetime) -> int:
-    """An active account asks to move to the invitation's unit and role; counts one use.
+async def request_move(
+    db: Database, token: str, who: Identity, at: datetime, *, village: int | None = None
+) -> int:
+    """An active account asks to move to the invitation's unit (or ``village``) and role;
+    counts one use.
 
     Returns the id of the request (a registration of kind 'move') for its deciders.
     Everything is checked again: the link may have been revoked since it was opened.
     """
     async with db.transaction() as conn:
-        account, invitation = await _check(conn, token, who, at)
+        account, invitation = await _check(conn, token, who, at, village)
         if account is None:
             raise InvitationError(InvitationProblem.UNKNOWN)
         registration_id = await moves.insert(

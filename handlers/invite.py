@@ -4,7 +4,8 @@ Administrators invite any role anywhere; coordinators invite officers only, and
 only to units in their scope. Every step re-checks the inviter against the
 database (the guard), the chosen unit against their scope (the picker), and
 everything again right before the invitation is written. The first screen also
-opens the list of live invitations (``handlers/invite_list.py``) when there are any.
+opens the bulk invitations (``handlers/invite_bulk.py``: a kecamatan link, a link per
+desa or per kecamatan) and the list of live invitations (``handlers/invite_list.py``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from db import units as units_db
 from db.audit import Actor
 from db.invitations import MAX_DAYS, MAX_USES
 from db.officers import ROLES, Role
-from handlers import invite_list
+from handlers import invite_bulk, invite_list
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, cancel_by_button, conversation, edit, show
@@ -89,9 +90,12 @@ async def begin(update: Update, context: HumasContext) -> int:
     officer = context.officer
     assert officer is not None
     text, markup = await PICKER.root(context, officer)
+    rows = await invite_bulk.first_screen_rows(context, officer)
     button = await invite_list.list_button(context, officer)
     if button is not None:
-        markup = InlineKeyboardMarkup([[button], *markup.inline_keyboard])
+        rows.append([button])
+    if rows:
+        markup = InlineKeyboardMarkup([*rows, *markup.inline_keyboard])
     await update.effective_message.reply_html(text, reply_markup=markup)
     return UNIT
 
@@ -232,6 +236,7 @@ def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
                 UNIT: [
                     CallbackQueryHandler(on_unit, pattern=PICKER.pattern),
                     CallbackQueryHandler(invite_list.on_list, pattern=invite_list.PAGE.matches),
+                    *invite_bulk.first_screen_handlers(),
                     MessageHandler(_TEXT, on_search),
                 ],
                 ROLE: [
@@ -251,4 +256,5 @@ def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
             },
         ),
         *invite_list.handlers(),
+        *invite_bulk.handlers(),
     ]

@@ -34,6 +34,7 @@ from db import scope
 from db import units as units_db
 from db.officers import ROLES, Officer, Role
 from db.people import Change, PeopleError
+from handlers import coverage
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, conversation, edit
@@ -254,7 +255,11 @@ async def begin(update: Update, context: HumasContext) -> int:
     assert update.effective_message is not None and context.officer is not None
     screen = await _home(context, context.officer)
     assert screen is not None
-    await update.effective_message.reply_html(screen[0], reply_markup=screen[1])
+    text, markup = screen
+    coverage_button = await coverage.open_button(context, context.officer)
+    if coverage_button is not None:
+        markup = InlineKeyboardMarkup([[coverage_button], *markup.inline_keyboard])
+    await update.effective_message.reply_html(text, reply_markup=markup)
     return BROWSE
 
 
@@ -514,4 +519,5 @@ def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
                 ],
             },
         ),
+        *coverage.handlers(),
     ]

@@ -1,6 +1,7 @@
 """/start: greet, or join with an invitation deep link (t.me/<bot>?start=<token>).
 
-A link makes a stranger a member at once. An account that is already active is
+A link makes a stranger a member at once; a kecamatan link first asks which
+desa/kelurahan of that kecamatan (one press). An account that is already active is
 asked whether it wants to move; if so, the move goes to the deciders of the new
 unit like a registration. A deactivated account is told to contact its
 coordinator. Every refusal is logged with a short hash of the token, never the token.
@@ -14,12 +15,12 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.core.callback_data import Fixed, any_of
+from bot.core.callback_data import ID, Fixed, Route, any_of
 from bot.core.texts import esc, unit_label
 from db import invitations as invitations_db
 from db import registrations as registrations_db
 from db import units as units_db
-from db.invitations import Identity, InvitationError
+from db.invitations import Identity, InvitationError, InvitationProblem
 from db.officers import Officer
 from db.registrations import RegistrationError, RegistrationProblem
 from handlers import shortcuts
@@ -34,7 +35,10 @@ from handlers.unit_picker import unit_label as picker_unit_label
 log = logging.getLogger(__name__)
 MOVE_YES = Fixed("inv:move:yes")
 MOVE_NO = Fixed("inv:move:no")
+VILLAGE = Route("inv:vil", ID)
 _PENDING_TOKEN = "pending_invitation_token"
+_PENDING_VILLAGE = "pending_invitation_village"
+_VILLAGE_TOKEN = "village_invitation_token"
 
 
 async def describe_membership(context: HumasContext, officer: Officer) -> tuple[str, str]:
@@ -66,7 +70,36 @@ async def _refuse_token(
     await message.reply_text(context.t(f"invite.{error.problem.value}"))
 
 
-async def _redeem(update: Update, context: HumasContext, token: str) -> None:
+async def _villages(update: Update, context: HumasContext, token: str) -> None:
+    """A kecamatan link: the desa/kelurahan of that kecamatan, one button each."""
+    message = update.effective_message
+    assert message is not None
+    invitation = await invitations_db.village_choice(context.db, token, context.clock.now())
+    kecamatan = await units_db.by_id(context.db, invitation.unit_id) if invitation else None
+    if invitation is None or kecamatan is None:
+        await message.reply_text(context.t("invite.unknown"))
+        return
+    villages = await units_db.children(context.db, kecamatan.id, ("desa", "kelurahan"))
+    context.user_data[_VILLAGE_TOKEN] = token
+    buttons = [
+        InlineKeyboardButton(
+            unit_label(context.lang, unit.kind, unit.name), callback_data=VILLAGE.build(unit.id)
+        )
+        for unit in villages
+    ]
+    rows = [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
+    await message.reply_html(
+        context.t(
+            "invite.pick_village",
+            kecamatan=unit_label(context.lang, kecamatan.kind, kecamatan.name),
+        ),
+        reply_markup=InlineKeyboardMarkup(rows),
+    )
+
+
+async def _redeem(
+    update: Update, context: HumasContext, token: str, village: int | None = None
+) -> None:
     message = update.effective_message
     assert message is not None
     who = _joining(update, context)
@@ -74,15 +107,21 @@ async def _redeem(update: Update, context: HumasContext, token: str) -> None:
         await message.reply_text(context.t("name.unusable_profile"))
         return
     try:
-        result = await invitations_db.redeem(context.db, token, who, context.clock.now())
+        result = await invitations_db.redeem(
+            context.db, token, who, context.clock.now(), village=village
+        )
     except InvitationError as exc:
-        await _refuse_token(update, context, token, exc)
+        if exc.problem is InvitationProblem.PICK_VILLAGE:
+            await _villages(update, context, token)
+        else:
+            await _refuse_token(update, context, token, exc)
         return
     if result.needs_confirmation:
         assert result.previous is not None
         context.user_data[_PENDING_TOKEN] = token
+        context.user_data[_PENDING_VILLAGE] = village
         old_unit, _ = await describe_membership(context, result.previous)
-        new_unit = await units_db.by_id(context.db, result.invitation.unit_id)
+        new_unit = await units_db.by_id(context.db, village or result.invitation.unit_id)
         assert new_unit is not None
         keyboard = InlineKeyboardMarkup(
             [
@@ -167,10 +206,26 @@ async def _welcome_stranger(update: Update, context: HumasContext) -> None:
 
 
 @guarded(min_role=None)
+async def pick_village(update: Update, context: HumasContext) -> None:
+    """The desa/kelurahan picked under a kecamatan link: join it (checked again in db)."""
+    query = update.callback_query
+    assert query is not None
+    token = context.user_data.pop(_VILLAGE_TOKEN, None)
+    village = VILLAGE.parse(query.data)
+    if token is None or village is None:
+        await query.answer(context.t("denied.button"), show_alert=True)
+        return
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    await _redeem(update, context, token, village)
+
+
+@guarded(min_role=None)
 async def confirm_move(update: Update, context: HumasContext) -> None:
     query = update.callback_query
     assert query is not None
     token = context.user_data.pop(_PENDING_TOKEN, None)
+    village = context.user_data.pop(_PENDING_VILLAGE, None)
     if token is None:
         await query.answer(context.t("denied.button"), show_alert=True)
         return
@@ -179,10 +234,12 @@ async def confirm_move(update: Update, context: HumasContext) -> None:
     if MOVE_NO.matches(query.data):
         await query.message.reply_text(context.t("invite.move_declined"))  # type: ignore[union-attr]
         return
-    await _request_move(update, context, token)
+    await _request_move(update, context, token, village)
 
 
-async def _request_move(update: Update, context: HumasContext, token: str) -> None:
+async def _request_move(
+    update: Update, context: HumasContext, token: str, village: int | None
+) -> None:
     """Ask the deciders of the new unit to approve the move; nothing changes until then."""
     message, officer = update.effective_message, context.officer
     assert message is not None
@@ -192,7 +249,7 @@ async def _request_move(update: Update, context: HumasContext, token: str) -> No
         return
     try:
         registration_id = await invitations_db.request_move(
-            context.db, token, who, context.clock.now()
+            context.db, token, who, context.clock.now(), village=village
         )
     except InvitationError as exc:
         await _refuse_token(update, context, token, exc)
@@ -213,8 +270,10 @@ async def _request_move(update: Update, context: HumasContext, token: str) -> No
 
 
 def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
-    """/start, with an invitation or without, and confirming a move."""
+    """/start, with an invitation or without, picking a desa under a kecamatan link, and
+    confirming a move."""
     return [
         CommandHandler("start", start),
+        CallbackQueryHandler(pick_village, pattern=VILLAGE.matches),
         CallbackQueryHandler(confirm_move, pattern=any_of(MOVE_YES, MOVE_NO)),
     ]

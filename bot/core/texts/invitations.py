@@ -45,6 +45,79 @@ TEXTS: dict[str, dict[str, str]] = {
         "Open this link in Telegram, then press <b>START</b>:\n{link}\n\n"
         "Valid until {expires}.",
     },
+    "bulk.kecamatan_link": {
+        "id": "🔗 Satu tautan untuk semua desa/kelurahan",
+        "en": "🔗 One link for every village",
+    },
+    "bulk.select_villages": {"id": "☑️ Tautan per desa/kelurahan", "en": "☑️ A link per village"},
+    "bulk.select_kecamatan": {"id": "☑️ Tautan per kecamatan", "en": "☑️ A link per district"},
+    "bulk.select_title": {
+        "id": "☑️ <b>Pilih desa/kelurahan</b> yang petugasnya diundang ({picked} dari {total} "
+        "dipilih, halaman {page}/{pages}). Setiap unit mendapat tautannya sendiri.",
+        "en": "☑️ <b>Pick the villages</b> whose officers you invite ({picked} of {total} "
+        "picked, page {page}/{pages}). Each gets a link of its own.",
+    },
+    "bulk.select_kecamatan_title": {
+        "id": "☑️ <b>Pilih kecamatan</b> ({picked} dari {total} dipilih, halaman {page}/{pages})."
+        " Setiap kecamatan mendapat satu tautan: petugas yang membukanya memilih "
+        "desa/kelurahannya.",
+        "en": "☑️ <b>Pick the districts</b> ({picked} of {total} picked, page {page}/{pages}). "
+        "Each gets one link: the officers who open it pick their village.",
+    },
+    "bulk.all": {"id": "Pilih semua", "en": "Pick all"},
+    "bulk.make": {"id": "🔗 Buat {count} tautan", "en": "🔗 Make {count} links"},
+    "bulk.none_picked": {
+        "id": "Pilih dulu paling sedikit satu unit.",
+        "en": "Pick at least one unit first.",
+    },
+    "bulk.made": {
+        "id": "✅ {count} tautan dibuat, lihat pesan berikut.",
+        "en": "✅ {count} links made, see the next message.",
+    },
+    "bulk.made_kecamatan": {
+        "id": "✅ Tautan kecamatan dibuat, lihat pesan berikut.",
+        "en": "✅ The district link is made, see the next message.",
+    },
+    "bulk.links": {
+        "id": "📨 <b>{count} tautan undangan petugas</b> ({uses} orang per unit, berlaku sampai "
+        "{expires}). Tekan tombol bagikan untuk mengirim tiap tautan ke grup atau orangnya.",
+        "en": "📨 <b>{count} officer invitation links</b> ({uses} people per unit, valid until "
+        "{expires}). Press a share button to send each link to its group or person.",
+    },
+    "bulk.links_kecamatan": {
+        "id": "📨 <b>{count} tautan undangan kecamatan</b> (berlaku sampai {expires}). Petugas "
+        "yang membukanya memilih desa/kelurahannya. Tekan tombol bagikan untuk mengirimnya.",
+        "en": "📨 <b>{count} district invitation links</b> (valid until {expires}). Officers who "
+        "open one pick their village. Press a share button to send it.",
+    },
+    "bulk.link_line": {"id": "• <b>{unit}</b>: {link}", "en": "• <b>{unit}</b>: {link}"},
+    "bulk.share_button": {"id": "📤 Bagikan: {unit}", "en": "📤 Share: {unit}"},
+    "bulk.share_text": {
+        "id": "Undangan petugas humas {unit}: buka tautan ini di Telegram lalu tekan MULAI.",
+        "en": "Invitation for the PR officers of {unit}: open this link in Telegram and press "
+        "START.",
+    },
+    "coverage.button": {
+        "id": "📍 Unit tanpa petugas ({count})",
+        "en": "📍 Units without an officer ({count})",
+    },
+    "coverage.title": {
+        "id": "📍 <b>{total} unit belum punya petugas aktif</b> (halaman {page}/{pages}). "
+        "Tekan Undang untuk membuat tautan undangan petugas unit itu.",
+        "en": "📍 <b>{total} units have no active officer</b> (page {page}/{pages}). "
+        "Press Invite to make an officers' invitation link for that unit.",
+    },
+    "coverage.invite": {"id": "📨 Undang: {unit}", "en": "📨 Invite: {unit}"},
+    "coverage.none": {
+        "id": "✅ Semua unit di wilayah Anda sudah punya petugas aktif.",
+        "en": "✅ Every unit of your area has an active officer.",
+    },
+    "coverage.link": {
+        "id": "📨 Tautan undangan petugas <b>{unit}</b>:\n{link}\n"
+        "Tekan tombol di bawah untuk membagikannya.",
+        "en": "📨 The officers' invitation link of <b>{unit}</b>:\n{link}\n"
+        "Press the button below to share it.",
+    },
     "undang.list_button": {
         "id": "📋 Undangan yang berlaku ({count})",
         "en": "📋 Live invitations ({count})",

@@ -53,6 +53,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This invitation link is not valid. Make sure you open the complete link from "
         "your coordinator.",
     },
+    "invite.pick_village": {
+        "id": "Undangan untuk petugas {kecamatan}. Pilih desa/kelurahan Anda:",
+        "en": "An invitation for the officers of {kecamatan}. Pick your village:",
+    },
+    "invite.wrong_village": {
+        "id": "Desa/kelurahan itu tidak termasuk undangan ini. Buka lagi tautannya dan pilih "
+        "dari daftar.",
+        "en": "That village is not part of this invitation. Open the link again and pick from "
+        "the list.",
+    },
     "invite.unknown": {
         "id": "Undangan ini tidak dikenal. Minta tautan baru kepada koordinator Anda.",
         "en": "This invitation is not known. Ask your coordinator for a new link.",
