@@ -21,9 +21,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
-from typing import Literal
 
 import pytest
 import pytest_asyncio
@@ -31,17 +29,17 @@ import pytest_asyncio
 from bot.core.clock import FakeClock
 from bot.devtools.driver import BotDriver
 from bot.devtools.fast_time import FastTime
-from db import audit
-from db import invitations as invitations_db
-from db import issue_reports as issues_db
-from db import people as people_db
-from db import submissions as submissions_db
-from db.audience import Audience
 from db.officers import ROLE_RANK, Role
-from db.timefmt import to_db
-from scheduler import announcements
+from tests.authorization_world import (
+    Actor,
+    Player,
+    World,
+    build_world,
+    fresh_actor,
+    message_counts,
+    play_step,
+)
 from tests.conftest import (
-    ADMIN_ID,
     FUNCTIONAL_LIMITS,
     FUNCTIONAL_PACE,
     START,
@@ -51,25 +49,11 @@ from tests.conftest import (
 )
 from tests.factories import (
     CIBINONG,
-    GUNUNGPUTRI,
-    KARADENAN,
-    PAKANSARI,
     REGENCY,
     WANAHERANG,
-    add_officer,
-    apply_by_taps,
     dump,
-    engine,
     is_refusal,
-    officer,
-    officer_row,
-    program,
-    publish,
-    unit_id,
 )
-
-Actor = Literal["stranger", "pending", "officer", "other_coordinator", "deactivated"]
-Player = Literal["admin", "officer_b"]
 
 
 @dataclass(frozen=True)
@@ -160,6 +144,7 @@ BUTTONS: list[Entry] = [
     Entry("an:op:urgent", "coordinator", setup=_ANNOUNCE),
     Entry("an:op:ack", "coordinator", setup=_ANNOUNCE),
     Entry("an:wh", "coordinator", setup=_ANNOUNCE),
+    Entry("an:wh:now", "coordinator", setup=(*_ANNOUNCE, "an:wh")),
     Entry("an:ed", "coordinator", setup=_ANNOUNCE),
     Entry("an:aud", "coordinator", setup=_ANNOUNCE),
     Entry("an:au:scope", "coordinator", setup=(*_ANNOUNCE, "an:aud")),
@@ -194,6 +179,7 @@ BUTTONS: list[Entry] = [
     Entry("bca:ks:{kec_a}", "coordinator", scoped=True, setup=_TARGETS),
     Entry("bc:add:points", "coordinator", setup=_COMPOSED),
     Entry("bc:back", "coordinator", setup=_COMPOSED),
+    Entry("bc:clear", "coordinator", setup=(*_COMPOSED, "bc:add:points")),
     # Managing a published briefing of kecamatan A.
     Entry("bm:dl:{brief_a}", "coordinator", scoped=True),
     Entry("bm:tx:{brief_a}", "coordinator", scoped=True),
@@ -253,180 +239,22 @@ def refused_by(entry: Entry) -> list[Actor]:
     return actors
 
 
-@dataclass
-class World:
-    actors: dict[Actor, int]
-    values: dict[str, int]
-    players: dict[Player, int]  # people allowed what the actors are refused
-
-    def fill(self, template: str) -> str:
-        return template.format(**self.values)
-
-
-async def _world(bot: BotDriver) -> World:
-    await bot.say(ADMIN_ID, "/start")
-    officer_a = await bot.join("Ani", PAKANSARI)
-    inactive_a = await bot.join("Ina", KARADENAN)
-    deactivated = await bot.join("Dedi", CIBINONG, "coordinator")
-    other_coordinator = await bot.join("Gita", GUNUNGPUTRI, "coordinator")
-    officer_b = await bot.join("Bima", WANAHERANG)
-    pending = bot.sandbox.add_user("Pandu", last_name="Pemohon")
-    await apply_by_taps(bot, pending)
-    stranger = bot.sandbox.add_user("Asing")
-    await bot.say(stranger, "/bantuan")
-    things = await _things(bot, officer_a, deactivated)
-    now = bot.clock.now()
-    ids = {
-        who: (await officer_row(bot, tg))["id"]
-        for who, tg in (
-            ("officer_a", officer_a),
-            ("inactive_a", inactive_a),
-            ("deactivated", deactivated),
-            ("officer_b", officer_b),
-        )
-    }
-    await people_db.set_active(bot.db, ADMIN_ID, ids["inactive_a"], False, now)
-    await people_db.set_active(bot.db, ADMIN_ID, ids["deactivated"], False, now)
-    registration = await bot.db.fetchval(
-        "SELECT id FROM registrations WHERE telegram_id = ?", (pending,)
-    )
-    for user in (officer_a, deactivated, other_coordinator):
-        await bot.say(user, "/bantuan")
-    return World(
-        players={"admin": ADMIN_ID, "officer_b": officer_b},
-        actors={
-            "stranger": stranger,
-            "pending": pending,
-            "officer": officer_a,
-            "other_coordinator": other_coordinator,
-            "deactivated": deactivated,
-        },
-        values={
-            "officer_a": ids["officer_a"],
-            "inactive_a": ids["inactive_a"],
-            "officer_b": ids["officer_b"],
-            "reg_a": registration,
-            "kec_a": await unit_id(bot, CIBINONG),
-            "unit_a": await unit_id(bot, PAKANSARI),
-            "unit_b": await unit_id(bot, WANAHERANG),
-            "kec_b": await unit_id(bot, GUNUNGPUTRI),
-            **things,
-        },
-    )
-
-
-async def _things(bot: BotDriver, officer_a: int, author_a: int) -> dict[str, int]:
-    """What the core loop and announcements act on: programs, a briefing written by the
-    coordinator of kecamatan A for officer A's unit and one for unit B, a report and an
-    issue report from officer A, and a scheduled announcement of the administrator."""
-    admin = await officer(bot, ADMIN_ID)
-    reporter = await officer(bot, officer_a)
-    now = bot.clock.now()
-    brief_a = await publish(bot, author_a, [PAKANSARI], title="Posyandu Pakansari")
-    brief_b = await publish(bot, ADMIN_ID, [WANAHERANG], title="Pasar Wanaherang")
-    report = await submissions_db.report_link(
-        bot.db, reporter, brief_a, "https://www.instagram.com/p/AUTHZ12345/", now
-    )
-    issue = await issues_db.create(
-        bot.db,
-        reporter,
-        url="https://www.facebook.com/hoaks/123456",
-        screenshot_file_id=None,
-        description="Kabar bohong tentang banjir di Pakansari",
-        urgency="penting",
-        now=now,
-    )
-    letter = announcements.Letter(
-        body="Rapat koordinasi humas",
-        media_type=None,
-        file_id=None,
-        urgent=False,
-        ack=True,
-        sender_name=admin.full_name,
-        sender_role=admin.role,
-        sender_unit=await announcements.sender_unit_label(bot.db, admin, "id"),
-    )
-    announcement, _ = await announcements.publish(
-        bot.db, engine(bot), admin, letter, Audience("scope"), now + timedelta(days=1), now
-    )
-    return {
-        "program": await program(bot, admin),
-        "program_b": await program(bot, admin, "Bogor Bersih"),
-        "brief_a": brief_a,
-        "brief_b": brief_b,
-        "submission_a": report.submission.id,
-        "issue_a": issue.id,
-        "announcement": announcement.id,
-        "invitation_a": (
-            await invitations_db.create(
-                bot.db,
-                unit_id=await unit_id(bot, PAKANSARI),
-                role="officer",
-                max_uses=5,
-                days=7,
-                actor=audit.Actor.cli(),
-                at=now,
-            )
-        )[1].id,
-    }
-
-
-_ACCOUNTS: dict[Actor, tuple[str, Role, str]] = {
-    "officer": (PAKANSARI, "officer", "active"),
-    "other_coordinator": (GUNUNGPUTRI, "coordinator", "active"),
-    "deactivated": (CIBINONG, "coordinator", "inactive"),
-}
-
-
-async def _fresh_actor(bot: BotDriver, world: World, actor: Actor) -> int:
-    """A new account in ``actor``'s situation, for entries that make the bot send
-    messages or open a dialogue: each case starts from a chat of its own."""
-    if actor in _ACCOUNTS:
-        unit, role, status = _ACCOUNTS[actor]
-        return (await add_officer(bot, actor.title(), unit, role, status=status)).telegram_id
-    user = bot.sandbox.add_user(actor.title())
-    if actor == "pending":
-        await bot.db.execute(
-            "INSERT INTO registrations (telegram_id, chat_id, unit_id, full_name, position,"
-            " created_at) VALUES (?, ?, ?, 'Pemohon Baru', 'Operator', ?)",
-            (user, user, world.values["unit_a"], to_db(bot.clock.now())),
-        )
-    return user
-
-
-def _any_message(bot: BotDriver, user: int) -> int:
-    return bot.sandbox.history(user)[-1]["message_id"]
-
-
-async def _step(bot: BotDriver, world: World, user: int, step: str) -> None:
-    if step.startswith("/"):
-        bot.sandbox.send_text(user, step)
-    elif step.startswith("text:"):
-        bot.sandbox.send_text(user, step.removeprefix("text:"))
-    else:
-        bot.sandbox.press_callback(user, _any_message(bot, user), world.fill(step))
-
-
-def _counts(bot: BotDriver) -> dict[int, int]:
-    return {chat: len(bot.sandbox.messages(chat)) for chat in bot.sandbox.chats}
-
-
 async def _run(bot: BotDriver, world: World, entry: Entry, actor: Actor) -> list[str]:
     """Play ``entry`` as ``actor``, who must be refused; return what went wrong."""
     sends = entry.action.startswith("/") or entry.setup
-    user = await _fresh_actor(bot, world, actor) if sends else world.actors[actor]
+    user = await fresh_actor(bot, world, actor) if sends else world.actors[actor]
     for step in entry.setup:
-        await _step(bot, world, user, step)
+        await play_step(bot, world, user, step)
         await bot.idle()
     before = await dump(bot.db)
-    counts = _counts(bot)
+    counts = message_counts(bot)
     answers = len(bot.sandbox.callback_answers)
-    await _step(bot, world, user, entry.action)
+    await play_step(bot, world, user, entry.action)
     await bot.idle()
     problems = []
     if await dump(bot.db) != before:
         problems.append(f"{entry.action}: the database changed")
-    for chat in _counts(bot):
+    for chat in message_counts(bot):
         new = bot.sandbox.messages(chat)[counts.get(chat, 0) :]
         if chat != user and new:
             problems.append(f"{entry.action}: chat {chat} was sent {[m.plain_text for m in new]}")
@@ -466,7 +294,7 @@ async def matrix(
         sandbox_server(FUNCTIONAL_LIMITS, pace) as sandbox,
         running_bot(sandbox, FUNCTIONAL_LIMITS, db_path, FakeClock(START), pace) as bot,
     ):
-        yield Matrix(bot, await _world(bot))
+        yield Matrix(bot, await build_world(bot))
 
 
 def test_the_matrix_covers_every_privileged_command_and_button() -> None:
@@ -500,7 +328,7 @@ async def test_the_same_buttons_work_for_those_allowed(bot: BotDriver) -> None:
     plays these, and the acknowledgement nobody may make yet) and the coordinator of
     kecamatan A (the scoped ones of their rank) are not refused, so the refusals above
     come from the checks."""
-    world = await _world(bot)
+    world = await build_world(bot)
     coordinator_a = await bot.join("Kirana", CIBINONG, "coordinator")
     await bot.say(coordinator_a, "/bantuan")
     mine = [
@@ -519,10 +347,10 @@ async def test_the_same_buttons_work_for_those_allowed(bot: BotDriver) -> None:
             unit, role = _PLAYER_JOINS[entry.allowed]
             presser = await bot.join(f"{entry.allowed} {entry.action}", unit, role)
         for step in entry.setup:
-            await _step(bot, world, presser, step)
+            await play_step(bot, world, presser, step)
             await bot.idle()
         answers = len(bot.sandbox.callback_answers)
-        await _step(bot, world, presser, entry.action)
+        await play_step(bot, world, presser, entry.action)
         await bot.idle()
         answer = bot.sandbox.callback_answers[answers]
         assert not is_refusal(answer["text"]), (presser, entry.action, answer)
