@@ -111,13 +111,18 @@ def _restore(config: Settings, file: Path) -> None:
         backup_folder(path, config.backup.dir),
         config.backup.keep,
         SystemClock().now(),
+        store=store_folder(path, config.files.dir),
     )
     print(
         f"restored {file} into {path}: {len(restored.rows)} tables,"
         f" {sum(restored.rows.values())} rows, checked"
     )
+    if restored.files is not None and restored.files.copied:
+        print(f"{restored.files.copied} files copied back into {restored.files.folder}")
     if restored.previous is not None:
         print(f"the database as it was is kept as {restored.previous.path}")
+    if restored.damaged is not None:
+        print(f"the database as it was could not be read: renamed to {restored.damaged}")
         _report_removed(restored.previous)
 
 

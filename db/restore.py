@@ -3,9 +3,12 @@
 The file is checked first, looking only (opened read-only): it must be an SQLite
 database that passes ``PRAGMA integrity_check`` and whose ``schema_migrations`` are
 all known to this program. Then, holding the database's run lock, the current
-database (if any) is itself copied to the backup folder, and the file is copied into
+database (if any) is itself copied to the backup folder (or, too damaged to be copied,
+renamed aside), and the file is copied into
 the database with SQLite's backup API (so a leftover write-ahead log can never be
 applied to the restored content), switched back to WAL and verified row by row.
+With the file store given, the files kept next to the copy (``<its folder>/files``,
+see db/backup.py) that the store lacks are copied back into it.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from db.backup import Backup, BackupError, integrity_problems, make_backup, table_rows, verify_copy
 from db.connection import PRIVATE_MODE
+from db.file_store import Mirrored, mirror
 from db.migrations import load_migrations
 from db.run_lock import RunLock
 
@@ -27,6 +31,8 @@ from db.run_lock import RunLock
 class Restored:
     rows: dict[str, int]  # table -> rows now in the database
     previous: Backup | None  # the copy of the database as it was (None: there was none)
+    damaged: Path | None = None  # where a database too damaged to copy was renamed to
+    files: Mirrored | None = None  # files copied back into the store, when it was given
 
 
 def check_backup_file(path: Path) -> dict[str, int]:
@@ -55,13 +61,41 @@ def check_backup_file(path: Path) -> dict[str, int]:
     return rows
 
 
-def restore_backup(db_path: Path, file: Path, folder: Path, keep: int, at: datetime) -> Restored:
+def _keep_current(
+    db_path: Path, folder: Path, keep: int, at: datetime
+) -> tuple[Backup | None, Path | None]:
+    """Copy the database about to be replaced into the backups; one too damaged to be
+    copied is renamed whole (with its WAL) to ``<name>.damaged-<UTC time>``."""
+    if not db_path.is_file():
+        return None, None
+    if _sound(db_path):
+        return make_backup(db_path, folder, keep, at), None
+    aside = db_path.with_name(f"{db_path.name}.damaged-{at.astimezone(UTC):%Y%m%dT%H%M%SZ}")
+    for suffix in ("", "-wal", "-shm"):
+        damaged = db_path.with_name(db_path.name + suffix)
+        if damaged.exists():
+            damaged.rename(aside.with_name(aside.name + suffix))
+    return None, aside
+
+
+def _sound(path: Path) -> bool:
+    """Whether SQLite can read the file and finds nothing wrong in it."""
+    try:
+        with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+            return not integrity_problems(conn)
+    except sqlite3.DatabaseError:
+        return False
+
+
+def restore_backup(
+    db_path: Path, file: Path, folder: Path, keep: int, at: datetime, *, store: Path | None = None
+) -> Restored:
     """Replace the database's content by the file's (see the module's docstring)."""
     expected = check_backup_file(file)
     if file.resolve() == db_path.resolve():
         raise BackupError(f"{file} is the database itself: give a backup file")
     with RunLock(db_path):
-        previous = make_backup(db_path, folder, keep, at) if db_path.is_file() else None
+        previous, damaged = _keep_current(db_path, folder, keep, at)
         if not db_path.is_file():
             db_path.parent.mkdir(parents=True, exist_ok=True)
             os.close(os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE))
@@ -75,4 +109,8 @@ def restore_backup(db_path: Path, file: Path, folder: Path, keep: int, at: datet
         except sqlite3.DatabaseError as exc:
             raise BackupError(f"restoring {file} into {db_path} failed: {exc}") from None
         os.chmod(db_path, PRIVATE_MODE)
-    return Restored(rows=expected, previous=previous)
+        try:
+            files = mirror(file.parent / "files", store) if store is not None else None
+        except OSError as exc:
+            raise BackupError(f"cannot copy the files back into {store}: {exc}") from None
+    return Restored(rows=expected, previous=previous, damaged=damaged, files=files)

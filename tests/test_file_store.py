@@ -5,6 +5,7 @@ download, and copied by the backup."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import stat
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from db import file_store
 from db import files as files_db
 from db.backup import make_backup
 from db.files import FileRef
+from db.restore import restore_backup
 from scheduler.file_archive import FIRST_RETRY, FileArchive
 from tests.factories import CIBINONG, GUNUNGPUTRI, PONDOK_RAJEG, joined, publish
 
@@ -157,6 +159,12 @@ async def test_the_backup_copies_the_store(bot: BotDriver, db_path: Path, tmp_pa
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     again = make_backup(db_path, tmp_path / "backups", 3, bot.clock.now(), store=store)
     assert again.files is not None and (again.files.copied, again.files.files) == (0, 1)
+    # A new server: the database and the store come back from the backup folder.
+    await bot.stop()
+    shutil.rmtree(store)
+    restored = restore_backup(db_path, made.path, tmp_path / "old", 3, bot.clock.now(), store=store)
+    assert restored.files is not None and restored.files.copied == 1
+    assert [path.read_bytes() for path in file_store.stored(store)] == [copy.read_bytes()]
 
 
 async def test_an_announcement_photo_is_archived_only_once_accepted(bot: BotDriver) -> None:
