@@ -52,6 +52,7 @@ _PROGRAMS_LISTED = 10
 _BRIEFINGS_LISTED = 15
 _NAMES_LISTED = 10
 _SHORT_LISTED = 5
+_FEWEST_LISTED = 2
 OVERDUE_SHOWN = timedelta(days=7)
 """The daily digest lists briefings overdue by at most this long (older ones are in /rekap)."""
 
@@ -252,19 +253,25 @@ def weekly_parts(
         date=fmt_date(datetime.combine(day, time(12), tzinfo=zone), lang, zone),
         unit=tree[unit_id].label(lang),
     )
-    sections = [
-        _programs_section(lang, programs, zone),
-        _open_section(lang, open_items, now, zone),
-        _results_section(lang, results, week_start, week_end, zone),
-    ]
-    return pack(header, sections, t(lang, "digest.weekly.footer"))
+    footer = t(lang, "digest.weekly.footer")
+    # Everything when it fits on one screen; else the first few of each list.
+    for listed in (_BRIEFINGS_LISTED, _SHORT_LISTED, _FEWEST_LISTED):
+        sections = [
+            _programs_section(lang, programs, zone, min(listed, _PROGRAMS_LISTED)),
+            _open_section(lang, open_items, now, zone, listed),
+            _results_section(lang, results, week_start, week_end, zone, listed),
+        ]
+        parts = pack(header, sections, footer)
+        if len(parts) == 1 and fits(parts[0]):
+            break
+    return parts
 
 
-def _programs_section(lang: str, programs: Sequence[Program], zone: tzinfo) -> str:
+def _programs_section(lang: str, programs: Sequence[Program], zone: tzinfo, listed: int) -> str:
     lines = [t(lang, "digest.weekly.programs")]
     if not programs:
         lines.append(t(lang, "digest.weekly.no_programs"))
-    for number, program in enumerate(programs[:_PROGRAMS_LISTED], start=1):
+    for number, program in enumerate(programs[:listed], start=1):
         lines.append(
             t(
                 lang,
@@ -275,16 +282,18 @@ def _programs_section(lang: str, programs: Sequence[Program], zone: tzinfo) -> s
                 ends=fmt_date(datetime.combine(program.ends_on, time(12), tzinfo=zone), lang, zone),
             )
         )
-    if len(programs) > _PROGRAMS_LISTED:
-        lines.append(t(lang, "sched.more", count=len(programs) - _PROGRAMS_LISTED))
+    if len(programs) > listed:
+        lines.append(t(lang, "sched.more", count=len(programs) - listed))
     return "\n".join(lines)
 
 
-def _open_section(lang: str, items: Sequence[UnitDeadline], now: datetime, zone: tzinfo) -> str:
+def _open_section(
+    lang: str, items: Sequence[UnitDeadline], now: datetime, zone: tzinfo, listed: int
+) -> str:
     lines = [t(lang, "digest.weekly.open")]
     if not items:
         lines.append(t(lang, "digest.weekly.no_open"))
-    for item in items[:_BRIEFINGS_LISTED]:
+    for item in items[:listed]:
         key = "digest.weekly.open_overdue" if item.deadline <= now else "digest.weekly.open_line"
         lines.append(
             t(
@@ -295,8 +304,8 @@ def _open_section(lang: str, items: Sequence[UnitDeadline], now: datetime, zone:
                 deadline=fmt_short(item.deadline, lang, zone),
             )
         )
-    if len(items) > _BRIEFINGS_LISTED:
-        lines.append(t(lang, "sched.more", count=len(items) - _BRIEFINGS_LISTED))
+    if len(items) > listed:
+        lines.append(t(lang, "sched.more", count=len(items) - listed))
     return "\n".join(lines)
 
 
@@ -306,6 +315,7 @@ def _results_section(
     week_start: datetime,
     week_end: datetime,
     zone: tzinfo,
+    listed: int,
 ) -> str:
     last_day = week_end - timedelta(days=1)
     lines = [
@@ -323,13 +333,13 @@ def _results_section(
     for item in results:
         outcome = "missing" if not item.done else ("late" if item.late else "on_time")
         counts[outcome] += 1
-    for item in results[:_BRIEFINGS_LISTED]:
+    for item in results[:listed]:
         outcome = "missing" if not item.done else ("late" if item.late else "on_time")
         lines.append(
             t(lang, f"digest.weekly.result.{outcome}", id=item.briefing_id, title=esc(item.title))
         )
-    if len(results) > _BRIEFINGS_LISTED:
-        lines.append(t(lang, "sched.more", count=len(results) - _BRIEFINGS_LISTED))
+    if len(results) > listed:
+        lines.append(t(lang, "sched.more", count=len(results) - listed))
     lines.append(t(lang, "digest.weekly.tally", **counts))
     return "\n".join(lines)
 

@@ -207,6 +207,13 @@ async def _escalation_pass(
                     outcome.briefing.id,
                     central_section(lang, tree, outcome, by_kecamatan, timing.zone),
                     central_summary(lang, tree, outcome, timing.zone),
+                    brief_line(
+                        lang,
+                        outcome.briefing,
+                        len(outcome.open),
+                        len(outcome.targeted),
+                        timing.zone,
+                    ),
                 )
             )
         for officer in coordinators:
@@ -223,6 +230,9 @@ async def _escalation_pass(
                     outcome.briefing.id,
                     scope_section(lang, tree, outcome, open_here, targeted_here, timing.zone),
                     scope_summary(lang, outcome, open_here, targeted_here, timing.zone),
+                    brief_line(
+                        lang, outcome.briefing, len(open_here), len(targeted_here), timing.zone
+                    ),
                 )
             )
     ref = "escalation:" + ",".join(str(outcome.briefing.id) for outcome in missing)
@@ -254,6 +264,8 @@ class Section:
     briefing_id: int
     full: str
     summary: str
+    brief: str
+    """One line: the briefing and how many have not reported (many briefings at once)."""
 
 
 def escalation_parts(lang: str, sections: Sequence[Section]) -> list[Content]:
@@ -262,10 +274,18 @@ def escalation_parts(lang: str, sections: Sequence[Section]) -> list[Content]:
     full = pack(header, [section.full for section in sections], footer)
     if len(full) == 1 and fits(full[0]):
         return [Content(full[0])]
-    shown = sections[:_SUMMARIES_LISTED]
-    summaries = [section.summary for section in shown]
-    if len(sections) > len(shown):
-        summaries.append(t(lang, "sched.more", count=len(sections) - len(shown)))
+    footer = t(lang, "escalation.footer_summary")
+    # The summaries if they fit; else one line per briefing, as many as fit (at least one).
+    candidates = [("summary", count) for count in (len(sections), _SUMMARIES_LISTED)]
+    candidates += [("brief", count) for count in range(_SUMMARIES_LISTED, 0, -1)]
+    for which, count in candidates:
+        shown = sections[:count]
+        lines = [getattr(section, which) for section in shown]
+        if len(sections) > len(shown):
+            lines.append(t(lang, "sched.more", count=len(sections) - len(shown)))
+        text = "\n\n".join([header, *lines, footer])
+        if fits(text):
+            break
     buttons = tuple(
         (
             (
@@ -275,8 +295,19 @@ def escalation_parts(lang: str, sections: Sequence[Section]) -> list[Content]:
         )
         for section in shown
     )
-    text = "\n\n".join([header, *summaries, t(lang, "escalation.footer_summary")])
     return [Content(text, buttons=buttons)]
+
+
+def brief_line(lang: str, briefing: DueBriefing, open_: int, total: int, zone: tzinfo) -> str:
+    return t(
+        lang,
+        "escalation.brief",
+        id=briefing.id,
+        title=esc(briefing.title),
+        deadline=fmt_short(briefing.deadline, lang, zone),
+        open=open_,
+        total=total,
+    )
 
 
 def _names(lang: str, units: Sequence[TreeUnit]) -> str:

@@ -104,6 +104,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{open} dari {total} unit sasaran di wilayah Anda belum melapor.",
         "en": "{open} of {total} target units in your area have not reported.",
     },
+    "escalation.brief": {
+        "id": "<b>#{id} {title}</b> (batas {deadline}): {open} dari {total} unit belum melapor",
+        "en": "<b>#{id} {title}</b> (deadline {deadline}): {open} of {total} units have not "
+        "reported",
+    },
     "escalation.footer_summary": {
         "id": "<i>Daftar ini hanya untuk koordinator. Unit yang terlambat sudah diberi tahu. "
         "Tekan Rincian untuk daftar unitnya.</i>",
