@@ -73,7 +73,7 @@ async def test_typing_in_the_kecamatan_list_searches_it_instead_of_starting_over
     await bot.press(ADMIN_ID, "⬜ Cibinong")
     found = await bot.say(ADMIN_ID, "citeur")
     assert "Terpilih: 1" in found[-1].plain_text
-    assert "Kepada siapa" not in found[-1].plain_text
+    assert "Pilih penerima" not in found[-1].plain_text
     assert _labels(bot, ADMIN_ID)[:2] == ["⬜ Citeureup", "Selesai ✔"]
     await bot.press(ADMIN_ID, "⬜ Citeureup")
     assert "Terpilih: 2" in bot.sandbox.messages(ADMIN_ID)[-1].plain_text

@@ -56,7 +56,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Send a text, a photo or a document (with a caption). Type /cancel to stop.",
     },
     # -- audience
-    "announce.ask_audience": {"id": "👥 Kepada siapa pengumuman ini?", "en": "👥 Who is it for?"},
+    "announce.ask_audience": {
+        "id": "👥 Pilih penerima pengumuman ini.",
+        "en": "👥 Choose who receives this announcement.",
+    },
     "announce.aud.scope": {"id": "Semua di wilayah saya", "en": "Everyone in my scope"},
     "announce.aud.level": {
         "id": "Per tingkat (OPD, kecamatan, desa/kelurahan)",
