@@ -66,13 +66,19 @@ class ErrorHandler:
         if isinstance(update, Update):
             user = update.effective_user
             chat = update.effective_chat
+            ids = {
+                "update_id": update_id,
+                "user_id": user.id if user else None,
+                "chat_id": chat.id if chat else None,
+            }
             log.error(
                 "error while handling update %s (user %s, chat %s): %s",
                 update_id,
-                user.id if user else None,
-                chat.id if chat else None,
+                ids["user_id"],
+                ids["chat_id"],
                 type(error).__name__,
                 exc_info=error,
+                extra=ids,  # the JSON log format carries them as fields
             )
         else:
             log.error("error outside an update: %s", type(error).__name__, exc_info=error)
