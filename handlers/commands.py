@@ -36,6 +36,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("program", "officer", ("programs",)),
     CommandSpec("brief_baru", "coordinator", ("newbrief",)),
     CommandSpec("brief_kelola", "coordinator", ("managebrief",)),
+    CommandSpec("rekap", "coordinator", ("recap",)),
     CommandSpec("tinjau", "coordinator", ("review",)),
     CommandSpec("isu_daftar", "coordinator", ("issues",)),
     CommandSpec("pengumuman", "coordinator", ("announce",)),

@@ -12,7 +12,17 @@ from unittest.mock import patch
 from hypothesis import strategies as st
 from telegram.ext import Application
 
-from bot.core.callback_data import Choice, Either, Field, Fixed, Number, Pair, Route, declared
+from bot.core.callback_data import (
+    Choice,
+    Either,
+    Field,
+    Fixed,
+    Number,
+    Pair,
+    Route,
+    Triple,
+    declared,
+)
 from bot.devtools.driver import BotDriver
 
 
@@ -100,6 +110,10 @@ def valid_data(spec: object) -> st.SearchStrategy[str]:
         return st.just(spec.data)
     if isinstance(spec, Route):
         return field_values(spec.field).map(lambda value: f"{spec.prefix}:{value}")
+    if isinstance(spec, Triple):
+        return st.tuples(
+            field_values(spec.first), field_values(spec.second), field_values(spec.third)
+        ).map(lambda values: ":".join([spec.prefix, *values]))
     assert isinstance(spec, Pair)
     return st.tuples(field_values(spec.first), field_values(spec.second)).map(
         lambda values: f"{spec.prefix}:{values[0]}:{values[1]}"

@@ -107,6 +107,8 @@ COMMANDS: list[Entry] = [
     Entry("/schedule", "coordinator"),
     Entry("/libur 2026-12-28 Cuti bersama", "admin"),
     Entry("/daysoff", "admin"),
+    Entry("/rekap", "coordinator"),
+    Entry("/recap", "coordinator"),
 ]
 
 _ANNOUNCE = ("/pengumuman", "text:Rapat koordinasi humas Jumat pagi")
@@ -211,6 +213,14 @@ BUTTONS: list[Entry] = [
         not_for=_NOT_TARGETED,
         allowed="officer_b",
     ),
+    # The recap (/rekap): kecamatan A's briefing and areas are not B's coordinator's.
+    Entry("rk:bl:0", "coordinator"),
+    Entry("rk:pp:this_week", "coordinator"),
+    Entry("rk:pt", "coordinator"),
+    Entry("rk:bv:{brief_a}:{kec_a}:0", "coordinator", scoped=True),
+    Entry("rk:pv:20261201031:{kec_a}:0", "coordinator", scoped=True),
+    Entry("rk:rm:{brief_a}", "coordinator", scoped=True),
+    Entry("rk:rmy:{brief_a}", "coordinator", scoped=True, allowed=None),
     # Erasing a person's personal data: administrators only (last: the control test's
     # administrator really erases officer A).
     Entry("px:ask:{officer_a}", "admin", scoped=True),

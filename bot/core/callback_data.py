@@ -212,6 +212,33 @@ class Pair(_Spec, Generic[A, B]):
         return self.parse(data) is not None
 
 
+class Triple(_Spec, Generic[A, B, T]):
+    """A button with three typed fields (e.g. what, where, which page)."""
+
+    def __init__(self, prefix: str, first: Field[A], second: Field[B], third: Field[T]) -> None:
+        super().__init__(prefix, 3)
+        self.first, self.second, self.third = first, second, third
+
+    def build(self, first: A, second: B, third: T) -> str:
+        return self._join(
+            self.first.encode(first), self.second.encode(second), self.third.encode(third)
+        )
+
+    def parse(self, data: object) -> tuple[A, B, T] | None:
+        texts = self._texts(data)
+        if texts is None:
+            return None
+        first = self.first.decode(texts[0])
+        second = self.second.decode(texts[1])
+        third = self.third.decode(texts[2])
+        if first is None or second is None or third is None:
+            return None
+        return first, second, third
+
+    def matches(self, data: object) -> bool:
+        return self.parse(data) is not None
+
+
 Pattern = Callable[[object], bool]
 
 

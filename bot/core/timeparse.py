@@ -86,6 +86,8 @@ _MONTHS = {
     "dec": 12,
     "december": 12,
 }
+MONTHS = _MONTHS
+"""Month names and abbreviations (Indonesian and English), lowercase, to numbers."""
 _TIME = re.compile(r"(?:(?:pukul|jam|at)\s+)?([0-9]{1,2})(?:[:.]([0-9]{2}))?$")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _DMY_DATE = re.compile(r"([0-9]{1,2})[/-]([0-9]{1,2})(?:[/-]([0-9]{4}))?$")

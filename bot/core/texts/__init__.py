@@ -27,6 +27,7 @@ from bot.core.texts import (
     onboarding,
     people,
     personal_data,
+    recap,
     schedule,
     submissions,
     timeparse,
@@ -53,6 +54,7 @@ _MODULES = (
     announce,
     audience,
     schedule,
+    recap,
 )
 
 
