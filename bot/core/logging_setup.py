@@ -14,6 +14,7 @@ logger, event and the ``update_id``/``user_id``/``chat_id`` given via ``extra``)
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -22,7 +23,7 @@ import sys
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from logging.handlers import RotatingFileHandler
-from typing import IO, Any
+from typing import Any
 
 from telegram import TelegramObject, Update
 
@@ -122,7 +123,7 @@ class JsonFormatter(logging.Formatter):
 class PrivateRotatingFileHandler(RotatingFileHandler):
     """A size-rotated log file that only its owner can read (rotated copies too)."""
 
-    def _open(self) -> IO[str]:
+    def _open(self) -> io.TextIOWrapper:
         descriptor = os.open(
             self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, LOG_FILE_MODE
         )
