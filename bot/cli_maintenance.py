@@ -121,9 +121,9 @@ def _restore(config: Settings, file: Path) -> None:
         print(f"{restored.files.copied} files copied back into {restored.files.folder}")
     if restored.previous is not None:
         print(f"the database as it was is kept as {restored.previous.path}")
+        _report_removed(restored.previous)
     if restored.damaged is not None:
         print(f"the database as it was could not be read: renamed to {restored.damaged}")
-        _report_removed(restored.previous)
 
 
 def _migrate(config: Settings, *, dry_run: bool) -> None:

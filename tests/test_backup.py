@@ -313,3 +313,19 @@ def test_migrate_refuses_while_the_bot_holds_the_database(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "stop the bot first" in err[0]
     assert not (tmp_path / "copies").exists()
+
+
+def test_restore_over_a_damaged_database_sets_it_aside(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = write_config(tmp_path, db_path)
+    good = make_backup(db_path, tmp_path / "copies", 14, START)
+    db_path.write_bytes(b"\x00garbage, not a database" * 512)
+    assert cli(config, "restore", str(good.path)) == 0
+    out = capsys.readouterr().out
+    [aside] = tmp_path.glob("humas.db.damaged-*")
+    assert f"renamed to {aside}" in out
+    assert aside.read_bytes().startswith(b"\x00garbage")
+    assert read(db_path, "PRAGMA integrity_check") == [("ok",)]
+    assert read(db_path, "SELECT count(*) FROM units") == [(476,)]
+    assert copies(tmp_path / "copies", "humas") == [good.path]
