@@ -25,6 +25,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from telegram import Bot, Update
 from telegram.error import TelegramError
 
+from bot.core.config import ConfigError
 from handlers.commands import COMMANDS
 from scheduler.services import Services
 from scheduler.status import problems
@@ -73,10 +74,11 @@ class HealthServer:
         self._runner = runner
         try:
             await web.TCPSite(runner, config.listen, config.port).start()
-        except OSError:
+        except OSError as exc:
             await runner.cleanup()
             self._runner = None
-            raise
+            where = f"{config.listen}:{config.port}"
+            raise ConfigError(f"health.port: cannot listen on {where}: {exc.strerror}") from None
         self._port = int(runner.addresses[0][1])
         self._heartbeat = asyncio.create_task(self._keep_fresh(), name="health-heartbeat")
         log.info("health and metrics on %s (/healthz, /metrics)", self.url)

@@ -5,12 +5,15 @@ the delivery engine stopped or Telegram silent for longer than health.telegram_s
 from __future__ import annotations
 
 import asyncio
+import socket
 from datetime import timedelta
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from bot.core.clock import FakeClock
+from bot.core.config import ConfigError
 from bot.devtools.driver import BotDriver, sandbox_config
 from bot.devtools.sandbox import SandboxServer
 from tests.conftest import ADMIN_ID
@@ -93,3 +96,18 @@ async def test_disabled_endpoint_opens_nothing(
     config = sandbox_config(sandbox, db_path, health={"enabled": False})
     async with BotDriver(sandbox, config, clock) as bot:
         assert bot.services.health is None
+
+
+async def test_a_taken_port_is_one_configuration_error(
+    sandbox: SandboxServer, db_path: Path, clock: FakeClock
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        bot = BotDriver(sandbox, sandbox_config(sandbox, db_path, health={"port": port}), clock)
+        with pytest.raises(ConfigError, match=f"health.port: cannot listen on 127.0.0.1:{port}"):
+            await bot.start()
+        assert bot.app is not None and bot.app.post_shutdown is not None
+        await bot.app.post_shutdown(bot.app)  # as run_polling does after a failed start
+        await bot.app.shutdown()
