@@ -350,7 +350,11 @@ def _states() -> dict[object, list[BaseHandler]]:
     for step in (*PARTS, "program", "preview"):
         states[STATE[step]].append(CallbackQueryHandler(parts.on_back, pattern=BACK.matches))
     for step in PARTS:
-        states[STATE[step]].append(CallbackQueryHandler(parts.on_clear, pattern=CLEAR.matches))
+        states[STATE[step]] += [
+            CallbackQueryHandler(parts.on_clear, pattern=CLEAR.matches),
+            # Another part chosen on an earlier preview while this one is asked.
+            CallbackQueryHandler(parts.on_add_part, pattern=ADD_PART.matches),
+        ]
     for step_handlers in states.values():
         step_handlers.extend(_cancel())
     return states

@@ -256,8 +256,8 @@ async def _publish(
     if briefing is None:
         await message.reply_text(context.t("compose.gone"))
         return END
-    if next_step(briefing) != "preview":
-        return await ask(update, context, briefing)
+    if next_step(briefing) != "preview":  # a required part was emptied meanwhile
+        return await advance(update, context, briefing)
     now = context.clock.now()
     unit_ids = await audience_db.target_unit_ids(
         context.db, officer, stored_audience(briefing), briefing=True

@@ -7,15 +7,20 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.devtools.driver import BotDriver
+from db import briefings as briefings_db
 from db import units as units_db
+from db.audience import Audience
 from tests.factories import (
     CIBINONG,
     KARADENAN,
     PONDOK_RAJEG,
     WANAHERANG,
+    add_officer,
+    draft,
     engine,
     joined,
     last_text,
+    program,
     publish,
     settle,
     texts,
@@ -211,3 +216,47 @@ async def test_a_briefing_edited_and_closed_after_publishing(bot: BotDriver) -> 
     assert "Tidak ada briefing" in joined(await bot.say(siti, "/brief"))
     actions = {row["action"] for row in await bot.db.fetchall("SELECT action FROM audit_log")}
     assert {"briefing.deadline", "briefing.close"} <= actions
+
+
+async def test_parts_from_an_earlier_preview_and_clearing_a_part(bot: BotDriver) -> None:
+    author = await add_officer(bot, "Rudi", CIBINONG, "coordinator")
+    await bot.join("Siti", PONDOK_RAJEG)
+    now = bot.clock.now()
+    draft_id = await draft(
+        bot.db,
+        author,
+        now,
+        program_id=await program(bot, author),
+        title="Vaksinasi Anak",
+        key_message="Ayo lengkapi imunisasi anak.",
+        hashtags="#BogorSehat",
+        targets=Audience("scope").to_json(),
+        deadline=now + timedelta(days=2),
+    )
+    user = author.telegram_id
+    await bot.say(user, "/brief_baru")
+    await bot.press(user, "▶️ Lanjutkan")
+    await settle(bot)
+    first_preview = bot.sandbox.messages(user)[-1]
+    assert "✏️ Tagar" in [label for row in first_preview.button_labels() for label in row]
+    # Left with /batal and resumed: a second preview; the first keeps its buttons.
+    await bot.say(user, "/batal")
+    await bot.say(user, "/brief_baru")
+    await bot.press(user, "▶️ Lanjutkan")
+    await settle(bot)
+    await bot.press(user, "➕ Poin")
+    assert "poin pendukung" in last_text(bot, user)
+    # The earlier preview's buttons still work while another part is asked.
+    await bot.press(user, "➕ Geografi", message_id=first_preview.message_id)
+    [asked] = [m for m in bot.sandbox.messages(user) if m.message_id == first_preview.message_id]
+    assert "sasaran geografis" in asked.plain_text
+    await bot.say(user, "perdesaan, 3T")
+    await settle(bot)
+    await bot.press(user, "✏️ Tagar")
+    await bot.press(user, "🗑 Kosongkan")
+    await settle(bot)
+    saved = await briefings_db.by_id(bot.db, draft_id)
+    assert saved is not None
+    assert saved.hashtags == "" and saved.audience["geographic"] == ("perdesaan", "3t")
+    assert saved.points == () and saved.step == "preview"
+    assert any("Tagar dikosongkan" in text for text in texts(bot, user))
