@@ -35,7 +35,8 @@ Callback data is ``<prefix>:<action>[:<id>][:<page>]`` (at most ~20 bytes):
 ``r:<page>`` the kecamatan list, ``k:<kecamatan id>:<page>`` one kecamatan,
 ``o:<page>`` the agencies, ``u:<unit id>`` choose, ``x`` cancel. When only
 ``kecamatan`` may be chosen (e.g. a filter), a kecamatan button chooses it
-instead of opening it. The data is built and read with bot/core/callback_data.py:
+instead of opening it; otherwise it opens its desa/kelurahan list (its office on top,
+when a kecamatan may be chosen), in the search results as when browsing. The data is built and read with bot/core/callback_data.py:
 anything else does not match :attr:`UnitPicker.pattern`. :func:`unit_label` renders a unit for any message.
 """
 
