@@ -6,7 +6,7 @@ permission guard ran, ``context.officer`` — never ``context.bot_data["..."]``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -29,6 +29,21 @@ class HumasContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any],
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
         self.officer: Officer | None = None
         self.lang: str = "id"
+
+    @property
+    def user_data(self) -> dict[Any, Any]:
+        """The person's dialogue scratch space; every handler here serves a person.
+
+        PTB types it as optional because a job has no user; handlers always have one.
+        """
+        data = super().user_data
+        if data is None:
+            raise RuntimeError("user_data outside an update from a person")
+        return data
+
+    @user_data.setter
+    def user_data(self, _: object) -> NoReturn:
+        raise AttributeError("user_data cannot be replaced, only changed")
 
     @property
     def services(self) -> Services:
