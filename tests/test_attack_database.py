@@ -150,6 +150,7 @@ async def run_until_database_goes(
         mode=mode,
     )
     text = f"admins = [{ADMIN_ID}]\n{config.read_text(encoding='utf-8')}"
+    text += "\n[health]\nport = 0\n"  # any free port: other bots may run on this machine
     if mode == "webhook":
         text += f'[telegram.webhook]\nurl = "https://humas.example/hook"\nport = {free_port()}\n'
     config.write_text(text, encoding="utf-8")
