@@ -41,7 +41,7 @@ async def screenshot(bot: BotDriver) -> str:
     coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
     siti = await bot.join("Siti", PONDOK_RAJEG)
     await publish(bot, coordinator, [PONDOK_RAJEG], channels=("instagram",))
-    await bot.press(siti, "📤 Lapor posting")
+    await bot.press(siti, "📤 Lapor unggahan")
     await bot.say(siti, "https://www.instagram.com/p/ARSIP00001/")
     shot = joined(await bot._after(siti, lambda: bot.sandbox.send_photo(siti)))
     assert "Tangkapan layar disimpan" in shot
@@ -50,12 +50,18 @@ async def screenshot(bot: BotDriver) -> str:
     return file_id
 
 
-async def send_document_draft(bot: BotDriver, content: bytes) -> str:
-    """/draf as own content, the draft a document; return the document's file_id."""
+async def own_draft(bot: BotDriver) -> int:
+    """An officer opens /draf for own content; return the officer's user id."""
     siti = await bot.join("Siti", PONDOK_RAJEG)
     menu = await bot.say(siti, "/draf")
     label = next(text for row in menu[-1].button_labels() for text in row if "mandiri" in text)
     await bot.press(siti, label)
+    return siti
+
+
+async def send_document_draft(bot: BotDriver, content: bytes) -> str:
+    """/draf as own content, the draft a document; return the document's file_id."""
+    siti = await own_draft(bot)
     replies = await bot._after(
         siti, lambda: bot.sandbox.send_document(siti, "poster.pdf", content, caption="Poster")
     )
@@ -179,3 +185,19 @@ async def test_an_announcement_photo_is_archived_only_once_accepted(bot: BotDriv
     await archive(bot).wait_idle()
     rows = await bot.db.fetchall("SELECT source, status FROM stored_files")
     assert [tuple(row) for row in rows] == [("announcement", "stored")]
+
+
+async def test_a_video_draft_is_archived_with_its_type(bot: BotDriver) -> None:
+    siti = await own_draft(bot)
+    content = b"\x00\x00\x00\x18ftypmp42 a short reel"
+    replies = await bot._after(siti, lambda: bot.sandbox.send_video(siti, content, "Reel"))
+    assert "Draf diterima" in joined(replies)
+    await archive(bot).wait_idle()
+    file_id = await bot.db.fetchval("SELECT draft_file_id FROM submissions")
+    row = await files_db.by_file_id(bot.db, file_id)
+    assert row is not None and (row.status, row.media_type, row.mime_type) == (
+        "stored",
+        "video",
+        "video/mp4",
+    )
+    assert row.sha256 == hashlib.sha256(content).hexdigest() and row.source == "draft"

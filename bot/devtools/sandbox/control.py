@@ -53,6 +53,10 @@ def add_control_routes(app: web.Application, sb: SandboxServer) -> None:
         kwargs = {**b, "content": content} if content is not None else b
         return updated(sb.send_document(**kwargs))
 
+    def send_video(b: dict[str, Any]) -> dict[str, int]:
+        content = base64.b64decode(b.pop("content_base64")) if "content_base64" in b else None
+        return updated(sb.send_video(**({**b, "content": content} if content is not None else b)))
+
     def messages(b: dict[str, Any]) -> list[dict[str, Any]]:
         return [
             {**m.to_dict(), "rendered": render_message(m)} for m in sb.messages(int(b["chat_id"]))
@@ -83,6 +87,7 @@ def add_control_routes(app: web.Application, sb: SandboxServer) -> None:
         "text": lambda b: updated(sb.send_text(**b)),
         "photo": lambda b: updated(sb.send_photo(**b)),
         "document": send_document,
+        "video": send_video,
         "sticker": lambda b: updated(sb.send_sticker(**b)),
         "edit": lambda b: updated(sb.edit_text(**b)),
         "press": lambda b: updated(sb.press_button(**b)),

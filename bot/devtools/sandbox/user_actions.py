@@ -75,6 +75,25 @@ class UserActions(SandboxState):
             body["caption"] = caption
         return self._inject_message(user_id, chat_id, body)
 
+    def send_video(
+        self,
+        user_id: int,
+        content: bytes = b"\x00\x00\x00\x18ftypmp42 sandbox video",
+        caption: str | None = None,
+        chat_id: int | None = None,
+    ) -> int:
+        stored = self.store_file(content, "video", mime_type="video/mp4")
+        video = {
+            **self.document_json(stored),
+            "width": 640,
+            "height": 360,
+            "duration": 5,
+        }
+        body: JSON = {"video": video}
+        if caption is not None:
+            body["caption"] = caption
+        return self._inject_message(user_id, chat_id, body)
+
     def send_sticker(self, user_id: int, chat_id: int | None = None) -> int:
         stored = self.store_file(solid_png(512, 512), "sticker", mime_type="image/webp")
         sticker = {
