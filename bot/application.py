@@ -29,6 +29,7 @@ from db.connection import Database
 from db.migrations import apply_migrations, require_known_schema
 from db.run_lock import RunLock
 from handlers import (
+    agenda,
     announce,
     briefing_compose,
     briefings,
@@ -162,6 +163,7 @@ def _register_handlers(application: HumasApplication) -> None:
         people_erase,
         language,
         programs,
+        agenda,
         recap,
         briefing_compose,
         briefings,

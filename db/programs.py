@@ -55,7 +55,7 @@ class Program:
     status: ProgramStatus
 
 
-def _program(row: aiosqlite.Row) -> Program:
+def program_from_row(row: aiosqlite.Row) -> Program:
     return Program(
         id=row["id"],
         name=row["name"],
@@ -175,7 +175,7 @@ async def set_status(
 
 async def by_id(db: Database, program_id: int) -> Program | None:
     row = await db.fetchone("SELECT * FROM programs WHERE id = ?", (program_id,))
-    return _program(row) if row else None
+    return program_from_row(row) if row else None
 
 
 async def list_active(db: Database) -> list[Program]:
@@ -183,4 +183,4 @@ async def list_active(db: Database) -> list[Program]:
     rows = await db.fetchall(
         "SELECT * FROM programs WHERE status = 'active' ORDER BY priority, lower(name)"
     )
-    return [_program(row) for row in rows]
+    return [program_from_row(row) for row in rows]

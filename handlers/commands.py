@@ -34,6 +34,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("draf", "officer", ("draft",)),
     CommandSpec("isu", "officer", ("issue",)),
     CommandSpec("program", "officer", ("programs",)),
+    CommandSpec("agenda", "officer", ("timeline",)),
+    CommandSpec("peringkat", "officer", ("ranking",)),
     CommandSpec("brief_baru", "coordinator", ("newbrief",)),
     CommandSpec("brief_kelola", "coordinator", ("managebrief",)),
     CommandSpec("rekap", "coordinator", ("recap",)),

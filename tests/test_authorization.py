@@ -109,6 +109,10 @@ COMMANDS: list[Entry] = [
     Entry("/daysoff", "admin"),
     Entry("/rekap", "coordinator"),
     Entry("/recap", "coordinator"),
+    Entry("/agenda", "officer"),
+    Entry("/timeline", "officer"),
+    Entry("/peringkat", "officer"),
+    Entry("/ranking", "officer"),
 ]
 
 _ANNOUNCE = ("/pengumuman", "text:Rapat koordinasi humas Jumat pagi")
@@ -221,6 +225,8 @@ BUTTONS: list[Entry] = [
     Entry("rk:pv:20261201031:{kec_a}:0", "coordinator", scoped=True),
     Entry("rk:rm:{brief_a}", "coordinator", scoped=True),
     Entry("rk:rmy:{brief_a}", "coordinator", scoped=True, allowed=None),
+    Entry("ag:p:0", "officer"),
+    Entry("pk:p:0", "coordinator"),
     # Erasing a person's personal data: administrators only (last: the control test's
     # administrator really erases officer A).
     Entry("px:ask:{officer_a}", "admin", scoped=True),

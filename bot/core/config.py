@@ -204,6 +204,14 @@ class HousekeepingConfig(_Section):
     outbox_retention_days: int = Field(default=90, ge=1, le=3650)
 
 
+class RecapConfig(_Section):
+    """The recap (/rekap) and what is built on it."""
+
+    # /peringkat: the month's most reliable units of a coordinator's scope (an officer
+    # sees only their own unit's place and streak). false: /peringkat says it is off.
+    ranking: bool = True
+
+
 class FilesConfig(_Section):
     """The local store of what people send (materials, drafts, screenshots): scheduler/file_archive.py."""
 
@@ -275,6 +283,7 @@ class Settings(BaseSettings):
     privacy: PrivacyConfig = PrivacyConfig()
     backup: BackupConfig = BackupConfig()
     housekeeping: HousekeepingConfig = HousekeepingConfig()
+    recap: RecapConfig = RecapConfig()
     files: FilesConfig = FilesConfig()
     health: HealthConfig = HealthConfig()
     log: LogConfig = LogConfig()

@@ -20,8 +20,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "📊 <b>Recap</b> — {area}\nPick a briefing or a period:",
     },
     "rekap.pick.none": {
-        "id": "📊 <b>Rekap</b> — {area}\nBelum ada briefing untuk wilayah Anda."
-        " Pilih periode:",
+        "id": "📊 <b>Rekap</b> — {area}\nBelum ada briefing untuk wilayah Anda. Pilih periode:",
         "en": "📊 <b>Recap</b> — {area}\nNo briefing for your area yet. Pick a period:",
     },
     "rekap.pick.item": {"id": "#{id} {title}", "en": "#{id} {title}"},
@@ -123,8 +122,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rekap.unit.reports": {"id": "<b>Laporan ({count})</b>", "en": "<b>Reports ({count})</b>"},
     "rekap.unit.report": {
-        "id": "{number}. {at} · <a href=\"{url}\">{platform}</a>\n   {status}{late} · {name}",
-        "en": "{number}. {at} · <a href=\"{url}\">{platform}</a>\n   {status}{late} · {name}",
+        "id": '{number}. {at} · <a href="{url}">{platform}</a>\n   {status}{late} · {name}',
+        "en": '{number}. {at} · <a href="{url}">{platform}</a>\n   {status}{late} · {name}',
     },
     "rekap.unit.report_late": {"id": ", terlambat", "en": ", late"},
     "rekap.unit.no_reports": {"id": "Belum ada laporan.", "en": "No reports yet."},
@@ -191,19 +190,69 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{count} units cannot be reached (no officer, on leave, or blocked the bot).",
     },
     "rekap.remind.too_soon": {
-        "id": "Anda sudah mengingatkan untuk briefing ini pukul {at}."
-        " Bisa lagi setelah {again}.",
-        "en": "You already sent a reminder for this briefing at {at}."
-        " You can again after {again}.",
+        "id": "Anda sudah mengingatkan untuk briefing ini pukul {at}. Bisa lagi setelah {again}.",
+        "en": "You already sent a reminder for this briefing at {at}. You can again after {again}.",
     },
     "rekap.remind.nothing": {
         "id": "Tidak ada yang perlu diingatkan: semua sudah melapor, atau briefing ditutup.",
         "en": "Nobody to remind: everyone reported, or the briefing is closed.",
     },
     "rekap.remind.message": {
-        "id": "🔔 <b>Pengingat dari koordinator</b>: unit Anda belum melaporkan posting"
+        "id": "🔔 <b>Pengingat dari koordinator</b>: unit Anda belum melaporkan unggahan"
         " untuk briefing #{id} <b>{title}</b>.\nTenggat: {deadline}.",
         "en": "🔔 <b>Reminder from your coordinator</b>: your unit has not reported a post"
         " for briefing #{id} <b>{title}</b>.\nDeadline: {deadline}.",
+    },
+    # ---- /agenda -----------------------------------------------------------------------
+    "agenda.header": {"id": "🗓 <b>Agenda program</b>", "en": "🗓 <b>Programme timeline</b>"},
+    "agenda.none": {"id": "Belum ada program.", "en": "No programmes yet."},
+    "agenda.horizon": {"id": "<b>— Jangka {name} —</b>", "en": "<b>— {name} term —</b>"},
+    "agenda.program": {
+        "id": "{mark} <b>{name}</b>\n{starts} – {ends} · {status}",
+        "en": "{mark} <b>{name}</b>\n{starts} – {ends} · {status}",
+    },
+    "agenda.status.active": {"id": "berjalan", "en": "running"},
+    "agenda.status.done": {"id": "selesai", "en": "finished"},
+    "agenda.mark.active": {"id": "▶️", "en": "▶️"},
+    "agenda.mark.done": {"id": "✅", "en": "✅"},
+    "agenda.compliance": {
+        "id": "Kepatuhan: {reported}/{targeted} ({percent}%)",
+        "en": "Compliance: {reported}/{targeted} ({percent}%)",
+    },
+    "agenda.briefing": {"id": "• #{id} {title} · {deadline}", "en": "• #{id} {title} · {deadline}"},
+    "agenda.no_briefings": {"id": "• belum ada briefing", "en": "• no briefing yet"},
+    "agenda.more": {"id": "• … dan {count} lainnya", "en": "• … and {count} more"},
+    # ---- /peringkat --------------------------------------------------------------------
+    "rank.off": {
+        "id": "Peringkat sedang tidak diaktifkan.",
+        "en": "The ranking is switched off.",
+    },
+    "rank.header": {
+        "id": "🏅 <b>Peringkat {month}</b> — {area}\nTepat waktu, lalu jumlah laporan;"
+        " briefing yang tenggatnya sudah lewat.",
+        "en": "🏅 <b>Ranking {month}</b> — {area}\nOn time first, then reports;"
+        " briefings whose deadline has passed.",
+    },
+    "rank.none": {
+        "id": "Belum ada briefing yang tenggatnya lewat bulan ini.",
+        "en": "No briefing has passed its deadline this month yet.",
+    },
+    "rank.item": {
+        "id": "{position}. {label}\n   tepat waktu {on_time}/{targeted} · lapor {reported}",
+        "en": "{position}. {label}\n   on time {on_time}/{targeted} · reported {reported}",
+    },
+    "rank.mine": {
+        "id": "🏅 {unit} di peringkat <b>{position}</b> dari {of} unit bulan ini ({month}).\n"
+        "Tepat waktu {on_time} dari {targeted} briefing ({percent}%).",
+        "en": "🏅 {unit} is <b>number {position}</b> of {of} units this month ({month}).\n"
+        "On time for {on_time} of {targeted} briefings ({percent}%).",
+    },
+    "rank.mine.none": {
+        "id": "🏅 Belum ada briefing untuk {unit} yang tenggatnya lewat bulan ini.",
+        "en": "🏅 No briefing for {unit} has passed its deadline this month yet.",
+    },
+    "rank.streak": {
+        "id": "🔥 {count} briefing berturut-turut tepat waktu",
+        "en": "🔥 {count} briefings in a row on time",
     },
 }
