@@ -45,6 +45,10 @@ COMMANDS: dict[str, list[str]] = {
     "units import": ["units", "import", "{folder}/opd.csv"],
     "units list": ["units", "list", "--kecamatan", "32.01.02"],
     "people erase": ["people", "erase", "--telegram-id", "5"],
+    "backup": ["backup"],
+    "restore": ["restore", "{folder}/no-such-backup.db"],
+    "migrate": ["migrate", "--dry-run"],
+    "stats": ["stats"],
 }
 EXTRA_RUNS = [
     ["invite", "--unit", "32.01.02.2001", "--role", "officer", "--bot-username", "b"],
