@@ -13,7 +13,9 @@ written in ONE transaction: a digest goes out once per period, whatever restarts
 **Weekly** — one message per unit (all its active officers get it, each in their
 language): the active strategic programs by priority with their horizon, the
 unit's open briefings and deadlines, and last week's result for the unit per
-briefing whose deadline fell in that week (on time / late / missing).
+briefing whose deadline fell in that week (on time / late / missing); coordinators
+and administrators also get last week's compliance of their scope
+(scheduler/digest_compliance.py).
 
 **Daily** — one message per coordinator (the central desk: the regency's
 coordinators, or the administrators when it has none), over their scope: links
@@ -30,7 +32,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from bot.core.texts import LANGUAGES, esc, fmt_date, fmt_short, t
 from db import digests as digests_db
@@ -40,6 +42,7 @@ from db.migrations import installed_at
 from db.officers import Officer
 from db.programs import Program
 from db.unit_tree import UnitTree, load_tree
+from scheduler import digest_compliance
 from scheduler.content import Content
 from scheduler.escalation import pack
 from scheduler.reminders import Timing, load_timing
@@ -204,11 +207,15 @@ async def send_weekly(services: Services, timing: Timing, period: Period) -> int
     results_by_unit: dict[int, list[UnitDeadline]] = defaultdict(list)
     for item in await digests_db.deadlines_between(db, week_start, week_end, now):
         results_by_unit[item.unit_id].append(item)
-    by_unit: dict[int, list[Officer]] = defaultdict(list)
+    compliance = await digest_compliance.sections(
+        db, officers, week_start.astimezone(UTC), week_end.astimezone(UTC), now, zone
+    )
+    by_unit: dict[tuple[int, int], list[Officer]] = defaultdict(list)
     for officer in officers:
-        by_unit[officer.unit_id].append(officer)
+        by_unit[(officer.unit_id, compliance.get(officer.id, (0, None))[0])].append(officer)
     messages = []
-    for unit_id, recipients in by_unit.items():
+    for (unit_id, _), recipients in by_unit.items():
+        extra = compliance.get(recipients[0].id)
         languages = {officer.language for officer in recipients} | {"id"}
         variants = {
             lang: [
@@ -225,6 +232,7 @@ async def send_weekly(services: Services, timing: Timing, period: Period) -> int
                     week_end,
                     now,
                     zone,
+                    extra[1] if extra else None,
                 )
             ]
             for lang in LANGUAGES
@@ -246,6 +254,7 @@ def weekly_parts(
     week_end: datetime,
     now: datetime,
     zone: tzinfo,
+    compliance: digest_compliance.Section | None = None,
 ) -> list[str]:
     header = t(
         lang,
@@ -260,6 +269,7 @@ def weekly_parts(
             _programs_section(lang, programs, zone, min(listed, _PROGRAMS_LISTED)),
             _open_section(lang, open_items, now, zone, listed),
             _results_section(lang, results, week_start, week_end, zone, listed),
+            *([compliance(lang, listed * 3)] if compliance else []),
         ]
         parts = pack(header, sections, footer)
         if len(parts) == 1 and fits(parts[0]):

@@ -255,4 +255,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "🔥 {count} briefing berturut-turut tepat waktu",
         "en": "🔥 {count} briefings in a row on time",
     },
+    # ---- the weekly digest's compliance section (coordinators) -----------------------
+    "digest.compliance.header": {
+        "id": "<b>Kepatuhan minggu lalu</b> — {area}",
+        "en": "<b>Last week's compliance</b> — {area}",
+    },
+    "digest.compliance.totals": {
+        "id": "Melapor {reported}/{targeted} ({percent}%), tepat waktu {on_time}%",
+        "en": "Reported {reported}/{targeted} ({percent}%), on time {on_time}%",
+    },
+    "digest.compliance.group": {"id": "• {label}: {percent}%", "en": "• {label}: {percent}%"},
+    "digest.compliance.missed": {
+        "id": "• {label}: {missed} dari {targeted} belum",
+        "en": "• {label}: {missed} of {targeted} missing",
+    },
+    "digest.compliance.all_reported": {
+        "id": "Semua unit melapor. 🎉",
+        "en": "Every unit reported. 🎉",
+    },
 }
