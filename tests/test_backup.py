@@ -255,11 +255,11 @@ async def _database_before_the_last_migration(path: Path, clock: FakeClock) -> s
     db = await Database.open(path)
     try:
         original = migrations_db.load_migrations
-        migrations_db.load_migrations = lambda: every[:-1]  # type: ignore[assignment]
+        migrations_db.load_migrations = lambda: every[:-1]
         try:
             await migrations_db.apply_migrations(db, clock)
         finally:
-            migrations_db.load_migrations = original  # type: ignore[assignment]
+            migrations_db.load_migrations = original
         await db.execute(
             "INSERT INTO units (code, kind, name, created_at)"
             " VALUES ('OPD.900', 'opd', 'Dinas Uji', ?)",

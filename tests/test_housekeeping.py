@@ -64,7 +64,11 @@ async def test_old_deliveries_go_and_their_totals_stay(bot: BotDriver, clock: Fa
     assert await deliveries_of(bot, old) == 0
     assert await message_totals(bot.db, old) == before
     row = await bot.db.fetchone("SELECT * FROM outbox_messages WHERE id = ?", (old,))
-    assert row["status"] == "done" and row["deliveries_pruned_at"] == to_db(clock.now())
+    assert (
+        row is not None
+        and row["status"] == "done"
+        and row["deliveries_pruned_at"] == to_db(clock.now())
+    )
     assert (row["total_recipients"], row["total_sent"], row["total_blocked"]) == (6, 4, 2)
     # A broadcast finished 30 days ago, and one still waiting, keep every delivery.
     assert await deliveries_of(bot, recent) == 8
