@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from db import recap, recap_area, scope
+from db.briefings import Briefing, briefing_from_row
 from db.connection import Database
 from db.officers import Officer, Role
 from db.recap import BriefingInfo, Counts, Status, UnitPeriod
@@ -44,6 +45,27 @@ async def recent_briefings(
         {**params, "limit": limit, "offset": offset},
     )
     return [recap.info_from_row(row) for row in rows], total
+
+
+_TOUCHES = (
+    " FROM briefings b WHERE b.status != 'draft' AND EXISTS (SELECT 1 FROM assignments a"
+    " WHERE a.briefing_id = b.id AND a.unit_id IN (SELECT value FROM json_each(:units)))"
+)
+
+
+async def briefings_in_scope(
+    db: Database, viewer: Officer, *, offset: int = 0, limit: int = 5
+) -> tuple[list[Briefing], int]:
+    """Every briefing (scheduled, published or closed) that targets a unit in the viewer's
+    scope, whoever wrote it, newest first; and how many there are (for /brief_kelola)."""
+    area = await recap_area.area_of(db, viewer)
+    params = {"units": area.ids_json}
+    total = int(await db.fetchval(f"SELECT count(*){_TOUCHES}", params) or 0)
+    rows = await db.fetchall(
+        f"SELECT b.*{_TOUCHES} ORDER BY b.id DESC LIMIT :limit OFFSET :offset",
+        {**params, "limit": limit, "offset": offset},
+    )
+    return [briefing_from_row(row) for row in rows], total
 
 
 # ---- a unit's people ------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Briefings after publishing: /brief (/pesan), /tenggat, "Lihat materi", /brief_kelola.
+"""Briefings after publishing: /brief (/pesan), /tenggat, "Lihat materi", and the
+buttons of /brief_kelola (listed by handlers/briefing_list.py).
 
 Officers see their unit's open briefings with the unit's status and its deadlines.
 Coordinators manage the briefings of their scope: change the deadline or the key
@@ -144,59 +145,6 @@ async def material(update: Update, context: HumasContext) -> None:
 
 
 # ---- managing published briefings ----------------------------------------------------------
-
-
-@guarded("coordinator")
-async def manage(update: Update, context: HumasContext) -> None:
-    officer = context.officer
-    message = update.effective_message
-    assert officer is not None and message is not None
-    now = context.clock.now()
-    briefings = await management.managed_by(context.db, officer, _LISTED)
-    if not briefings:
-        await message.reply_text(context.t("manage.none"))
-        return
-    lines = [context.t("manage.header")]
-    rows = []
-    for briefing in briefings:
-        progress = await assignments_db.progress(context.db, briefing.id)
-        assert briefing.deadline is not None and briefing.publish_at is not None
-        state = (
-            context.t("manage.live")
-            if briefing.is_live(now)
-            else context.t(
-                "manage.scheduled", at=fmt_short(briefing.publish_at, context.lang, context.tz)
-            )
-        )
-        lines.append(
-            context.t(
-                "manage.item",
-                id=briefing.id,
-                title=esc(briefing.title),
-                state=state,
-                deadline=fmt_short(briefing.deadline, context.lang, context.tz),
-                done=progress.done,
-                total=progress.total,
-                late=progress.late,
-            )
-        )
-        rows.append(
-            [
-                InlineKeyboardButton(
-                    context.t("manage.button.deadline", id=briefing.id),
-                    callback_data=DEADLINE.build(briefing.id),
-                ),
-                InlineKeyboardButton(
-                    context.t("manage.button.text", id=briefing.id),
-                    callback_data=TEXT.build(briefing.id),
-                ),
-                InlineKeyboardButton(
-                    context.t("manage.button.close", id=briefing.id),
-                    callback_data=CLOSE.build(briefing.id),
-                ),
-            ]
-        )
-    await message.reply_html("\n\n".join(lines), reply_markup=InlineKeyboardMarkup(rows))
 
 
 async def _managed(update: Update, context: HumasContext, button: Route[int]) -> Briefing | None:
@@ -444,7 +392,6 @@ def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
         MessageHandler(shortcuts.pressed("brief"), brief),
         CommandHandler(["tenggat", *spec("tenggat").aliases], tenggat),
         MessageHandler(shortcuts.pressed("tenggat"), tenggat),
-        CommandHandler(["brief_kelola", *spec("brief_kelola").aliases], manage),
         CallbackQueryHandler(material, pattern=MATERIAL.matches),
         conversation(
             "briefing_edit",

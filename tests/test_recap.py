@@ -222,3 +222,31 @@ async def test_a_typed_range(bot: BotDriver) -> None:
     text = replies[-1].plain_text
     assert "Rekap 1 Des 2026 – 15 Des 2026" in text
     assert "Penugasan: 5" in text and "Melapor: 40%" in text
+
+
+async def test_brief_kelola_pages_every_briefing_of_the_area_closed_ones_too(
+    bot: BotDriver,
+) -> None:
+    people = await People(bot).build()
+    regency_briefing = await briefing_with_figures(bot, people)
+    own = [
+        await publish(bot, people.gunungputri.telegram_id, [WANAHERANG], title=f"Desa {n}")
+        for n in range(6)
+    ]
+    await bot.db.execute("UPDATE briefings SET status = 'closed' WHERE id = ?", (own[0],))
+    coordinator = people.gunungputri.telegram_id
+    first = (await bot.say(coordinator, "/brief_kelola"))[-1]
+    assert "Briefing wilayah Anda (7)" in first.plain_text
+    assert f"#{own[5]} Desa 5" in first.plain_text and f"⏰ Tenggat #{own[5]}" in labels(
+        bot, people.gunungputri
+    )
+    await bot.press(coordinator, "Berikutnya »")
+    text = last(bot, people.gunungputri)
+    assert f"#{own[0]} Desa 0 · ditutup" in text and f"⏰ Tenggat #{own[0]}" not in labels(
+        bot, people.gunungputri
+    )
+    assert f"#{regency_briefing} Vaksinasi Anak · terbit · dari kabupaten" in text
+    assert "0/2 unit sudah melapor" in text
+    assert f"⏰ Tenggat #{regency_briefing}" not in labels(bot, people.gunungputri)
+    await bot.press(coordinator, f"📊 Rekap #{regency_briefing}")
+    assert "Dituju: 2 unit" in last(bot, people.gunungputri)

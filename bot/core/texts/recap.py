@@ -36,21 +36,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "Ketik /batal untuk membatalkan.",
         "en": "Type a date range, for example:\n<code>1-15 Nov 2026</code>\n"
         "<code>2026-11-01 to 2026-11-15</code>\n<code>November 2026</code>\n"
-        "Type /batal to cancel.",
+        "Type /cancel to stop.",
     },
     "rekap.period.invalid": {
         "id": "Rentang itu tidak saya pahami. Contoh: <code>1-15 Nov 2026</code>."
         " Coba lagi, atau /batal.",
         "en": "I could not read that range. Example: <code>1-15 Nov 2026</code>."
-        " Try again, or /batal.",
+        " Try again, or /cancel.",
     },
     "rekap.period.long": {
         "id": "Rentang paling panjang {days} hari. Coba lagi, atau /batal.",
-        "en": "A range is at most {days} days. Try again, or /batal.",
+        "en": "A range is at most {days} days. Try again, or /cancel.",
     },
     "rekap.period.future": {
         "id": "Rentang itu belum dimulai. Coba lagi, atau /batal.",
-        "en": "That range has not started yet. Try again, or /batal.",
+        "en": "That range has not started yet. Try again, or /cancel.",
     },
     "rekap.not_found": {
         "id": "Briefing itu tidak ada dalam wilayah Anda, atau belum terbit.",
@@ -273,4 +273,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Semua unit melapor. 🎉",
         "en": "Every unit reported. 🎉",
     },
+    # ---- /brief_kelola ------------------------------------------------------------------
+    "kelola.none": {
+        "id": "Tidak ada briefing untuk wilayah Anda.",
+        "en": "There is no briefing for your area.",
+    },
+    "kelola.header": {
+        "id": "🗂 <b>Briefing wilayah Anda</b> ({total})",
+        "en": "🗂 <b>Briefings for your area</b> ({total})",
+    },
+    "kelola.item": {
+        "id": "<b>#{id} {title}</b> · {state}{mine}\ntenggat {deadline}\n{done}/{total} unit sudah melapor",
+        "en": "<b>#{id} {title}</b> · {state}{mine}\ndeadline {deadline}\n{done}/{total} units reported",
+    },
+    "kelola.closed": {"id": "ditutup", "en": "closed"},
+    "kelola.not_mine": {"id": " · dari kabupaten", "en": " · from the regency"},
+    "kelola.button.recap": {"id": "📊 Rekap #{id}", "en": "📊 Recap #{id}"},
 }
