@@ -227,6 +227,7 @@ BUTTONS: list[Entry] = [
     Entry("rk:rmy:{brief_a}", "coordinator", scoped=True, allowed=None),
     Entry("ag:p:0", "officer"),
     Entry("pk:p:0", "coordinator"),
+    Entry("bm:pg:0", "coordinator"),
     # Erasing a person's personal data: administrators only (last: the control test's
     # administrator really erases officer A).
     Entry("px:ask:{officer_a}", "admin", scoped=True),
