@@ -181,20 +181,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{mark} {deadline} — {title} · {status}",
     },
     # ---- managing published briefings
-    "manage.none": {
-        "id": "Tidak ada briefing terbit atau terjadwal yang Anda kelola.",
-        "en": "There is no published or scheduled briefing for you to manage.",
-    },
-    "manage.header": {
-        "id": "🗂 <b>Briefing yang Anda kelola</b>",
-        "en": "🗂 <b>Briefings you manage</b>",
-    },
     "manage.live": {"id": "terbit", "en": "published"},
     "manage.scheduled": {"id": "terjadwal {at}", "en": "scheduled {at}"},
-    "manage.item": {
-        "id": "<b>#{id} {title}</b> · {state}\ntenggat {deadline} · {done}/{total} unit sudah ({late} terlambat)",
-        "en": "<b>#{id} {title}</b> · {state}\ndeadline {deadline} · {done}/{total} units done ({late} late)",
-    },
     "manage.button.deadline": {"id": "⏰ Tenggat #{id}", "en": "⏰ Deadline #{id}"},
     "manage.button.text": {"id": "✏️ Teks #{id}", "en": "✏️ Text #{id}"},
     "manage.button.close": {"id": "🔒 Tutup #{id}", "en": "🔒 Close #{id}"},
