@@ -17,7 +17,18 @@ from bot.devtools.driver import BotDriver
 from db import briefings as briefings_db
 from db import officers as officers_db
 from db.audience import Audience
-from handlers import announce, invite, issues, people, programs, register, review, schedule, submit
+from handlers import (
+    announce,
+    invite,
+    issues,
+    people,
+    programs,
+    recap_view,
+    register,
+    review,
+    schedule,
+    submit,
+)
 from handlers import briefing_compose as compose
 from handlers import briefings as briefing_handlers
 from tests.conftest import ADMIN_ID
@@ -289,6 +300,15 @@ async def _compose_publish_at(bot: BotDriver, w: Dialogues) -> int:
     return w.coordinator
 
 
+RANGE_REFUSALS = ("Rentang itu tidak saya pahami", "Rentang paling panjang", "Rentang itu belum")
+
+
+async def _recap_range(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.coordinator, "/rekap")
+    await _press(bot, w.coordinator, recap_view.TYPED.data)
+    return w.coordinator
+
+
 Reach = Callable[[BotDriver, Dialogues], Awaitable[int]]
 
 
@@ -332,6 +352,7 @@ STATES: dict[str, State] = {
     "people: move search": State(_people_move_search),
     "leave: /cuti": State(_officer, command="/cuti "),
     "days off: /libur": State(_admin, command="/libur "),
+    "recap: typed range": State(_recap_range, RANGE_REFUSALS),
 }
 
 TYPED = st.one_of(

@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.core.periods import MAX_DAYS, PeriodError, Span, parse_span, preset
 
@@ -73,3 +75,21 @@ def test_a_span_in_one_number_for_a_button() -> None:
     assert Span.of_code(20261131030) is None  # 31 November
     assert Span.of_code(20261101000) is None
     assert Span.of_code(20261101000 + MAX_DAYS + 1) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=70),
+        st.from_regex(
+            r"[0-9]{1,4}[ /.-][0-9a-z]{1,9}( [0-9]{4})?( - [0-9]{1,2} [a-z]{3})?", fullmatch=True
+        ),
+        st.sampled_from(["0000", "feb 0000", "29 feb - 1 jan", "29/2/2028 - 1/1/2028", "1-1 x"]),
+    )
+)
+def test_any_text_is_a_span_or_refused(text: str) -> None:
+    try:
+        span = parse_span(text, TODAY)
+    except PeriodError:
+        return
+    assert span.first <= span.last and span.days <= MAX_DAYS and span.first <= TODAY

@@ -20,6 +20,7 @@ from bot.core.timeparse import MONTHS
 Preset = Literal["this_week", "last_week", "this_month", "last_month"]
 PRESETS: tuple[Preset, ...] = ("this_week", "last_week", "this_month", "last_month")
 MAX_DAYS = 366
+MIN_YEAR = 2000
 
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 _DMY = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{4}))?$")
@@ -152,21 +153,14 @@ def parse_span(text: str, today: date) -> Span:
     cleaned = " ".join(text.lower().replace(",", " ").split())
     if not cleaned or len(cleaned) > 60:
         raise PeriodError("empty")
-    month = _whole_month(cleaned, today)
-    if month is not None:
-        span = month
-    else:
-        short = _DAY_THEN_DATE.fullmatch(cleaned)  # "1-15 nov 2026"
-        parts = [short[1], short[2]] if short else _SEPARATOR.split(cleaned, maxsplit=1)
-        parts = [part.strip() for part in parts]
-        last_month, last_year = _tail(parts[-1])
-        last = _one_date(parts[-1], today, None, None)
-        if last_year is None:
-            last_year = last.year
-        first = _one_date(parts[0], today, last_month, last_year) if len(parts) == 2 else last
-        if first > last and len(parts) == 2 and not re.search(r"[0-9]{4}", parts[0]):
-            first = first.replace(year=first.year - 1)  # "25 Des - 5 Jan"
-        span = Span(first, last)
+    try:
+        span = _span(cleaned, today)
+    except PeriodError:
+        raise
+    except ValueError:  # a year out of range, 29 February a year earlier, ...
+        raise PeriodError("date") from None
+    if span.first.year < MIN_YEAR:
+        raise PeriodError("date")
     if span.last < span.first:
         raise PeriodError("order")
     if span.days > MAX_DAYS:
@@ -174,3 +168,21 @@ def parse_span(text: str, today: date) -> Span:
     if span.first > today:
         raise PeriodError("future")
     return span
+
+
+def _span(cleaned: str, today: date) -> Span:
+    """The span ``cleaned`` names, before its checks (ValueError for impossible dates)."""
+    month = _whole_month(cleaned, today)
+    if month is not None:
+        return month
+    short = _DAY_THEN_DATE.fullmatch(cleaned)  # "1-15 nov 2026"
+    parts = [short[1], short[2]] if short else _SEPARATOR.split(cleaned, maxsplit=1)
+    parts = [part.strip() for part in parts]
+    last_month, last_year = _tail(parts[-1])
+    last = _one_date(parts[-1], today, None, None)
+    if last_year is None:
+        last_year = last.year
+    first = _one_date(parts[0], today, last_month, last_year) if len(parts) == 2 else last
+    if first > last and len(parts) == 2 and not re.search(r"[0-9]{4}", parts[0]):
+        first = first.replace(year=first.year - 1)  # "25 Des - 5 Jan"
+    return Span(first, last)
