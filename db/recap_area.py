@@ -60,6 +60,17 @@ async def regency_area(db: Database) -> Area:
     return _area(by_id, regency["id"])
 
 
+async def unit_area(db: Database, unit_id: int) -> Area:
+    """The unit ``unit_id`` and what lies below it, whoever asks (the shell's
+    ``humas-bot report --unit``, run by the operator); :class:`scope.OutOfScope` for an
+    unknown or deactivated unit."""
+    rows = await db.fetchall(_UNITS)
+    by_id = {row["id"]: row for row in rows}
+    if unit_id not in by_id or not by_id[unit_id]["active"]:
+        raise scope.OutOfScope
+    return _area(by_id, unit_id)
+
+
 async def area_of(db: Database, viewer: Officer, area_id: int | None = None) -> Area:
     """The viewer's scope, or the unit ``area_id`` in it; :class:`scope.OutOfScope` otherwise."""
     if not viewer.is_active:
