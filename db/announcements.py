@@ -173,6 +173,7 @@ async def acknowledge(
                 (announcement_id, officer_id),
             )
         ).fetchone()
+        assert row is not None  # the INSERT found this acknowledgement already there
         return False, from_db(row["at"])
 
 

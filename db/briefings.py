@@ -262,7 +262,8 @@ async def add_attachment(
         cursor = await conn.execute(
             "SELECT count(*) FROM briefing_attachments WHERE briefing_id = ?", (briefing_id,)
         )
-        count = (await cursor.fetchone())[0]
+        row = await cursor.fetchone()
+        count = int(row[0]) if row is not None else 0  # count(*) always gives a row
         if count >= MAX_ATTACHMENTS:
             raise BriefingError(BriefingProblem.TOO_MANY, MAX_ATTACHMENTS)
         await conn.execute(

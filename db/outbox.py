@@ -130,7 +130,8 @@ async def by_id(db: Database, message_id: int) -> OutboxMessage | None:
 
 
 async def variants_json(db: Database, message_id: int) -> str | None:
-    return await db.fetchval("SELECT variants FROM outbox_messages WHERE id = ?", (message_id,))
+    found = await db.fetchval("SELECT variants FROM outbox_messages WHERE id = ?", (message_id,))
+    return None if found is None else str(found)
 
 
 async def recover_in_flight(db: Database) -> int:
@@ -302,7 +303,7 @@ async def finish(conn: aiosqlite.Connection, message_id: int, at: datetime) -> O
     row = await (
         await conn.execute("SELECT * FROM outbox_messages WHERE id = ?", (message_id,))
     ).fetchone()
-    return _message(row)
+    return _message(row) if row is not None else None
 
 
 async def officer_in(conn: aiosqlite.Connection, officer_id: int) -> Officer | None:

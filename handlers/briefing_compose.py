@@ -22,7 +22,7 @@ and ``bcu:``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -188,6 +188,25 @@ async def on_cancel(update: Update, context: HumasContext) -> int:
     return END
 
 
+@guarded("coordinator")
+async def on_preview_button(update: Update, context: HumasContext) -> int:
+    """A button of a preview, also one the Mini App's form sent into the chat (bot/webapp/):
+    the author's saved draft is the one composed, and the button does what it does in the
+    dialogue (publishing happens here, in the chat)."""
+    officer, query = context.officer, update.callback_query
+    assert officer is not None and query is not None and query.data is not None
+    draft = await briefings_db.draft_of(context.db, officer.id)
+    if draft is None:
+        await refuse(update, context, context.t("denied.button"))
+        return END
+    context.user_data[DRAFT_ID] = draft.id
+    if PUBLISH.matches(query.data):
+        return await parts.on_publish(update, context)
+    if ADD_PART.matches(query.data):
+        return await parts.on_add_part(update, context)
+    return await parts.on_edit(update, context)
+
+
 # ---- the required parts ------------------------------------------------------------------
 
 TextStep = Callable[[Update, HumasContext, Briefing, str], Awaitable[int]]
@@ -251,7 +270,7 @@ TEXT_STEPS: dict[str, TextStep] = {
 }
 
 
-def _text_handler(step: str) -> Callable[[Update, HumasContext], Awaitable[int]]:
+def _text_handler(step: str) -> Callable[[Update, HumasContext], Coroutine[Any, Any, int]]:
     @guarded("coordinator")
     async def on_text(update: Update, context: HumasContext) -> int:
         message = update.effective_message
@@ -365,7 +384,12 @@ def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
     return [
         conversation(
             "briefing_compose",
-            entry_points=[CommandHandler(["brief_baru", *spec("brief_baru").aliases], brief_baru)],
+            entry_points=[
+                CommandHandler(["brief_baru", *spec("brief_baru").aliases], brief_baru),
+                CallbackQueryHandler(
+                    on_preview_button, pattern=any_of(PUBLISH, ADD_PART, EDIT_MENU, EDIT_STEP)
+                ),
+            ],
             states=_states(),
         ),
     ]

@@ -30,6 +30,7 @@ from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
 from handlers.guard import guarded, refuse
+from handlers.replies import pressed_message
 from handlers.unit_picker import unit_label
 from handlers.when import read_time
 from scheduler import briefing_lifecycle as lifecycle
@@ -322,7 +323,9 @@ async def _refused_meanwhile(update: Update, context: HumasContext, key: str) ->
 @guarded("coordinator")
 async def ask_close(update: Update, context: HumasContext) -> None:
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     briefing = await _managed(update, context, CLOSE)
     if briefing is None:
         return
@@ -336,7 +339,7 @@ async def ask_close(update: Update, context: HumasContext) -> None:
             ]
         ]
     )
-    await query.message.reply_html(  # type: ignore[union-attr]
+    await message.reply_html(
         context.t("manage.ask_close", title=esc(briefing.title)), reply_markup=keyboard
     )
 
@@ -344,7 +347,9 @@ async def ask_close(update: Update, context: HumasContext) -> None:
 @guarded("coordinator")
 async def close(update: Update, context: HumasContext) -> None:
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     briefing = await _managed(update, context, CLOSE_YES)
     if briefing is None:
         return
@@ -354,17 +359,15 @@ async def close(update: Update, context: HumasContext) -> None:
             context.services, briefing.id, actor=_actor(context), now=context.clock.now()
         )
     except OutOfScope:
-        await query.message.reply_text(context.t("denied.changed"))  # type: ignore[union-attr]
+        await message.reply_text(context.t("denied.changed"))
         return
     except BriefingError:
-        await query.message.reply_html(  # type: ignore[union-attr]
-            context.t("manage.already_closed", title=esc(briefing.title))
-        )
+        await message.reply_html(context.t("manage.already_closed", title=esc(briefing.title)))
         return
     closed = result.briefing
     progress = await assignments_db.progress(context.db, closed.id)
-    await query.message.reply_html(
-        context.t(  # type: ignore[union-attr]
+    await message.reply_html(
+        context.t(
             "manage.closed_withdrawn" if result.withdrawn else "manage.closed",
             title=esc(closed.title),
             done=progress.done,
@@ -376,10 +379,12 @@ async def close(update: Update, context: HumasContext) -> None:
 @guarded("coordinator")
 async def close_cancelled(update: Update, context: HumasContext) -> None:
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     await query.answer()
     await remove_keyboard(query)
-    await query.message.reply_text(context.t("conversation.cancelled"))  # type: ignore[union-attr]
+    await message.reply_text(context.t("conversation.cancelled"))
 
 
 _TEXT = filters.TEXT & ~filters.COMMAND

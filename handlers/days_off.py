@@ -42,9 +42,9 @@ async def days_off(update: Update, context: HumasContext) -> None:
         calendar = await load_calendar(context.db)
         lines = [context.t("daysoff.header", days=LISTED_DAYS)]
         found = calendar.days_off_between(today, today + timedelta(days=LISTED_DAYS), context.lang)
-        for day, name in found:
-            key = "daysoff.line_added" if day in calendar.extra else "daysoff.line"
-            lines.append(context.t(key, day=_shown(context, day), name=esc(name)))
+        for listed, name in found:
+            key = "daysoff.line_added" if listed in calendar.extra else "daysoff.line"
+            lines.append(context.t(key, day=_shown(context, listed), name=esc(name)))
         if not found:
             lines.append(context.t("daysoff.none"))
         lines += ["", context.t("daysoff.usage")]

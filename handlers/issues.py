@@ -29,6 +29,7 @@ from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
 from handlers.evidence import keep_file
 from handlers.guard import can_act_on_unit, guarded, refuse
+from handlers.replies import pressed_message
 from handlers.unit_picker import unit_label
 from scheduler.content import Content
 from scheduler.notices import notify
@@ -175,8 +176,9 @@ async def _tell_coordinators(context: HumasContext, report: IssueReport, reporte
 async def urgency_chosen(update: Update, context: HumasContext) -> int:
     query = update.callback_query
     officer = context.officer
-    assert query is not None and query.message is not None
-    assert officer is not None
+    assert query is not None and officer is not None
+    message = pressed_message(query)
+    assert message is not None
     urgency = URGENCY.parse(query.data)
     draft = context.user_data.pop(_DRAFT, {})
     if urgency is None or "description" not in draft:
@@ -190,11 +192,11 @@ async def urgency_chosen(update: Update, context: HumasContext) -> int:
         url=draft.get("url"),
         screenshot_file_id=draft.get("screenshot"),
         description=draft["description"],
-        urgency=urgency,  # type: ignore[arg-type]
+        urgency=urgency,
         now=context.clock.now(),
     )
     await _tell_coordinators(context, report, officer)
-    await query.message.reply_html(  # type: ignore[union-attr]
+    await message.reply_html(
         context.t(
             "issue.received", number=report.number, urgency=context.t(f"issue.urgency.{urgency}")
         )
@@ -245,8 +247,9 @@ async def isu_daftar(update: Update, context: HumasContext) -> None:
 async def handle_pressed(update: Update, context: HumasContext) -> int:
     query = update.callback_query
     officer = context.officer
-    assert query is not None and query.message is not None
-    assert officer is not None
+    assert query is not None and officer is not None
+    message = pressed_message(query)
+    assert message is not None
     report_id = HANDLE.parse(query.data)
     assert report_id is not None  # the handler's pattern
     report = await issues_db.by_id(context.db, report_id)
@@ -265,7 +268,7 @@ async def handle_pressed(update: Update, context: HumasContext) -> int:
         return END
     await query.answer()
     context.user_data[_HANDLING] = report.id
-    await query.message.reply_html(context.t("issue.ask_note", number=report.number))  # type: ignore[union-attr]
+    await message.reply_html(context.t("issue.ask_note", number=report.number))
     return NOTE
 
 

@@ -60,7 +60,7 @@ async def choose(update: Update, context: HumasContext) -> None:
         if wanted not in LANGUAGES:
             await message.reply_text(context.t("language.unknown"))
             return
-        await message.reply_html(await _switch(context, wanted))  # type: ignore[arg-type]
+        await message.reply_html(await _switch(context, wanted))
         return
     await message.reply_html(
         context.t("language.choose", current=context.t(f"language.{officer.language}")),
@@ -75,7 +75,7 @@ async def chosen(update: Update, context: HumasContext) -> None:
     lang = CHOICE.parse(query.data)
     assert lang is not None  # the handler's pattern
     await query.answer()
-    await edit(query, await _switch(context, lang))  # type: ignore[arg-type]
+    await edit(query, await _switch(context, lang))
 
 
 def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:

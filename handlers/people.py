@@ -41,6 +41,7 @@ from handlers.conversation import END, conversation, edit
 from handlers.guard import guarded, refuse
 from handlers.menus import sync_officer_menu
 from handlers.people_erase import erase_button
+from handlers.replies import pressed_message
 from handlers.unit_picker import UnitPicker, unit_label
 
 log = logging.getLogger(__name__)
@@ -413,7 +414,7 @@ async def _pressed(context: HumasContext, viewer: Officer, data: object) -> Scre
     if (listed := LIST.parse(data)) is not None:
         return await _list(context, viewer, *listed)
     if (role_change := SET_ROLE.parse(data)) is not None:
-        return await _set_role(context, viewer, role_change[0], role_change[1])  # type: ignore[arg-type]
+        return await _set_role(context, viewer, role_change[0], role_change[1])
     for button, action in _OFFICER_ACTIONS:
         if (officer_id := button.parse(data)) is not None:
             return await action(context, viewer, officer_id)
@@ -489,7 +490,9 @@ async def on_move(update: Update, context: HumasContext) -> int:
     )
     context.user_data.pop(_MOVING, None)
     if isinstance(screen, str):
-        await query.message.reply_text(context.t(screen))  # type: ignore[union-attr]
+        message = pressed_message(query)
+        assert message is not None
+        await message.reply_text(context.t(screen))
         return BROWSE
     await edit(query, *screen)
     return BROWSE

@@ -16,6 +16,7 @@ from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.guard import guarded, refuse
+from handlers.replies import pressed_message
 
 NEW = Fixed("pg:new")
 HORIZON = Route("pg:h", Choice(*HORIZONS))
@@ -80,12 +81,14 @@ async def _may_manage(update: Update, context: HumasContext) -> bool:
 @guarded("coordinator")
 async def new_program(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     if not await _may_manage(update, context):
         return END
     await query.answer()
     context.user_data[_DRAFT] = {}
-    await query.message.reply_html(context.t("program.ask_name"))  # type: ignore[union-attr]
+    await message.reply_html(context.t("program.ask_name"))
     return NAME
 
 
@@ -149,13 +152,15 @@ async def got_priority(update: Update, context: HumasContext) -> int:
 @guarded("coordinator")
 async def got_horizon(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     horizon = HORIZON.parse(query.data)
     assert horizon is not None  # the handler's pattern
     await query.answer()
     await remove_keyboard(query)
     context.user_data.setdefault(_DRAFT, {})["horizon"] = horizon
-    await query.message.reply_html(context.t("program.ask_period"))  # type: ignore[union-attr]
+    await message.reply_html(context.t("program.ask_period"))
     return PERIOD
 
 
@@ -195,6 +200,8 @@ async def mark_done(update: Update, context: HumasContext) -> None:
     query = update.callback_query
     officer = context.officer
     assert query is not None and officer is not None
+    message = pressed_message(query)
+    assert message is not None
     if not await _may_manage(update, context):
         return
     program_id = DONE.parse(query.data)
@@ -210,7 +217,7 @@ async def mark_done(update: Update, context: HumasContext) -> None:
         await refuse(update, context, context.t("denied.button"))
         return
     await query.answer()
-    await query.message.reply_html(context.t("program.marked_done", name=esc(done.name)))  # type: ignore[union-attr]
+    await message.reply_html(context.t("program.marked_done", name=esc(done.name)))
 
 
 _TEXT = filters.TEXT & ~filters.COMMAND

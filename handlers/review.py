@@ -28,6 +28,7 @@ from handlers.context import HumasContext
 from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
 from handlers.guard import can_act_on_unit, guarded, refuse
+from handlers.replies import pressed_message
 from handlers.unit_picker import unit_label
 from scheduler.content import Content
 from scheduler.content_sender import send_content
@@ -233,7 +234,9 @@ async def _decide(
 async def decided(update: Update, context: HumasContext) -> int:
     """Approve or Reject."""
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     approve = APPROVE.matches(query.data)
     submission = await _pressed(update, context, APPROVE if approve else REJECT)
     if submission is None:
@@ -241,23 +244,25 @@ async def decided(update: Update, context: HumasContext) -> int:
     await query.answer()
     await remove_keyboard(query)
     decision: Decision = "disetujui" if approve else "ditolak"
-    return await _decide(query.message, context, submission, decision, None)  # type: ignore[arg-type]
+    return await _decide(message, context, submission, decision, None)
 
 
 @guarded("coordinator")
 async def revise(update: Update, context: HumasContext) -> int:
     """Revise: first the note, then the decision (still first-wins when the note arrives)."""
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     submission = await _pressed(update, context, REVISE)
     if submission is None:
         return END
     await query.answer()
     await remove_keyboard(query)
     if submission.status != "diterima":
-        return await _decide(query.message, context, submission, "perlu_revisi", None)  # type: ignore[arg-type]
+        return await _decide(message, context, submission, "perlu_revisi", None)
     context.user_data[_PENDING] = submission.id
-    await query.message.reply_html(context.t("review.ask_note", receipt=submission.receipt))  # type: ignore[union-attr]
+    await message.reply_html(context.t("review.ask_note", receipt=submission.receipt))
     return NOTE
 
 
@@ -282,12 +287,14 @@ async def note_received(update: Update, context: HumasContext) -> int:
 @guarded("coordinator")
 async def skipped(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     skipped_id = SKIP.parse(query.data)
     assert skipped_id is not None  # the handler's pattern
     await query.answer()
     await remove_keyboard(query)
-    return await _show_next(query.message, context, skipped_id)  # type: ignore[arg-type]
+    return await _show_next(message, context, skipped_id)
 
 
 @guarded("coordinator")

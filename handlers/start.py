@@ -30,6 +30,7 @@ from handlers.identity import is_configured_admin, telegram_identity
 from handlers.menus import sync_officer_menu
 from handlers.profile import joined_text, membership
 from handlers.register import apply_keyboard, notify_deciders, problem_text, withdraw_after_join
+from handlers.replies import pressed_message
 from handlers.unit_picker import unit_label as picker_unit_label
 
 log = logging.getLogger(__name__)
@@ -232,7 +233,9 @@ async def confirm_move(update: Update, context: HumasContext) -> None:
     await query.answer()
     await query.edit_message_reply_markup(None)
     if MOVE_NO.matches(query.data):
-        await query.message.reply_text(context.t("invite.move_declined"))  # type: ignore[union-attr]
+        message = pressed_message(query)
+        assert message is not None
+        await message.reply_text(context.t("invite.move_declined"))
         return
     await _request_move(update, context, token, village)
 

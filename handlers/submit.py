@@ -30,6 +30,7 @@ from handlers.conversation import END, conversation, remove_keyboard
 from handlers.delivery_access import delivery
 from handlers.evidence import keep_file
 from handlers.guard import guarded, refuse
+from handlers.replies import pressed_message
 from scheduler import review_alerts
 from scheduler.briefing_view import REPORT, names
 
@@ -143,27 +144,31 @@ async def lapor(update: Update, context: HumasContext) -> int:
 async def report_button(update: Update, context: HumasContext) -> int:
     """The "Lapor posting" button under a briefing: straight to pasting the link."""
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     pressed = await _pressed(update, context, REPORT)
     if pressed is None:
         return END
     briefing_id, briefing = pressed
     _start_links(context, briefing_id)
-    await _links_prompt(query.message, context, briefing)  # type: ignore[arg-type]
+    await _links_prompt(message, context, briefing)
     return LINKS
 
 
 @guarded("officer")
 async def picked(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     pressed = await _pressed(update, context, PICK)
     if pressed is None:
         return CHOOSE
     briefing_id, briefing = pressed
     await remove_keyboard(query)
     _start_links(context, briefing_id)
-    await _links_prompt(query.message, context, briefing)  # type: ignore[arg-type]
+    await _links_prompt(message, context, briefing)
     return LINKS
 
 
@@ -273,14 +278,16 @@ async def screenshot(update: Update, context: HumasContext) -> int:
 @guarded("officer")
 async def finished(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     await query.answer()
     await remove_keyboard(query)
     count = context.user_data.pop(_COUNT, 0)
     context.user_data.pop(_TARGET, None)
     context.user_data.pop(_LAST, None)
     key = "submit.finished" if count else "submit.finished_none"
-    await query.message.reply_text(context.t(key, count=count))  # type: ignore[union-attr]
+    await message.reply_text(context.t(key, count=count))
     return END
 
 
@@ -304,7 +311,9 @@ async def draf(update: Update, context: HumasContext) -> int:
 @guarded("officer")
 async def draft_picked(update: Update, context: HumasContext) -> int:
     query = update.callback_query
-    assert query is not None and query.message is not None
+    assert query is not None
+    message = pressed_message(query)
+    assert message is not None
     pressed = await _pressed(update, context, DRAFT_PICK)
     if pressed is None:
         return CHOOSE_DRAFT
@@ -312,7 +321,7 @@ async def draft_picked(update: Update, context: HumasContext) -> int:
     await remove_keyboard(query)
     context.user_data[_TARGET] = briefing_id
     about = esc(briefing.title) if briefing else context.t("submit.mandiri")
-    await query.message.reply_html(context.t("draft.prompt", about=about))  # type: ignore[union-attr]
+    await message.reply_html(context.t("draft.prompt", about=about))
     return DRAFT
 
 

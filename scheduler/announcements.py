@@ -22,7 +22,7 @@ from db.audience import Audience, Reach
 from db.audit import Actor
 from db.connection import Database
 from db.officers import Officer
-from scheduler.content import CAPTION_LIMIT, TEXT_LIMIT, Content, visible_length
+from scheduler.content import CAPTION_LIMIT, TEXT_LIMIT, Buttons, Content, Variants, visible_length
 from scheduler.engine import DeliveryEngine
 
 ACK = Route("an:ack", ID)
@@ -131,8 +131,8 @@ async def publish(
             send_at=send_at,
             at=now,
         )
-        variants = {lang: [letter.render(lang, announcement_id)] for lang in LANGUAGES}
-        report_buttons = (
+        variants: Variants = {lang: [letter.render(lang, announcement_id)] for lang in LANGUAGES}
+        report_buttons: dict[str, Buttons] | None = (
             {
                 lang: (((t(lang, "announce.button.status"), STATUS.build(announcement_id)),),)
                 for lang in LANGUAGES

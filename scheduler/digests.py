@@ -213,11 +213,11 @@ async def send_weekly(services: Services, timing: Timing, period: Period) -> int
     by_unit: dict[tuple[int, int], list[Officer]] = defaultdict(list)
     for officer in officers:
         by_unit[(officer.unit_id, compliance.get(officer.id, (0, None))[0])].append(officer)
-    messages = []
+    messages: list[tuple[list[Officer], dict[str, list[Content]]]] = []
     for (unit_id, _), recipients in by_unit.items():
         extra = compliance.get(recipients[0].id)
         languages = {officer.language for officer in recipients} | {"id"}
-        variants = {
+        variants: dict[str, list[Content]] = {
             lang: [
                 Content(part)
                 for part in weekly_parts(
@@ -388,7 +388,7 @@ async def send_daily(services: Services, timing: Timing, period: Period) -> int:
         drafts=await digests_db.drafts_waiting(db),
         issues=await digests_db.open_issues(db),
     )
-    messages = []
+    messages: list[tuple[list[Officer], dict[str, list[Content]]]] = []
     for coordinator, root_id in await _daily_recipients(services, tree):
         text = daily_text(coordinator.language, tree, root_id, facts, period.day, zone)
         if text is not None:

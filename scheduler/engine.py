@@ -116,9 +116,8 @@ class DeliveryEngine:
         self._bot = bot
         self._clock = clock
         self._quiet = quiet_hours
-        self._pacer = (
-            bot.rate_limiter if isinstance(getattr(bot, "rate_limiter", None), Pacer) else None
-        )
+        limiter = getattr(bot, "rate_limiter", None)  # an ExtBot's; a plain Bot has none
+        self._pacer = limiter if isinstance(limiter, Pacer) else None
         self._max_in_flight = max_in_flight
         self.send_timeout = send_timeout  # read timeout of one send (seconds)
         self._poll_interval = poll_interval

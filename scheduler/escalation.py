@@ -9,7 +9,7 @@ daily coordinator digest still lists overdue units. Moving a deadline makes new
 passes for the new one.
 
 * **Overdue notice** — to the officers of each unit still open (officers on leave
-  skipped, like reminders): one message, with the "Lapor posting" button. It never
+  skipped, like reminders): one message, with the "Lapor unggahan" button. It never
   names other units: no public shaming.
 * **Escalation** — one message per coordinator listing the missing units of their
   scope, grouped by kecamatan: a kecamatan coordinator gets their desa/kelurahan by
@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta, tzinfo
+from functools import partial
 
 import aiosqlite
 
@@ -141,9 +142,7 @@ async def _overdue_pass(conn: aiosqlite.Connection, batch: PushBatch, timing: Ti
                 kind="overdue",
                 ref=f"briefing:{briefing.id}",
                 recipients=recipients,
-                variants=variants_for(
-                    recipients, lambda lang, b=briefing: overdue_content(b, timing.zone, lang)
-                ),
+                variants=variants_for(recipients, partial(overdue_content, briefing, timing.zone)),
             )
 
         async def record(outcome: Outcome = outcome, push: Push | None = push) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from bot.core.texts import LANGUAGES
 from db.officers import Officer
-from scheduler.content import Content
+from scheduler.content import Content, Variants
 from scheduler.engine import DeliveryEngine
 
 
@@ -29,7 +29,7 @@ async def notify(
     if not recipients:
         return None
     languages = {officer.language for officer in recipients} | {"id"}
-    variants = {lang: render(lang) for lang in LANGUAGES if lang in languages}
+    variants: Variants = {lang: render(lang) for lang in LANGUAGES if lang in languages}
     return await engine.enqueue(
         kind=kind,
         ref=ref,

@@ -171,15 +171,15 @@ class Pacer(BaseRateLimiter[BulkSend]):
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         count = message_count(endpoint, data)
         chat = _chat_key(data.get("chat_id"))
-        bulk = isinstance(rate_limit_args, BulkSend)
+        bulk = rate_limit_args if isinstance(rate_limit_args, BulkSend) else None
         if count == 0 or chat is None:
-            if bulk and rate_limit_args.before_call is not None:
-                await rate_limit_args.before_call()
+            if bulk is not None and bulk.before_call is not None:
+                await bulk.before_call()
             return await callback(*args, **kwargs)
-        if bulk:
+        if bulk is not None:
             await self._acquire_bulk(chat, count)
-            if rate_limit_args.before_call is not None:
-                await rate_limit_args.before_call()
+            if bulk.before_call is not None:
+                await bulk.before_call()
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:

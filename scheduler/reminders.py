@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from functools import partial
 
 import aiosqlite
 from babel.dates import format_timedelta
@@ -186,8 +187,7 @@ async def run_due_reminders(services: Services) -> int:
                     ref=f"briefing:{first.briefing_id}",
                     recipients=recipients,
                     variants=variants_for(
-                        recipients,
-                        lambda lang, c=first: reminder_content(c, now, timing.zone, lang),
+                        recipients, partial(reminder_content, first, now, timing.zone)
                     ),
                 )
             reminded.append((offset, items, push))

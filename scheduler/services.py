@@ -31,6 +31,8 @@ class Schedule(Protocol):
 
     async def wanted(self) -> dict[str, datetime]: ...
 
+    def fired(self, job_id: str) -> None: ...
+
 
 class Endpoint(Protocol):
     """The health and metrics HTTP server (``bot.health.HealthServer``), as services see it."""

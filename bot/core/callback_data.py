@@ -44,6 +44,7 @@ _CANONICAL = re.compile(r"0|[1-9][0-9]*")
 T = TypeVar("T")
 A = TypeVar("A")
 B = TypeVar("B")
+W = TypeVar("W", bound=str)
 
 
 class ButtonDataError(ValueError):
@@ -83,22 +84,26 @@ class Number(Field[int]):
         return value if self.low <= value <= self.high else None
 
 
-class Choice(Field[str]):
-    """One of a fixed set of words (a role, a language, a format code)."""
+class Choice(Field[W]):
+    """One of a fixed set of words (a role, a language, a format code).
 
-    def __init__(self, *words: str) -> None:
+    Typed by its words: ``Choice(*LANGUAGES)`` reads a ``Lang``, not any ``str``.
+    """
+
+    def __init__(self, *words: W) -> None:
         for word in words:
             if not _WORD.fullmatch(word):
                 raise ValueError(f"a choice is a plain word, not {word!r}")
         self.words = frozenset(words)
+        self._by_text: dict[str, W] = {word: word for word in words}
 
-    def encode(self, value: str) -> str:
+    def encode(self, value: W) -> str:
         if value not in self.words:
             raise ButtonDataError(f"{value!r} is not one of {sorted(self.words)}")
         return value
 
-    def decode(self, text: str) -> str | None:
-        return text if text in self.words else None
+    def decode(self, text: str) -> W | None:
+        return self._by_text.get(text)
 
 
 class Either(Field[A | B]):
