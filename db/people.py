@@ -283,7 +283,8 @@ async def _erase_in(
     negative of its id: the column is NOT NULL UNIQUE and Telegram ids are positive);
     it is inactive and can be neither managed nor reactivated. Applications, leave,
     pending deliveries to the person and the records of their chat go; their unit's
-    reports stay, attributed to "(dihapus)". The audit log keeps ids only: entries
+    reports and press releases stay, attributed to "(dihapus)" (a release loses the contact
+    line they typed). The audit log keeps ids only: entries
     labelled with the Telegram id are relabelled, and the erasure is logged with ids.
     """
     if target is not None and target.is_erased:
@@ -320,6 +321,8 @@ async def _erase_in(
             ("review_alerts", "coordinator_id"),
         ):
             await conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (target.id,))
+        # Their press releases stay with the unit; the contact line they typed goes.
+        await conn.execute("UPDATE releases SET contact = '' WHERE author_id = ?", (target.id,))
         await conn.execute(
             "UPDATE officers SET telegram_id = -id, chat_id = NULL, full_name = ?, position = NULL,"
             " status = 'inactive', reachable = 0, menu_signature = NULL, updated_at = ?"

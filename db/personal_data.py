@@ -140,6 +140,14 @@ SECTIONS: tuple[Section, ...] = (
         " WHERE r.coordinator_id = :officer ORDER BY r.briefing_id",
     ),
     Section(
+        "press_releases",
+        ("releases",),
+        f"SELECT r.id, {_UNIT.format('r.unit_id', 'unit')}, r.program_id, r.status, r.title,"
+        " r.what, r.who, r.happened_at AS happened_when, r.place, r.why, r.how, r.quotes, r.contact, r.photos,"
+        " r.submission_id, r.finished_at, r.created_at, r.updated_at FROM releases r"
+        " WHERE r.author_id = :officer ORDER BY r.id",
+    ),
+    Section(
         "briefings_written",
         ("briefings",),
         "SELECT b.id, b.title, b.status, b.deadline, b.publish_at, b.created_at"
@@ -201,7 +209,7 @@ NOT_PERSONAL: dict[str, str] = {
 }
 
 _TIME_COLUMNS = frozenset({"at", "until", "deadline", "not_before", "locked_until"})
-_JSON_COLUMNS = frozenset({"details", "audience"})
+_JSON_COLUMNS = frozenset({"details", "audience", "quotes", "photos"})
 
 
 @dataclass(frozen=True)

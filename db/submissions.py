@@ -240,17 +240,31 @@ async def submit_draft(
         raise SubmissionRefused(SubmitProblem.DRAFT_TOO_LONG)
     async with db.transaction() as conn:
         await reportable(conn, officer.unit_id, briefing_id, now)
-        cursor = await conn.execute(
-            "INSERT INTO submissions (officer_id, unit_id, briefing_id, kind, draft_text,"
-            " draft_media_type, draft_file_id, created_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
-            (officer.id, officer.unit_id, briefing_id, text, media_type, file_id, to_db(now)),
-        )
-        submission_id = cursor.lastrowid or 0
-        await conn.execute(
-            "UPDATE submissions SET receipt = ? WHERE id = ?",
-            (f"D{submission_id:04d}", submission_id),
-        )
-        return await _fetch(conn, submission_id)
+        return await insert_draft_in(conn, officer, briefing_id, text, media_type, file_id, now)
+
+
+async def insert_draft_in(
+    conn: aiosqlite.Connection,
+    officer: Officer,
+    briefing_id: int | None,
+    text: str | None,
+    media_type: DraftMedia | None,
+    file_id: str | None,
+    now: datetime,
+) -> Submission:
+    """Write a checked draft into the review queue, inside the caller's transaction
+    (a draft, or a press release sent for review: db/releases.py)."""
+    cursor = await conn.execute(
+        "INSERT INTO submissions (officer_id, unit_id, briefing_id, kind, draft_text,"
+        " draft_media_type, draft_file_id, created_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
+        (officer.id, officer.unit_id, briefing_id, text, media_type, file_id, to_db(now)),
+    )
+    submission_id = cursor.lastrowid or 0
+    await conn.execute(
+        "UPDATE submissions SET receipt = ? WHERE id = ?",
+        (f"D{submission_id:04d}", submission_id),
+    )
+    return await _fetch(conn, submission_id)
 
 
 async def attach_screenshot(

@@ -17,6 +17,7 @@ from bot.devtools.sandbox import SentMessage
 from db import briefings as briefings_db
 from db import officers as officers_db
 from db import programs as programs_db
+from db import releases as releases_db
 from db import submissions as submissions_db
 from db import units as units_db
 from db.audit import Actor
@@ -262,6 +263,22 @@ async def report(bot: BotDriver, reporter: Officer, briefing_id: int) -> None:
     """The officer reports a post for the briefing (closing the unit's assignment)."""
     url = f"https://www.instagram.com/p/C7xYz{next(_POSTS):05d}AbCd/"
     await submissions_db.report_link(bot.db, reporter, briefing_id, url, bot.clock.now())
+
+
+async def approved_release(bot: BotDriver, author: int, reviewer: int, title: str) -> int:
+    """A release of ``author`` approved by ``reviewer``, made in the database."""
+    writer, judge = await officer(bot, author), await officer(bot, reviewer)
+    now = bot.clock.now()
+    made = await releases_db.start_draft(bot.db, writer, "photos", now)
+    fields = {name: f"{name} {title}" for name in releases_db.TEXT_FIELDS}
+    await releases_db.save_draft(
+        bot.db, made.id, writer.id, now, step="photos", **{**fields, "title": title}
+    )
+    await releases_db.finish(bot.db, made.id, writer.id, now)
+    await releases_db.set_docx(bot.db, made.id, f"BQACAgQAAxkBAAIDOCXrilis{made.id:04d}")
+    sent = await releases_db.send_for_review(bot.db, writer, made.id, title, now)
+    await submissions_db.decide(bot.db, judge, sent.id, "disetujui", None, now)
+    return made.id
 
 
 # ---- waiting --------------------------------------------------------------------------
