@@ -264,7 +264,7 @@ def weekly_parts(
     )
     footer = t(lang, "digest.weekly.footer")
     # Everything when it fits on one screen; else the first few of each list.
-    for listed in (_BRIEFINGS_LISTED, _SHORT_LISTED, _FEWEST_LISTED):
+    for listed in (_BRIEFINGS_LISTED, _SHORT_LISTED, _FEWEST_LISTED, 0):
         sections = [
             _programs_section(lang, programs, zone, min(listed, _PROGRAMS_LISTED)),
             _open_section(lang, open_items, now, zone, listed),
