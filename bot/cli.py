@@ -12,7 +12,7 @@ from pathlib import Path
 
 from telegram.error import InvalidToken, NetworkError
 
-from bot import cli_maintenance
+from bot import cli_maintenance, cli_report
 from bot.core.clock import SystemClock
 from bot.core.config import (
     DEFAULT_CONFIG_PATH,
@@ -123,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     erase.add_argument("--telegram-id", type=int, required=True, help="the person's Telegram id")
     cli_maintenance.add_commands(sub, [after])
+    cli_report.add_commands(sub, [after])
     return parser
 
 
@@ -360,9 +361,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(_people(config, args))
         elif args.command in cli_maintenance.COMMANDS:
             return cli_maintenance.run_command(config, args)
+        elif args.command in cli_report.COMMANDS:
+            return cli_report.run_command(config, args)
         else:
             asyncio.run(_units(config, args))
-    except (ConfigError, CliError, DatabaseUnavailable, units_db.UnitError) as exc:
+    except (
+        ConfigError,
+        CliError,
+        DatabaseUnavailable,
+        units_db.UnitError,
+        cli_report.ReportError,
+    ) as exc:
         print(f"humas-bot: {redact(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except InvalidToken:
