@@ -18,7 +18,7 @@ from db.connection import Database
 from db.timefmt import to_db
 
 UnitKind = Literal["kabupaten", "kecamatan", "desa", "kelurahan", "opd"]
-AREA_KINDS = ("kabupaten", "kecamatan", "desa", "kelurahan")
+AREA_KINDS: tuple[UnitKind, ...] = ("kabupaten", "kecamatan", "desa", "kelurahan")
 REGENCY_CODE = "32.01"
 OPD_PREFIX = "OPD."
 MAX_NAME = 120
@@ -68,9 +68,16 @@ def bundled_areas() -> list[AreaRow]:
     """The Kabupaten Bogor area list shipped in ``bot/data`` (ODbL, see its README)."""
     text = (resources.files("bot") / "data" / "kabupaten_bogor_wilayah.csv").read_text("utf-8")
     return [
-        AreaRow(row["code"], row["kind"], row["name"], row["parent_code"] or None)  # type: ignore[arg-type]
+        AreaRow(row["code"], _area_kind(row["kind"]), row["name"], row["parent_code"] or None)
         for row in csv.DictReader(io.StringIO(text))
     ]
+
+
+def _area_kind(text: str) -> UnitKind:
+    for kind in AREA_KINDS:
+        if kind == text:
+            return kind
+    raise ValueError(f"not an area kind: {text!r}")
 
 
 async def import_areas(db: Database, rows: Iterable[AreaRow], at: datetime, actor: Actor) -> int:

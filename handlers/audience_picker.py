@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
@@ -36,7 +36,7 @@ from bot.core.callback_data import ID, INDEX, Choice, Fixed, Route, any_of
 from bot.core.texts import esc, unit_label
 from db import audience as audience_db
 from db import units as units_db
-from db.audience import Audience, AudienceError
+from db.audience import Audience, AudienceError, Level
 from db.officers import Officer
 from db.units import Unit
 from handlers.context import HumasContext
@@ -57,7 +57,7 @@ class AudienceChoice:
 
 @dataclass
 class _Choosing:
-    levels: list[str] = field(default_factory=list)
+    levels: list[Level] = field(default_factory=list)
     kecamatans: list[int] = field(default_factory=list)
     units: list[int] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
@@ -74,7 +74,9 @@ class AudiencePicker:
             title_key="announce.pick_unit",
         )
         self._kinds = Route(f"{prefix}:au", Choice("scope", "level", "kecamatan", "tag", "units"))
-        self._level_toggle = Route(f"{prefix}:lv", Choice(*audience_db.LEVELS, "ok"))
+        self._level_toggle = Route(
+            f"{prefix}:lv", Choice[Level | Literal["ok"]](*audience_db.LEVELS, "ok")
+        )
         self._kecamatan_toggle = Route(f"{prefix}:kc", ID)
         self._kecamatans_done = Fixed(f"{prefix}:kc:ok")
         self._kecamatan_page = Route(f"{prefix}:kp", INDEX)
@@ -339,13 +341,15 @@ class AudiencePicker:
             await edit(update.callback_query, *await self.units.root(context, viewer))
         return AudienceChoice()
 
-    async def _level(self, update: Update, context: HumasContext, value: str) -> AudienceChoice:
+    async def _level(
+        self, update: Update, context: HumasContext, value: Level | Literal["ok"]
+    ) -> AudienceChoice:
         state = self._state(context)
         if value == "ok":
             if not state.levels:
                 await refuse(update, context, context.t("announce.choose_one"))
                 return AudienceChoice()
-            return AudienceChoice(Audience("level", levels=tuple(state.levels)))  # type: ignore[arg-type]
+            return AudienceChoice(Audience("level", levels=tuple(state.levels)))
         if value in state.levels:
             state.levels.remove(value)
         else:

@@ -10,6 +10,7 @@ desa or per kecamatan) and the list of live invitations (``handlers/invite_list.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -43,8 +44,18 @@ _KEY = "invite"
 _TEXT = filters.TEXT & ~filters.COMMAND
 
 
-def _draft(context: HumasContext) -> dict[str, object]:
-    return context.user_data.setdefault(_KEY, {})
+@dataclass
+class _Draft:
+    """What the inviter has chosen so far (kept in their ``user_data``)."""
+
+    unit_id: int
+    role: Role = "officer"  # coordinators invite officers only; administrators choose
+    uses: int | None = None
+
+
+def _draft(context: HumasContext) -> _Draft | None:
+    draft = context.user_data.get(_KEY)
+    return draft if isinstance(draft, _Draft) else None
 
 
 def _buttons(
@@ -60,24 +71,24 @@ def _buttons(
     return InlineKeyboardMarkup([row[:3], row[3:], cancel])
 
 
-async def _uses_screen(context: HumasContext) -> tuple[str, InlineKeyboardMarkup]:
-    draft = _draft(context)
+async def _uses_screen(context: HumasContext, draft: _Draft) -> tuple[str, InlineKeyboardMarkup]:
     text = context.t(
         "undang.pick_uses",
-        unit=await unit_label(context.db, context.lang, int(draft["unit_id"])),  # type: ignore[call-overload]
-        role=context.t(f"role.{draft['role']}"),
+        unit=await unit_label(context.db, context.lang, draft.unit_id),
+        role=context.t(f"role.{draft.role}"),
         max=MAX_USES,
     )
     return text, _buttons(USES_CHOICE, USES_CHOICES, None, context)
 
 
-async def _days_screen(context: HumasContext) -> tuple[str, InlineKeyboardMarkup]:
-    draft = _draft(context)
+async def _days_screen(
+    context: HumasContext, draft: _Draft, uses: int
+) -> tuple[str, InlineKeyboardMarkup]:
     text = context.t(
         "undang.pick_days",
-        unit=await unit_label(context.db, context.lang, int(draft["unit_id"])),  # type: ignore[call-overload]
-        role=context.t(f"role.{draft['role']}"),
-        uses=draft["uses"],
+        unit=await unit_label(context.db, context.lang, draft.unit_id),
+        role=context.t(f"role.{draft.role}"),
+        uses=uses,
         max=MAX_DAYS,
     )
     return text, _buttons(DAYS_CHOICE, DAYS_CHOICES, "undang.days_button", context)
@@ -86,7 +97,7 @@ async def _days_screen(context: HumasContext) -> tuple[str, InlineKeyboardMarkup
 @guarded("coordinator")
 async def begin(update: Update, context: HumasContext) -> int:
     assert update.effective_message is not None
-    context.user_data[_KEY] = {}
+    context.user_data.pop(_KEY, None)
     officer = context.officer
     assert officer is not None
     text, markup = await PICKER.root(context, officer)
@@ -110,10 +121,9 @@ async def on_unit(update: Update, context: HumasContext) -> int | None:
         return await cancel_by_button(query, context)
     if result.unit is None:
         return None
-    context.user_data[_KEY] = {"unit_id": result.unit.id}
+    draft = context.user_data[_KEY] = _Draft(result.unit.id)
     if officer.role != "admin":
-        _draft(context)["role"] = "officer"
-        await edit(query, *await _uses_screen(context))
+        await edit(query, *await _uses_screen(context, draft))
         return USES
     rows = [
         [
@@ -140,12 +150,13 @@ async def on_role(update: Update, context: HumasContext) -> int | None:
     query = update.callback_query
     assert query is not None
     role = ROLE_CHOICE.parse(query.data)
-    if role is None or "unit_id" not in _draft(context):
+    draft = _draft(context)
+    if role is None or draft is None:
         await refuse(update, context, context.t("denied.button"))
         return None
     await query.answer()
-    _draft(context)["role"] = role
-    await edit(query, *await _uses_screen(context))
+    draft.role = role
+    await edit(query, *await _uses_screen(context, draft))
     return USES
 
 
@@ -161,11 +172,15 @@ def _chosen_number(update: Update, choice: Route[int], maximum: int) -> int | No
 @guarded("coordinator")
 async def on_uses(update: Update, context: HumasContext) -> int | None:
     uses = _chosen_number(update, USES_CHOICE, MAX_USES)
+    draft = _draft(context)
+    if draft is None:
+        await refuse(update, context, context.t("denied.button"))
+        return None
     if uses is None:
         await refuse(update, context, context.t("undang.bad_number", max=MAX_USES))
         return None
-    _draft(context)["uses"] = uses
-    await show(update, *await _days_screen(context))
+    draft.uses = uses
+    await show(update, *await _days_screen(context, draft, uses))
     return DAYS
 
 
@@ -175,28 +190,28 @@ async def on_days(update: Update, context: HumasContext) -> int | None:
     if days is None:
         await refuse(update, context, context.t("undang.bad_number", max=MAX_DAYS))
         return None
-    draft = context.user_data.pop(_KEY, {})
+    draft = _draft(context)
+    context.user_data.pop(_KEY, None)
     officer = context.officer
     assert officer is not None
-    unit = await units_db.by_id(context.db, int(draft.get("unit_id", 0)))
-    role: Role = draft.get("role", "officer")
-    allowed = (
-        unit is not None
-        and "uses" in draft
-        and unit.active
-        and await can_act_on_unit(context.db, officer, unit.id)
-        and (officer.role == "admin" or role == "officer")
-    )
-    if not allowed:
+    unit = await units_db.by_id(context.db, draft.unit_id) if draft is not None else None
+    if (
+        draft is None
+        or draft.uses is None
+        or unit is None
+        or not unit.active
+        or not await can_act_on_unit(context.db, officer, unit.id)
+        or (officer.role != "admin" and draft.role != "officer")
+    ):
         await refuse(update, context, context.t("denied.scope"))
         return END
-    assert unit is not None
+    role = draft.role
     now = context.clock.now()
     token, invitation = await invitations_db.create(
         context.db,
         unit_id=unit.id,
         role=role,
-        max_uses=int(draft["uses"]),
+        max_uses=draft.uses,
         days=days,
         actor=Actor.officer(officer.id, officer.telegram_id),
         at=now,

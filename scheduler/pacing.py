@@ -299,6 +299,7 @@ class Pacer(BaseRateLimiter[BulkSend]):
 def _chat_key(value: object) -> int | str | None:
     if value is None:
         return None
-    with contextlib.suppress(TypeError, ValueError):
-        return int(value)  # type: ignore[call-overload]
+    if isinstance(value, int | str):
+        with contextlib.suppress(ValueError):
+            return int(value)
     return str(value)

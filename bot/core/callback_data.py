@@ -28,7 +28,7 @@ import re
 import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, TypeGuard, TypeVar
 
 from bot.core.numbers import MAX_ID
 
@@ -62,6 +62,10 @@ class Field(ABC, Generic[T]):
     def decode(self, text: str) -> T | None:
         """The value written as ``text``, or ``None`` if it is not one."""
 
+    @abstractmethod
+    def holds(self, value: object) -> TypeGuard[T]:
+        """Whether ``value`` is one the field allows (so :meth:`encode` takes it)."""
+
 
 class Number(Field[int]):
     """A whole number in ``low..high``, ASCII digits, no leading zeros."""
@@ -82,6 +86,13 @@ class Number(Field[int]):
             return None
         value = int(text)
         return value if self.low <= value <= self.high else None
+
+    def holds(self, value: object) -> TypeGuard[int]:
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and self.low <= value <= self.high
+        )
 
 
 class Choice(Field[W]):
@@ -105,6 +116,9 @@ class Choice(Field[W]):
     def decode(self, text: str) -> W | None:
         return self._by_text.get(text)
 
+    def holds(self, value: object) -> TypeGuard[W]:
+        return isinstance(value, str) and value in self.words
+
 
 class Either(Field[A | B]):
     """A value of one field or of another (e.g. a word or an id); the first is tried first."""
@@ -113,14 +127,18 @@ class Either(Field[A | B]):
         self.first, self.second = first, second
 
     def encode(self, value: A | B) -> str:
-        try:
-            return self.first.encode(value)  # type: ignore[arg-type]
-        except ButtonDataError:
-            return self.second.encode(value)  # type: ignore[arg-type]
+        if self.first.holds(value):
+            return self.first.encode(value)
+        if self.second.holds(value):
+            return self.second.encode(value)
+        raise ButtonDataError(f"{value!r} is a value of neither field")
 
     def decode(self, text: str) -> A | B | None:
         first = self.first.decode(text)
         return first if first is not None else self.second.decode(text)
+
+    def holds(self, value: object) -> TypeGuard[A | B]:
+        return self.first.holds(value) or self.second.holds(value)
 
 
 ID = Number(1, MAX_ID)

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from logging.handlers import RotatingFileHandler
-from typing import Any
+from typing import Any, TextIO
 
 from telegram import TelegramObject, Update
 
@@ -131,8 +131,8 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
         return os.fdopen(descriptor, "a", encoding=self.encoding, errors=self.errors)
 
 
-def _handlers(stream: object, log: LogConfig) -> list[logging.Handler]:
-    handlers: list[logging.Handler] = [logging.StreamHandler(stream or sys.stderr)]  # type: ignore[arg-type]
+def _handlers(stream: TextIO | None, log: LogConfig) -> list[logging.Handler]:
+    handlers: list[logging.Handler] = [logging.StreamHandler(stream or sys.stderr)]
     if log.file is not None:
         try:
             handlers.append(
@@ -149,7 +149,7 @@ def _handlers(stream: object, log: LogConfig) -> list[logging.Handler]:
 
 
 def configure_logging(
-    level: str, secrets: list[str], stream: object = None, log: LogConfig | None = None
+    level: str, secrets: list[str], stream: TextIO | None = None, log: LogConfig | None = None
 ) -> RedactingFilter:
     """Send all logs through redacting handlers at ``level``, formatted as ``log`` says."""
     handlers = _handlers(stream, log or LogConfig())
