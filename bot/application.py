@@ -25,6 +25,7 @@ from bot.errors import ErrorHandler
 from bot.flood import FloodControl
 from bot.health import HealthServer, update_label
 from bot.updates import PerChatUpdateProcessor
+from bot.webapp.server import WebAppServer
 from db.connection import Database
 from db.migrations import apply_migrations, require_known_schema
 from db.run_lock import RunLock
@@ -48,6 +49,7 @@ from handlers import (
     profile,
     programs,
     recap,
+    recap_files,
     register,
     release,
     release_bank,
@@ -166,6 +168,7 @@ def _register_handlers(application: HumasApplication) -> None:
         programs,
         agenda,
         recap,
+        recap_files,
         briefing_compose,
         briefings,
         briefing_list,
@@ -219,6 +222,10 @@ async def _post_init(application: HumasApplication) -> None:
         health = HealthServer(services, application.bot)
         await health.start()
         services.health = health
+    if services.config.webapp.enabled:
+        webapp = WebAppServer(services, application.bot)
+        await webapp.start()
+        services.webapp = webapp
     log.info("bot @%s ready", services.bot_username)
 
 
@@ -231,6 +238,9 @@ async def _post_stop(application: HumasApplication) -> None:
 
 async def _post_shutdown(application: HumasApplication) -> None:
     services = application.bot_data.services
+    if services.webapp is not None:
+        await services.webapp.stop()
+        services.webapp = None
     if services.health is not None:
         await services.health.stop()
         services.health = None

@@ -10,7 +10,8 @@
 :func:`may_act_on` answers for one unit; :func:`unit_condition` is the same rule as
 SQL for listing queries; :func:`below_own_condition` is the scope without the person's
 own unit (a briefing's "everyone in my scope"); :func:`sees_everything` is "an
-administrator or a regency coordinator". A decision recorded after the person typed something (a note, a
+administrator or a regency coordinator"; :func:`refusal` says whether a person's role
+and status let them in at all. A decision recorded after the person typed something (a note, a
 reason, a new deadline) calls :func:`recheck` inside its transaction: the person is
 read again there, so a role, status or unit changed in the meantime counts.
 """
@@ -109,6 +110,25 @@ def below_own_condition(officer: Officer, column: str) -> tuple[str, list[Any]]:
     out, so that nobody there (the author first) is asked to report on the briefing."""
     condition, params = unit_condition(officer, column)
     return f"({condition}) AND {column} != ?", [*params, officer.unit_id]
+
+
+def refusal(
+    officer: Officer | None, min_role: Role | None, allow_inactive: bool = False
+) -> str | None:
+    """Why ``officer`` may not use something open to ``min_role`` and up (a text key:
+    ``denied.not_registered``, ``denied.pending``, ``denied.inactive``, ``denied.role``),
+    or None. The guard (chat) and the Mini App (bot/webapp/) both decide with this."""
+    if min_role is None:
+        return None
+    if officer is None:
+        return "denied.not_registered"
+    if officer.status == "pending":
+        return "denied.pending"
+    if officer.status == "inactive" and not allow_inactive:
+        return "denied.inactive"
+    if ROLE_RANK[officer.role] < ROLE_RANK[min_role]:
+        return "denied.role"
+    return None
 
 
 async def current(source: Source, officer_id: int) -> Officer | None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import tzinfo
 
 from babel.numbers import format_decimal
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.core.callback_data import ID, Choice, Fixed, Route
-from bot.core.texts import fmt_datetime
+from bot.core.texts import fmt_datetime, t
 from db import audience as audience_db
 from db import briefing_copy
 from db import briefings as briefings_db
@@ -245,6 +246,47 @@ def has_part(briefing: Briefing, part: str, attachments: int = 0) -> bool:
 # ---- the preview ---------------------------------------------------------------------------
 
 
+def closing(
+    lang: str, zone: tzinfo, briefing: Briefing, units: int, people: int, attachments: int
+) -> Content:
+    """The preview's last part: whom it reaches, the publish buttons and one button per
+    optional part (the chat composer's and the Mini App form's preview alike)."""
+    assert briefing.deadline is not None
+    parts = [
+        (
+            t(
+                lang,
+                "compose.button.change_part"
+                if has_part(briefing, part, attachments)
+                else "compose.button.add",
+                part=t(lang, f"compose.part.{part}"),
+            ),
+            ADD_PART.build(part),
+        )
+        for part in PARTS
+    ]
+    return Content(
+        t(
+            lang,
+            "compose.preview",
+            units=units,
+            people=people,
+            deadline=fmt_datetime(briefing.deadline, lang, zone),
+        ),
+        buttons=(
+            (
+                (t(lang, "compose.button.publish_now"), PUBLISH.build("now")),
+                (t(lang, "compose.button.publish_later"), PUBLISH.build("later")),
+            ),
+            *(tuple(parts[i : i + _PARTS_PER_ROW]) for i in range(0, len(parts), _PARTS_PER_ROW)),
+            (
+                (t(lang, "compose.button.edit"), EDIT_MENU.data),
+                (t(lang, "button.cancel"), CANCEL.data),
+            ),
+        ),
+    )
+
+
 async def preview(
     update: Update, context: HumasContext, briefing: Briefing, above: str = ""
 ) -> int:
@@ -254,37 +296,9 @@ async def preview(
     assert officer is not None and briefing.deadline is not None
     reach = await audience_db.resolve(context.db, officer, stored_audience(briefing), briefing=True)
     attachments = len(await briefings_db.attachments(context.db, briefing.id))
-    parts = [
-        (
-            context.t(
-                "compose.button.change_part"
-                if has_part(briefing, part, attachments)
-                else "compose.button.add",
-                part=part_name(context, part),
-            ),
-            ADD_PART.build(part),
-        )
-        for part in PARTS
-    ]
-    closing = Content(
-        context.t(
-            "compose.preview",
-            units=len(reach.unit_ids),
-            people=len(reach.officers),
-            deadline=fmt_datetime(briefing.deadline, context.lang, context.tz),
-        ),
-        buttons=(
-            (
-                (context.t("compose.button.publish_now"), PUBLISH.build("now")),
-                (context.t("compose.button.publish_later"), PUBLISH.build("later")),
-            ),
-            *(tuple(parts[i : i + _PARTS_PER_ROW]) for i in range(0, len(parts), _PARTS_PER_ROW)),
-            (
-                (context.t("compose.button.edit"), EDIT_MENU.data),
-                (context.t("button.cancel"), CANCEL.data),
-            ),
-        ),
+    last = closing(
+        context.lang, context.tz, briefing, len(reach.unit_ids), len(reach.officers), attachments
     )
     await show(update, (f"{above}\n\n" if above else "") + context.t("compose.preview_follows"))
-    await sending.preview(context.db, delivery(context), officer, briefing, context.tz, closing)
+    await sending.preview(context.db, delivery(context), officer, briefing, context.tz, last)
     return STATE["preview"]

@@ -22,7 +22,7 @@ from db import officers as officers_db
 from db import registrations as registrations_db
 from db import scope
 from db.connection import Database
-from db.officers import ROLE_RANK, Officer, Role
+from db.officers import Officer, Role
 from handlers.context import HumasContext
 from handlers.identity import bootstrap_admin
 
@@ -90,7 +90,7 @@ def guarded(
                     await update.callback_query.answer()
                 return ConversationHandler.END
             officer = await identify(update, context)
-            problem = _problem(officer, min_role, allow_inactive)
+            problem = scope.refusal(officer, min_role, allow_inactive)
             if problem == "denied.not_registered" and await _has_pending_request(update, context):
                 problem = "denied.pending"
             if problem is not None:
@@ -114,20 +114,6 @@ async def _has_pending_request(update: Update, context: HumasContext) -> bool:
     """A person who applied to join has no account yet, only a pending request."""
     user = update.effective_user
     return user is not None and await registrations_db.pending_of(context.db, user.id) is not None
-
-
-def _problem(officer: Officer | None, min_role: Role | None, allow_inactive: bool) -> str | None:
-    if min_role is None:
-        return None
-    if officer is None:
-        return "denied.not_registered"
-    if officer.status == "pending":
-        return "denied.pending"
-    if officer.status == "inactive" and not allow_inactive:
-        return "denied.inactive"
-    if ROLE_RANK[officer.role] < ROLE_RANK[min_role]:
-        return "denied.role"
-    return None
 
 
 async def can_act_on_unit(db: Database, officer: Officer, unit_id: int) -> bool:

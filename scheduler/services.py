@@ -35,7 +35,8 @@ class Schedule(Protocol):
 
 
 class Endpoint(Protocol):
-    """The health and metrics HTTP server (``bot.health.HealthServer``), as services see it."""
+    """An HTTP server of the application (``bot.health.HealthServer``, the Mini App's
+    ``bot.webapp.server.WebAppServer``), as services see it."""
 
     @property
     def url(self) -> str: ...
@@ -53,6 +54,7 @@ class Services:
     schedule: Schedule | None = None  # armed in post_init, after the delivery engine
     files: FileArchive | None = None  # started in post_init (scheduler/file_archive.py)
     health: Endpoint | None = None  # serving from post_init to post_shutdown (bot/health.py)
+    webapp: Endpoint | None = None  # the Mini App, when webapp.url is set (bot/webapp/server.py)
     bot_username: str = ""
     stopped_for: str | None = None  # why the bot stopped itself; the process exits non-zero
 

@@ -226,6 +226,23 @@ class FilesConfig(_Section):
         return None if value == "" else value
 
 
+class ReleaseConfig(_Section):
+    """Press releases (/rilis): their dateline and the regency's .docx format."""
+
+    # The dateline's place for the regency and the agencies (a kecamatan's units use
+    # the kecamatan's name).
+    city: str = Field(default="Cibinong", min_length=1, max_length=60)
+    # The header line at the top of every .docx.
+    header: str = Field(default="PEMERINTAH KABUPATEN BOGOR", max_length=200)
+    # A logo image (PNG or JPEG) above the header; empty: none.
+    logo: Path | None = None
+
+    @field_validator("logo", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if value == "" else value
+
+
 class HealthConfig(_Section):
     """The health and metrics HTTP endpoint (bot/health.py)."""
 
@@ -239,6 +256,27 @@ class HealthConfig(_Section):
     @classmethod
     def _parse_stale(cls, value: Any) -> Any:
         return parse_duration(value) if isinstance(value, str) else value
+
+
+class WebAppConfig(_Section):
+    """The coordinators' Mini App (dashboard and briefing form), served by the bot (bot/webapp/)."""
+
+    # Its public HTTPS address (behind the same reverse proxy as the webhook); empty: off.
+    url: str = ""
+    listen: str = "127.0.0.1"
+    port: int = Field(default=8082, ge=0, le=65535)  # 0: any free port (tests)
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not value.startswith("https://"):
+            raise ValueError("must be an https:// address (Telegram requires it)")
+        return value
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.url)
 
 
 class LogConfig(_Section):
@@ -285,7 +323,9 @@ class Settings(BaseSettings):
     housekeeping: HousekeepingConfig = HousekeepingConfig()
     recap: RecapConfig = RecapConfig()
     files: FilesConfig = FilesConfig()
+    release: ReleaseConfig = ReleaseConfig()
     health: HealthConfig = HealthConfig()
+    webapp: WebAppConfig = WebAppConfig()
     log: LogConfig = LogConfig()
     language: Literal["id", "en"] = "id"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

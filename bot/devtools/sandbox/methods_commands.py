@@ -49,8 +49,17 @@ class CommandMethods(SandboxState):
         return list(self.commands.get(_commands_key(p), []))
 
     async def _api_set_chat_menu_button(self, p: Params) -> bool:
-        self._menu_buttons[p.get_int("chat_id")] = p.get_json("menu_button") or {"type": "default"}
+        button = p.get_json("menu_button") or {"type": "default"}
+        if button.get("type") == "web_app":
+            url = str((button.get("web_app") or {}).get("url", ""))
+            if not button.get("text") or not url.startswith("https://"):
+                raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")
+        self._menu_buttons[p.get_int("chat_id")] = button
         return True
+
+    def menu_button(self, chat_id: int | None) -> JSON:
+        """The chat's menu button as the bot last set it (Telegram's default otherwise)."""
+        return self._menu_buttons.get(chat_id, {"type": "default"})
 
     async def _api_get_chat_menu_button(self, p: Params) -> JSON:
         return self._menu_buttons.get(p.get_int("chat_id"), {"type": "default"})

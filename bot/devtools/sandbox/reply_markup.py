@@ -24,6 +24,11 @@ def check_markup(markup: Any) -> JSON | None:
                 and not 1 <= len(str(button["callback_data"]).encode()) <= 64
             ):
                 raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+            if "web_app" in button and not str((button["web_app"] or {}).get("url", "")).startswith(
+                "https://"
+            ):
+                # Telegram opens Mini Apps over HTTPS only.
+                raise ApiError(400, "Bad Request: BUTTON_TYPE_INVALID")
             if len(button) == 1:
                 raise ApiError(
                     400,

@@ -1,0 +1,191 @@
+"""The Mini App's HTTP server: an aiohttp application in the bot's own event loop.
+
+Opened in post_init when ``webapp.url`` is set, closed in post_shutdown; it listens on
+``webapp.listen:webapp.port`` (127.0.0.1 by default: the reverse proxy in front serves
+``webapp.url`` over HTTPS and forwards here). Routes:
+
+* ``GET /`` — the page (static/index.html); ``GET /static/{name}`` its CSS and script.
+  Public: they hold no data. Everything is gzip-compressed when the browser accepts it.
+* ``GET /api/session`` — who is signed in, their area and the page's texts (coordinator).
+* the dashboard's API (bot/webapp/recap_api.py) and the form's (bot/webapp/form_api.py),
+  every call signed by Telegram (bot/webapp/auth.py).
+
+Also here: the "📊 Dasbor" menu button of coordinators' chats.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from importlib import resources
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+from telegram import Bot, MenuButtonWebApp, WebAppInfo
+from telegram.error import TelegramError
+
+from bot.core.config import ConfigError
+from bot.core.texts import CATALOGUE, t
+from bot.webapp.auth import person, plain
+from bot.webapp.form_api import FormApi
+from bot.webapp.recap_api import PERIODS, RecapApi, unit_json
+from db import recap_area, scope
+from db.officers import officer_from_row
+from scheduler.services import Services
+
+log = logging.getLogger(__name__)
+
+_STATIC = {
+    "index.html": "text/html",
+    "app.css": "text/css",
+    "app.js": "application/javascript",
+    "form.js": "application/javascript",
+}
+# The catalogue's keys the page shows (plain text), besides its own "webapp." ones.
+_PAGE_TEXTS = (
+    "webapp.",
+    "rekap.status.",
+    "rekap.period.",
+    "rekap.remind.yes",
+    "button.cancel",
+    "format.",
+    "channel.",
+    "compose.part.",
+)
+_MENU_PAUSE = 0.05  # at most 20 setChatMenuButton calls a second during the start-up pass
+
+
+def page_texts(lang: str) -> dict[str, str]:
+    """The page's texts in ``lang``, as plain-text templates (the page fills ``{name}``)."""
+    return {
+        key: plain(versions.get(lang) or versions["id"])
+        for key, versions in CATALOGUE.items()
+        if key.startswith(_PAGE_TEXTS)
+    }
+
+
+@web.middleware
+async def _compressed(request: web.Request, handler: Handler) -> web.StreamResponse:
+    response = await handler(request)
+    if isinstance(response, web.Response) and response.body is not None:
+        response.enable_compression()
+    if request.path.startswith("/api/"):
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+class WebAppServer:
+    def __init__(self, services: Services, bot: Bot) -> None:
+        self._services = services
+        self._bot = bot
+        self._runner: web.AppRunner | None = None
+        self._menus: asyncio.Task[None] | None = None
+        self._port = 0
+        folder = resources.files("bot.webapp") / "static"
+        self._files = {name: (folder / name).read_bytes() for name in _STATIC}
+
+    @property
+    def url(self) -> str:
+        """The local address it listens on (the public one is ``webapp.url``)."""
+        return f"http://{self._services.config.webapp.listen}:{self._port}"
+
+    def application(self) -> web.Application:
+        app = web.Application(middlewares=[_compressed], client_max_size=64 * 1024)
+        app.router.add_get("/", self._index)
+        app.router.add_get("/static/{name}", self._static)
+        app.router.add_get("/api/session", self._session)
+        RecapApi(self._services, self._bot).routes(app)
+        FormApi(self._services, self._bot).routes(app)
+        return app
+
+    async def start(self) -> None:
+        config = self._services.config.webapp
+        runner = web.AppRunner(self.application(), access_log=None, shutdown_timeout=0.5)
+        await runner.setup()
+        self._runner = runner
+        try:
+            await web.TCPSite(runner, config.listen, config.port).start()
+        except OSError as exc:
+            await runner.cleanup()
+            self._runner = None
+            where = f"{config.listen}:{config.port}"
+            raise ConfigError(f"webapp.port: cannot listen on {where}: {exc.strerror}") from None
+        self._port = int(runner.addresses[0][1])
+        self._menus = asyncio.create_task(self._menu_pass(), name="webapp-menu-buttons")
+        log.info("Mini App on %s (public %s)", self.url, config.url)
+
+    async def stop(self) -> None:
+        if self._menus is not None:
+            self._menus.cancel()
+            await asyncio.gather(self._menus, return_exceptions=True)
+            self._menus = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def _menu_pass(self) -> None:
+        done = await self.set_menu_buttons()
+        if done:
+            log.info("menu button 📊 Dasbor set for %d coordinators", done)
+
+    async def set_menu_buttons(self, pause: float = _MENU_PAUSE) -> int:
+        """Give every active coordinator's (and administrator's) chat the "📊 Dasbor" menu
+        button; officers keep Telegram's default (the command list). Returns how many."""
+        db = self._services.db
+        assert db is not None
+        rows = await db.fetchall(
+            "SELECT * FROM officers WHERE chat_id IS NOT NULL AND status = 'active'"
+            " AND role IN ('coordinator', 'admin') ORDER BY id"
+        )
+        done = 0
+        for row in rows:
+            officer = officer_from_row(row)
+            button = MenuButtonWebApp(
+                t(officer.language, "webapp.menu_button"),
+                WebAppInfo(self._services.config.webapp.url + "/"),
+            )
+            try:
+                await self._bot.set_chat_menu_button(chat_id=officer.chat_id, menu_button=button)
+            except TelegramError as exc:
+                log.warning("could not set the menu button of officer %s: %r", officer.id, exc)
+                continue
+            done += 1
+            await asyncio.sleep(pause)
+        return done
+
+    async def _index(self, request: web.Request) -> web.Response:
+        return self._file("index.html")
+
+    async def _static(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in _STATIC or name == "index.html":
+            raise web.HTTPNotFound()
+        return self._file(name)
+
+    def _file(self, name: str) -> web.Response:
+        response = web.Response(body=self._files[name], content_type=_STATIC[name])
+        response.headers["Cache-Control"] = "no-cache"
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'"
+        )
+        return response
+
+    async def _session(self, request: web.Request) -> web.Response:
+        services = self._services
+        viewer = await person(request, services, "coordinator")
+        assert services.db is not None
+        lang = viewer.language
+        area = await recap_area.area_of(services.db, viewer)
+        return web.json_response(
+            {
+                "lang": lang,
+                "name": viewer.full_name,
+                "role": viewer.role,
+                "area": unit_json(lang, area.root),
+                "regency": await scope.sees_everything(services.db, viewer),
+                "periods": [
+                    {"name": name, "label": t(lang, f"rekap.period.{name}")} for name in PERIODS
+                ],
+                "texts": page_texts(lang),
+            }
+        )

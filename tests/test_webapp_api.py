@@ -1,0 +1,273 @@
+"""The Mini App's server over plain HTTP: Telegram's signature, the guard's rules, the scope,
+the recap's own figures, the chat's actions, bad input (see tests/webapp_support.py)."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+import aiohttp
+import pytest
+
+from bot.core.clock import FakeClock
+from bot.core.init_data import InitDataError, verify
+from bot.devtools.driver import BotDriver
+from bot.devtools.fast_time import FastTime
+from bot.devtools.init_data import sign_init_data
+from bot.devtools.sandbox import LimitConfig, SandboxServer
+from db import recap
+from tests.conftest import START
+from tests.factories import CIBINONG, KARADENAN, PONDOK_RAJEG, settle, unit_id_in
+from tests.webapp_support import HEADER, PUBLIC_URL, World, call, local_url, webapp_bot
+
+GET_ENDPOINTS = [
+    "/api/session",
+    "/api/briefings",
+    "/api/recap?period=this_month",
+    "/api/form",
+]
+
+
+@pytest.fixture
+async def app(
+    sandbox: SandboxServer,
+    sandbox_limits: LimitConfig,
+    db_path: Path,
+    clock: FakeClock,
+    pace: FastTime | None,
+) -> AsyncIterator[BotDriver]:
+    async with webapp_bot(sandbox, sandbox_limits, db_path, clock, pace) as driver:
+        yield driver
+
+
+@pytest.fixture
+async def world(app: BotDriver) -> World:
+    return await World(app).build()
+
+
+def every_endpoint(world: World) -> list[tuple[str, str, dict[str, object] | None]]:
+    briefing = world.briefing_id
+    return [
+        *(("GET", path, None) for path in GET_ENDPOINTS),
+        ("GET", f"/api/recap?briefing={briefing}", None),
+        ("POST", "/api/remind", {"briefing_id": briefing}),
+        ("POST", "/api/excel", {"briefing_id": briefing}),
+        ("POST", "/api/form/preview", {"title": "x"}),
+    ]
+
+
+# ---- initData ----------------------------------------------------------------------------
+
+
+def test_the_checker_accepts_what_the_helper_signs_and_nothing_else() -> None:
+    token, now = "123456:ABCdef", START
+    signed = sign_init_data(token, 42, now, language_code="en")
+    user = verify(signed, token, now)
+    assert (user.telegram_id, user.language_code) == (42, "en")
+    fields = dict(parse_qsl(signed))
+    edited = urlencode({**fields, "user": fields["user"].replace("42", "43")})
+    for forged in (
+        "",
+        signed.replace("hash=", "hash=0"),
+        edited,
+        sign_init_data("123456:Other", 42, now),
+        signed + "&extra=1",
+        "hash=abc",
+        "%%%",
+    ):
+        with pytest.raises(InitDataError):
+            verify(forged, token, now)
+    with pytest.raises(InitDataError):
+        verify(signed, token, now + timedelta(hours=1, seconds=1))
+    assert verify(signed, token, now + timedelta(minutes=59)).telegram_id == 42
+
+
+async def test_no_valid_signature_no_data(world: World) -> None:
+    bot = world.bot
+    good = world.init_data("Koordinator Gunungputri")
+    fields = dict(parse_qsl(good))
+    replayed_edited = urlencode({**fields, "auth_date": str(int(fields["auth_date"]) + 60)})
+    expired = world.init_data("Koordinator Gunungputri", bot.clock.now() - timedelta(hours=2))
+    other_token = sign_init_data(
+        "999:Nope", world["Koordinator Gunungputri"].telegram_id, bot.clock.now()
+    )
+    stranger = sign_init_data(bot.sandbox.token, 777777, bot.clock.now())
+    for method, path, body in every_endpoint(world):
+        for headers in (
+            {},
+            {HEADER: ""},
+            {HEADER: replayed_edited},
+            {HEADER: expired},
+            {HEADER: other_token},
+            {HEADER: stranger},
+        ):
+            status, answer = await call(bot, method, path, headers, json=body)
+            assert status == 401, (path, headers, answer)
+            assert answer["error"]
+
+
+async def test_an_officer_gets_403_and_an_inactive_coordinator_401(world: World) -> None:
+    bot = world.bot
+    for method, path, body in every_endpoint(world):
+        status, answer = await call(
+            bot, method, path, world.headers("Petugas Wanaherang"), json=body
+        )
+        assert status == 403, (path, answer)
+        assert answer["error"] == "Dasbor ini hanya untuk koordinator."
+    await bot.db.execute(
+        "UPDATE officers SET status = 'inactive' WHERE id = ?", (world["Koordinator Cibinong"].id,)
+    )
+    status, _ = await call(bot, "GET", "/api/session", world.headers("Koordinator Cibinong"))
+    assert status == 401
+
+
+async def test_the_dashboard_shows_the_recaps_own_figures(world: World) -> None:
+    bot = world.bot
+    viewer = world["Koordinator Gunungputri"]
+    status, session = await call(bot, "GET", "/api/session", world.headers(viewer.full_name))
+    assert status == 200 and session["area"]["label"] == "Kecamatan Gunungputri"
+    assert session["texts"]["webapp.tile.on_time"] == "Tepat waktu"
+    status, answer = await call(
+        bot, "GET", f"/api/recap?briefing={world.briefing_id}", world.headers(viewer.full_name)
+    )
+    assert status == 200
+    expected = await recap.briefing_recap(bot.db, viewer, world.briefing_id, bot.clock.now())
+    assert expected is not None
+    assert answer["totals"]["targeted"] == expected.totals.targeted == 3
+    assert (answer["totals"]["on_time"], answer["totals"]["late"], answer["totals"]["missing"]) == (
+        1,
+        1,
+        1,
+    )
+    statuses = {unit["label"]: unit["status"] for unit in answer["units"]}
+    assert statuses == {
+        "Desa Wanaherang": "on_time",
+        "Desa Bojongkulur": "late",
+        "Desa Ciangsana": "missing",
+    }
+    wanaherang = next(unit for unit in answer["units"] if unit["label"] == "Desa Wanaherang")
+    assert wanaherang["reports"][0]["url"].startswith("https://www.instagram.com/p/Dasbor")
+    assert answer["can_remind"] is True and answer["unreported"] == 1
+
+
+async def test_a_kecamatan_coordinator_never_gets_another_kecamatans_unit(world: World) -> None:
+    bot = world.bot
+    headers = world.headers("Koordinator Gunungputri")
+    cibinong_units = {
+        await unit_id_in(bot.db, code) for code in (CIBINONG, PONDOK_RAJEG, KARADENAN)
+    }
+    names = ("Cibinong", "Pondok Rajeg", "Karadenan")
+    for method, path, body in every_endpoint(world):
+        status, answer = await call(bot, method, path, headers, json=body)
+        assert status < 500, (path, answer)
+        assert not any(name in str(answer) for name in names), (path, answer)
+    for unit_id in cibinong_units:
+        for method, path, body in (
+            ("GET", f"/api/recap?briefing={world.briefing_id}&area={unit_id}", None),
+            ("GET", f"/api/recap?period=this_month&area={unit_id}", None),
+            ("POST", "/api/excel", {"briefing_id": world.briefing_id, "area": unit_id}),
+        ):
+            status, answer = await call(bot, method, path, headers, json=body)
+            assert status == 403, (path, answer)
+            assert not any(name in str(answer) for name in names)
+    await settle(bot)
+    documents = [
+        m
+        for m in bot.sandbox.messages(world["Koordinator Gunungputri"].chat_id or 0)
+        if m.media_type == "document"
+    ]
+    assert len(documents) == 1  # the one Excel of the walk, of Gunungputri
+
+
+async def test_the_regency_drills_into_a_kecamatan(world: World) -> None:
+    bot = world.bot
+    headers = world.headers("Koordinator Kabupaten")
+    status, answer = await call(bot, "GET", f"/api/recap?briefing={world.briefing_id}", headers)
+    assert status == 200 and answer["totals"]["targeted"] == 5
+    gunungputri = next(
+        group for group in answer["groups"] if group["label"] == "Kecamatan Gunungputri"
+    )
+    assert gunungputri["drill"] and gunungputri["percent"] == 67
+    status, inside = await call(
+        bot, "GET", f"/api/recap?briefing={world.briefing_id}&area={gunungputri['id']}", headers
+    )
+    assert status == 200 and inside["totals"]["targeted"] == 3
+    assert inside["up"]["label"] == "Kabupaten Bogor" and inside["can_remind"] is False
+
+
+async def test_remind_goes_through_the_chat_buttons_code(world: World) -> None:
+    bot = world.bot
+    headers = world.headers("Koordinator Gunungputri")
+    status, answer = await call(
+        bot, "POST", "/api/remind", headers, json={"briefing_id": world.briefing_id}
+    )
+    assert status == 200 and answer["people"] == 1
+    await settle(bot)
+    texts = [m.plain_text for m in bot.sandbox.messages(world["Petugas Ciangsana"].chat_id or 0)]
+    assert any("Pengingat dari koordinator" in text for text in texts)
+    for name in ("Petugas Wanaherang", "Petugas Pondok Rajeg"):
+        person = world[name]
+        assert not any(
+            "Pengingat dari koordinator" in m.plain_text
+            for m in bot.sandbox.messages(person.chat_id or 0)
+        )
+    status, again = await call(
+        bot, "POST", "/api/remind", headers, json={"briefing_id": world.briefing_id}
+    )
+    assert status == 409 and "Bisa lagi setelah" in again["error"]
+    rows = await bot.db.fetchval("SELECT count(*) FROM recap_reminders")
+    assert rows == 1
+
+
+async def test_what_does_not_parse_is_a_400(world: World) -> None:
+    bot = world.bot
+    headers = world.headers("Koordinator Gunungputri")
+    for method, path, kwargs in (
+        ("GET", "/api/recap", {}),
+        ("GET", "/api/recap?briefing=abc", {}),
+        ("GET", "/api/recap?briefing=1&period=this_week", {}),
+        ("GET", "/api/recap?period=someday", {}),
+        ("GET", "/api/recap?briefing=99999999999999999999999", {}),
+        ("POST", "/api/remind", {"data": b"not json"}),
+        ("POST", "/api/remind", {"json": [1, 2]}),
+        ("POST", "/api/remind", {"json": {"briefing_id": "x"}}),
+        ("POST", "/api/remind", {"json": {"briefing_id": 1, "more": 2}}),
+        ("POST", "/api/excel", {"json": {}}),
+        ("POST", "/api/form/preview", {"json": {"deadline": "besok"}}),
+        ("POST", "/api/form/preview", {"json": {"targets": {"kind": "everyone"}}}),
+        ("POST", "/api/form/preview", {"data": b"{" * 70000}),
+    ):
+        status, answer = await call(bot, method, path, headers, **kwargs)
+        assert status == 400, (path, kwargs, answer)
+
+
+async def test_the_page_is_compressed_and_the_menu_button_opens_it(world: World) -> None:
+    bot = world.bot
+    async with aiohttp.ClientSession(auto_decompress=False) as session:
+        for path in ("/", "/static/app.js", "/static/app.css", "/static/form.js"):
+            async with session.get(
+                local_url(bot) + path, headers={"Accept-Encoding": "gzip"}
+            ) as response:
+                assert response.status == 200
+                assert response.headers["Content-Encoding"] == "gzip"
+                assert gzip.decompress(await response.read())
+        async with session.get(local_url(bot) + "/static/../server.py") as response:
+            assert response.status == 404
+    webapp = bot.services.webapp
+    assert webapp is not None
+    assert await webapp.set_menu_buttons(pause=0) >= 3  # type: ignore[attr-defined]
+    for name in ("Koordinator Gunungputri", "Koordinator Kabupaten"):
+        button = bot.sandbox.menu_button(world[name].chat_id)
+        assert button == {
+            "type": "web_app",
+            "text": "📊 Dasbor",
+            "web_app": {"url": f"{PUBLIC_URL}/"},
+        }
+    assert bot.sandbox.menu_button(world["Petugas Wanaherang"].chat_id) == {"type": "default"}
+
+
+async def test_off_unless_a_url_is_set(bot: BotDriver) -> None:
+    assert bot.services.webapp is None

@@ -1,0 +1,214 @@
+"""The Mini App in a real browser: Debian's Chromium, headless, driven by Playwright, against
+the real bot and the sandbox (see tests/webapp_support.py for the world and its figures).
+
+Telegram's own script is not loaded (there is no internet here, and the page does not need
+it): the page reads the signed initData from its address, as Telegram passes it. A
+screenshot of the dashboard at 360×640 is written to tests/artifacts/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.core.clock import FakeClock
+from bot.devtools.driver import BotDriver
+from bot.devtools.fast_time import FastTime
+from bot.devtools.init_data import dashboard_url
+from bot.devtools.sandbox import LimitConfig, SandboxServer
+from tests.factories import settle
+from tests.webapp_support import World, local_url, webapp_bot
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SCREENSHOT = ARTIFACTS / "dashboard-360x640.png"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+try:
+    from playwright.async_api import BrowserContext, Page, async_playwright
+except ImportError:  # pragma: no cover - the test extra installs it
+    async_playwright = None  # type: ignore[assignment]
+
+if (async_playwright is None or not Path(CHROMIUM).exists()) and not os.environ.get("CI"):
+    pytest.skip(
+        "needs Debian's chromium (apt-get install -y chromium chromium-driver) and playwright"
+        " (the test extra); in CI these tests always run",
+        allow_module_level=True,
+    )
+
+
+@pytest.fixture
+async def app(
+    sandbox: SandboxServer,
+    sandbox_limits: LimitConfig,
+    db_path: Path,
+    clock: FakeClock,
+    pace: FastTime | None,
+) -> AsyncIterator[BotDriver]:
+    async with webapp_bot(sandbox, sandbox_limits, db_path, clock, pace) as driver:
+        yield driver
+
+
+@pytest.fixture
+async def world(app: BotDriver) -> World:
+    return await World(app).build()
+
+
+@pytest.fixture
+async def browser(tmp_path: Path) -> AsyncIterator[BrowserContext]:
+    profile = tmp_path / "chromium-profile"
+    async with async_playwright() as playwright:
+        context = await playwright.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=shutil.which("chromium") or CHROMIUM,
+            headless=True,
+            args=ARGS,
+            viewport={"width": 360, "height": 640},
+            is_mobile=True,
+            has_touch=True,
+            locale="id-ID",
+        )
+        try:
+            yield context
+        finally:
+            await context.close()
+
+
+async def dashboard(browser: BrowserContext, world: World, name: str) -> Page:
+    page = await browser.new_page()
+    await page.goto(dashboard_url(local_url(world.bot), world.init_data(name)))
+    await page.wait_for_selector("#units tbody tr")
+    return page
+
+
+async def tiles(page: Page) -> dict[str, str]:
+    return {
+        name: await page.inner_text(f"#tile-{name}")
+        for name in ("targeted", "on_time", "late", "missing")
+    }
+
+
+async def test_kecamatan_coordinator_sees_drills_and_reminds(
+    world: World, browser: BrowserContext
+) -> None:
+    bot = world.bot
+    page = await dashboard(browser, world, "Koordinator Gunungputri")
+    assert await tiles(page) == {"targeted": "3", "on_time": "1", "late": "1", "missing": "1"}
+    rows = await page.locator("#units tbody tr").all_inner_texts()
+    assert len(rows) == 3
+    body = await page.inner_text("body")
+    assert "Cibinong" not in body and "Pondok Rajeg" not in body
+    assert "Desa Ciangsana" in body and "belum melapor" in body
+    assert await page.locator("#chart rect.bar").count() == 3
+    # 360 pixels wide: nothing scrolls sideways.
+    assert await page.evaluate("document.documentElement.scrollWidth") <= 360
+    ARTIFACTS.mkdir(exist_ok=True)
+    await page.screenshot(path=str(SCREENSHOT))
+    print(f"dashboard screenshot: {SCREENSHOT}")
+    # The search narrows the table; a header sorts it.
+    await page.fill("#search", "bojong")
+    assert await page.locator("#units tbody tr").count() == 1
+    await page.fill("#search", "")
+    await page.click("#columns th[data-key=status]")
+    first = await page.locator("#units tbody tr").first.inner_text()
+    assert "Ciangsana" in first
+    # A period: the same figures for this month.
+    await page.click("#periods button[data-period=this_month]")
+    await page.wait_for_selector("#periods button.on")
+    assert (await tiles(page))["targeted"] == "3"
+    # Back to the briefing, then "Ingatkan yang belum", confirmed.
+    await page.select_option("#briefing", str(world.briefing_id))
+    await page.wait_for_selector("#remind:not([hidden])")
+    await page.click("#remind")
+    await page.click("#confirm-yes")
+    await page.locator("#notice", has_text="1 orang").wait_for()
+    await settle(bot)
+    reminded = [m.plain_text for m in bot.sandbox.messages(world["Petugas Ciangsana"].telegram_id)]
+    assert any("Pengingat dari koordinator" in text for text in reminded)
+    for name in ("Petugas Wanaherang", "Petugas Bojongkulur", "Petugas Pondok Rajeg"):
+        assert not any(
+            "Pengingat dari koordinator" in m.plain_text
+            for m in bot.sandbox.messages(world[name].telegram_id)
+        )
+
+
+async def test_regency_drills_into_a_kecamatan_and_gets_the_excel(
+    world: World, browser: BrowserContext
+) -> None:
+    bot = world.bot
+    page = await dashboard(browser, world, "Koordinator Kabupaten")
+    assert (await tiles(page))["targeted"] == "5"
+    gunungputri = await bot.db.fetchval("SELECT id FROM units WHERE code = '32.01.02'")
+    await page.click(f"#chart rect.bar[data-unit='{gunungputri}']")
+    await page.wait_for_selector("#up:not([hidden])")
+    assert await tiles(page) == {"targeted": "3", "on_time": "1", "late": "1", "missing": "1"}
+    assert "Kecamatan Gunungputri" in await page.inner_text("#heading")
+    await page.click("#excel")
+    await page.locator("#notice", has_text="Excel").wait_for()
+    await settle(bot)
+    documents = [
+        m
+        for m in bot.sandbox.messages(world["Koordinator Kabupaten"].telegram_id)
+        if m.media_type == "document"
+    ]
+    assert len(documents) == 1 and "Gunungputri" in documents[0].plain_text
+    await page.click("#up")
+    await page.wait_for_selector("#up[hidden]", state="attached")
+    assert (await tiles(page))["targeted"] == "5"
+
+
+async def test_the_form_checks_the_deadline_then_previews_in_the_chat(
+    world: World, browser: BrowserContext
+) -> None:
+    bot = world.bot
+    author = world["Koordinator Gunungputri"]
+    page = await dashboard(browser, world, author.full_name)
+    await page.click(".tab[data-tab=form]")
+    await page.wait_for_selector("#f-title")
+    await page.select_option("#f-program_id", str(world.program_id))
+    await page.fill("#f-title", "Posyandu Desember")
+    await page.fill("#f-key_message", "Datang ke posyandu terdekat.")
+    await page.check("input[name=target-kind][value=scope]")
+    await page.fill("#f-deadline", "2026-12-02T10:00")  # before the clock: refused
+    await page.fill("#f-points", "Bawa buku KIA\nGratis")
+    await page.check("input[name=channels][value=instagram]")
+    await page.fill("#f-hashtags", "#BogorSehat")
+    await page.click("#preview")
+    await page.wait_for_selector("#err-deadline:not(:empty)")
+    assert await page.inner_text("#err-deadline") == "Tenggat harus di masa depan."
+    assert await bot.db.fetchval("SELECT count(*) FROM briefings WHERE status = 'draft'") == 0
+    await page.fill("#f-deadline", "2026-12-10T16:00")
+    await page.click("#preview")
+    await page.locator("#notice", has_text="Pratinjau dikirim").wait_for()
+    await settle(bot)
+    chat = [m.plain_text for m in bot.sandbox.messages(author.telegram_id)]
+    assert any("Posyandu Desember" in text and "Bawa buku KIA" in text for text in chat)
+    buttons = [str(m.reply_markup) for m in bot.sandbox.messages(author.telegram_id)]
+    assert any("Terbitkan sekarang" in markup for markup in buttons)
+    draft = await bot.db.fetchone(
+        "SELECT id, deadline, step FROM briefings WHERE author_id = ? AND status = 'draft'",
+        (author.id,),
+    )
+    assert draft is not None and draft["step"] == "preview"
+    assert draft["deadline"].startswith("2026-12-10T09:00")  # 16:00 WIB in UTC
+    # Publishing happens in the chat, from the preview's own button.
+    await bot.press(author.telegram_id, "🚀 Terbitkan sekarang")
+    await settle(bot)
+    status = await bot.db.fetchval("SELECT status FROM briefings WHERE id = ?", (draft["id"],))
+    assert status == "published"
+    targeted = await bot.db.fetchval(
+        "SELECT count(*) FROM assignments WHERE briefing_id = ?", (draft["id"],)
+    )
+    assert targeted > 0
