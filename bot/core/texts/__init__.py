@@ -28,10 +28,14 @@ from bot.core.texts import (
     people,
     personal_data,
     recap,
+    recap_files,
+    release,
     schedule,
+    status,
     submissions,
     timeparse,
     unit_picker,
+    webapp,
 )
 
 Lang = Literal["id", "en"]
@@ -55,6 +59,10 @@ _MODULES = (
     audience,
     schedule,
     recap,
+    recap_files,
+    status,
+    release,
+    webapp,
 )
 
 
