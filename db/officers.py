@@ -8,6 +8,8 @@ from typing import Literal
 
 import aiosqlite
 
+from db import audit
+from db.audit import Actor
 from db.connection import Database
 from db.timefmt import from_db, to_db
 
@@ -127,9 +129,6 @@ async def bootstrap_admin(
     at: datetime,
 ) -> Officer:
     """Register a person named in the config's ``admins`` as an administrator at the regency."""
-    from db import audit
-    from db.audit import Actor
-
     stamp = to_db(at)
     async with db.transaction() as conn:
         await conn.execute(

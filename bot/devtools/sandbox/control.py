@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiohttp import web
 
+from bot.devtools.sandbox.faults import FaultInjection
 from bot.devtools.sandbox.rendering import render_message
-
-if TYPE_CHECKING:
-    from bot.devtools.sandbox.server import SandboxServer
+from bot.devtools.sandbox.user_actions import UserActions
+from bot.devtools.sandbox.waiting import Waiting
 
 Action = Callable[[dict[str, Any]], Any]
 
@@ -44,66 +44,72 @@ def _endpoint(action: Action) -> Callable[[web.Request], Awaitable[web.Response]
     return handle
 
 
-def add_control_routes(app: web.Application, sb: SandboxServer) -> None:
-    def updated(update_id: int) -> dict[str, int]:
-        return {"update_id": update_id}
+class ControlApi(FaultInjection, UserActions, Waiting):
+    """The sandbox's /control endpoints, over its people, faults and waits."""
 
-    def send_document(b: dict[str, Any]) -> dict[str, int]:
-        content = base64.b64decode(b.pop("content_base64")) if "content_base64" in b else None
-        kwargs = {**b, "content": content} if content is not None else b
-        return updated(sb.send_document(**kwargs))
+    def add_control_routes(self, app: web.Application) -> None:
+        def updated(update_id: int) -> dict[str, int]:
+            return {"update_id": update_id}
 
-    def send_video(b: dict[str, Any]) -> dict[str, int]:
-        content = base64.b64decode(b.pop("content_base64")) if "content_base64" in b else None
-        return updated(sb.send_video(**({**b, "content": content} if content is not None else b)))
+        def send_document(b: dict[str, Any]) -> dict[str, int]:
+            content = base64.b64decode(b.pop("content_base64")) if "content_base64" in b else None
+            kwargs = {**b, "content": content} if content is not None else b
+            return updated(self.send_document(**kwargs))
 
-    def messages(b: dict[str, Any]) -> list[dict[str, Any]]:
-        return [
-            {**m.to_dict(), "rendered": render_message(m)} for m in sb.messages(int(b["chat_id"]))
-        ]
+        def send_video(b: dict[str, Any]) -> dict[str, int]:
+            content = base64.b64decode(b.pop("content_base64")) if "content_base64" in b else None
+            return updated(
+                self.send_video(**({**b, "content": content} if content is not None else b))
+            )
 
-    async def wait_messages(b: dict[str, Any]) -> list[dict[str, Any]]:
-        found = await sb.wait_for_messages(**b)
-        return [{**m.to_dict(), "rendered": render_message(m)} for m in found]
+        def messages(b: dict[str, Any]) -> list[dict[str, Any]]:
+            return [
+                {**m.to_dict(), "rendered": render_message(m)}
+                for m in self.messages(int(b["chat_id"]))
+            ]
 
-    async def wait_idle(b: dict[str, Any]) -> dict[str, bool]:
-        await sb.wait_idle(**b)
-        return {"idle": True}
+        async def wait_messages(b: dict[str, Any]) -> list[dict[str, Any]]:
+            found = await self.wait_for_messages(**b)
+            return [{**m.to_dict(), "rendered": render_message(m)} for m in found]
 
-    def faults(b: dict[str, Any]) -> dict[str, bool]:
-        if b.get("methods") is not None:
-            b["methods"] = set(b["methods"])
-        sb.inject_faults(**b)
-        return {"ok": True}
+        async def wait_idle(b: dict[str, Any]) -> dict[str, bool]:
+            await self.wait_idle(**b)
+            return {"idle": True}
 
-    def ok(action: Callable[[], object]) -> dict[str, bool]:
-        action()
-        return {"ok": True}
+        def faults(b: dict[str, Any]) -> dict[str, bool]:
+            if b.get("methods") is not None:
+                b["methods"] = set(b["methods"])
+            self.inject_faults(**b)
+            return {"ok": True}
 
-    post: dict[str, Action] = {
-        "users": lambda b: {"id": sb.add_user(**b)},
-        "groups": lambda b: {"id": sb.add_group(**b)},
-        "block": lambda b: ok(lambda: sb.block_bot(**b)),
-        "text": lambda b: updated(sb.send_text(**b)),
-        "photo": lambda b: updated(sb.send_photo(**b)),
-        "document": send_document,
-        "video": send_video,
-        "sticker": lambda b: updated(sb.send_sticker(**b)),
-        "edit": lambda b: updated(sb.edit_text(**b)),
-        "press": lambda b: updated(sb.press_button(**b)),
-        "callback": lambda b: updated(sb.press_callback(**b)),
-        "faults": faults,
-        "retry_after": lambda b: ok(lambda: sb.force_retry_after(**b)),
-        "clear_faults": lambda b: ok(sb.clear_faults),
-        "wait_messages": wait_messages,
-        "wait_idle": wait_idle,
-    }
-    get: dict[str, Action] = {
-        "messages": messages,
-        "stats": lambda b: sb.stats.to_json(),
-        "callback_answers": lambda b: sb.callback_answers,
-    }
-    for name, action in post.items():
-        app.router.add_post(f"/control/{name}", _endpoint(action))
-    for name, action in get.items():
-        app.router.add_get(f"/control/{name}", _endpoint(action))
+        def ok(action: Callable[[], object]) -> dict[str, bool]:
+            action()
+            return {"ok": True}
+
+        post: dict[str, Action] = {
+            "users": lambda b: {"id": self.add_user(**b)},
+            "groups": lambda b: {"id": self.add_group(**b)},
+            "block": lambda b: ok(lambda: self.block_bot(**b)),
+            "text": lambda b: updated(self.send_text(**b)),
+            "photo": lambda b: updated(self.send_photo(**b)),
+            "document": send_document,
+            "video": send_video,
+            "sticker": lambda b: updated(self.send_sticker(**b)),
+            "edit": lambda b: updated(self.edit_text(**b)),
+            "press": lambda b: updated(self.press_button(**b)),
+            "callback": lambda b: updated(self.press_callback(**b)),
+            "faults": faults,
+            "retry_after": lambda b: ok(lambda: self.force_retry_after(**b)),
+            "clear_faults": lambda b: ok(self.clear_faults),
+            "wait_messages": wait_messages,
+            "wait_idle": wait_idle,
+        }
+        get: dict[str, Action] = {
+            "messages": messages,
+            "stats": lambda b: self.stats.to_json(),
+            "callback_answers": lambda b: self.callback_answers,
+        }
+        for name, action in post.items():
+            app.router.add_post(f"/control/{name}", _endpoint(action))
+        for name, action in get.items():
+            app.router.add_get(f"/control/{name}", _endpoint(action))

@@ -3,7 +3,8 @@
 Point PTB at it with ``ApplicationBuilder().base_url(sb.base_url).base_file_url(sb.base_file_url)``.
 Request pipeline: token -> method lookup -> injected fault -> method (validate, rate limit,
 deliver) -> response. Bot API method `fooBar` is implemented by `_api_foo_bar` in one of the
-`methods_*.py` mixins; `faults.py` holds fault injection and the flood-control gate.
+`methods_*.py` mixins; `faults.py` holds fault injection and the flood-control gate,
+`control.py` the /control endpoints and `waiting.py` what drivers wait on.
 """
 
 from __future__ import annotations
@@ -16,19 +17,15 @@ from collections import deque
 
 from aiohttp import web
 
-from bot.devtools.sandbox.control import add_control_routes
+from bot.devtools.sandbox.control import ControlApi
 from bot.devtools.sandbox.errors import ApiError
-from bot.devtools.sandbox.faults import FaultInjection
 from bot.devtools.sandbox.limits import LimitConfig, RateLimiter, TimeSource
 from bot.devtools.sandbox.methods_chats import ChatMethods
 from bot.devtools.sandbox.methods_commands import CommandMethods
 from bot.devtools.sandbox.methods_editing import EditingMethods
 from bot.devtools.sandbox.methods_sending import SendingMethods
 from bot.devtools.sandbox.methods_updates import UpdateMethods
-from bot.devtools.sandbox.models import SentMessage
 from bot.devtools.sandbox.params import read_params
-from bot.devtools.sandbox.rendering import render_message
-from bot.devtools.sandbox.user_actions import UserActions
 
 _API_METHODS = """
     getMe getUpdates sendMessage sendPhoto sendDocument sendVideo sendMediaGroup copyMessage
@@ -48,8 +45,7 @@ class SandboxServer(
     UpdateMethods,
     CommandMethods,
     ChatMethods,
-    FaultInjection,
-    UserActions,
+    ControlApi,
 ):
     """A local Telegram Bot API server plus the knobs to drive and inspect it."""
 
@@ -90,7 +86,7 @@ class SandboxServer(
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
-        add_control_routes(app, self)
+        self.add_control_routes(app)
         self._runner = web.AppRunner(
             app, access_log=None, handler_cancellation=True, shutdown_timeout=0.5
         )
@@ -132,67 +128,6 @@ class SandboxServer(
     @property
     def control_url(self) -> str:
         return f"{self._origin}/control"
-
-    # ---- waiting -----------------------------------------------------------------------
-
-    async def wait_for_messages(
-        self,
-        chat_id: int,
-        count: int = 1,
-        timeout: float = 5.0,  # noqa: ASYNC109 - part of the public API, like wait_idle's
-        after: int | None = None,
-    ) -> list[SentMessage]:
-        """Wait until messages(chat_id)[after:] has at least `count` messages; return them all."""
-        start = after or 0
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            found = self.messages(chat_id)[start:]
-            remaining = deadline - loop.time()
-            if len(found) >= count:
-                return found
-            if remaining <= 0:
-                raise TimeoutError(
-                    f"expected {count} bot message(s) in chat {chat_id} from index {start}, "
-                    f"got {len(found)} within {timeout}s\n{self.describe(chat_id)}"
-                )
-            event = self.messages_changed
-            try:
-                await asyncio.wait_for(event.wait(), remaining)
-            except TimeoutError:
-                pass
-
-    async def wait_idle(self, timeout: float = 5.0, quiet: float = 0.05) -> None:  # noqa: ASYNC109
-        """Wait until every injected update is confirmed and no request came for `quiet` s."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            now = loop.time()
-            if (
-                not self.pending_updates
-                and self._in_flight == 0
-                and now - self._last_request >= quiet
-            ):
-                return
-            if now >= deadline:
-                raise TimeoutError(
-                    f"sandbox not idle after {timeout}s: {len(self.pending_updates)} unconfirmed "
-                    f"update(s), {self._in_flight} request(s) in flight\n{self.describe()}"
-                )
-            await asyncio.sleep(min(max(quiet / 2, 0.005), 0.02))
-
-    def describe(self, chat_id: int | None = None) -> str:
-        """Debugging dump: a chat's bot messages, queue state, request counts, recent errors."""
-        lines: list[str] = []
-        if chat_id is not None and chat_id in self.chats:
-            lines.append(f"bot messages in chat {chat_id}:")
-            for i, msg in enumerate(self.messages(chat_id)):
-                body = render_message(msg).replace("\n", "\n      ")
-                lines.append(f"  #{i} [{msg.method} id={msg.message_id}] {body}")
-        lines.append(f"unconfirmed updates: {len(self.pending_updates)}; webhook: {self.webhook}")
-        lines.append(f"requests: {dict(self.stats.requests)}")
-        lines.append("recent Bot API errors: " + ("; ".join(self.recent_errors) or "none"))
-        return "\n".join(lines)
 
     # ---- HTTP --------------------------------------------------------------------------
 
