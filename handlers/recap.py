@@ -20,6 +20,7 @@ from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, conversation, show
 from handlers.guard import guarded, refuse
+from handlers.recap_files import briefing_file_buttons, period_file_buttons
 from handlers.recap_view import (
     BRIEFING,
     PERIOD,
@@ -45,6 +46,7 @@ from handlers.recap_view import (
     unit_body,
     up_button,
 )
+from handlers.webapp_button import dashboard_rows
 from scheduler.recap_reminders import NothingToRemind, TooSoon, remind_unreported
 
 ASK_RANGE = 0
@@ -163,6 +165,8 @@ async def briefing_screen(
                 )
             ]
         )
+    rows.append(briefing_file_buttons(lang, info.id, found.scope.id))
+    rows.extend(dashboard_rows(context, briefing=info.id, area=found.scope.id))
     rows.append(up_button(lang, area, found.scope, lambda unit: BRIEFING.build(info.id, unit, 0)))
     return text, InlineKeyboardMarkup(rows)
 
@@ -275,6 +279,9 @@ async def period_screen(
     nav = nav_row(lang, page, count, lambda p: PERIOD.build(build, scope.id, p))
     if nav:
         rows.append(nav)
+    if found.totals.targeted:
+        rows.append(period_file_buttons(lang, span, scope.id))
+        rows.extend(dashboard_rows(context, period=span.code, area=scope.id))
     rows.append(up_button(lang, area, scope, lambda unit: PERIOD.build(build, unit, 0)))
     return text, InlineKeyboardMarkup(rows)
 
@@ -317,7 +324,7 @@ async def on_preset(update: Update, context: HumasContext) -> None:
     name = PRESET.parse(query.data)
     assert name is not None  # the handler's pattern
     today = today_in(context.clock.now(), context.tz)
-    await _show_period(update, context, preset(name, today), None, 0)  # type: ignore[arg-type]
+    await _show_period(update, context, preset(name, today), None, 0)
 
 
 @guarded("coordinator")

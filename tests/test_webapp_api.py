@@ -271,3 +271,20 @@ async def test_the_page_is_compressed_and_the_menu_button_opens_it(world: World)
 
 async def test_off_unless_a_url_is_set(bot: BotDriver) -> None:
     assert bot.services.webapp is None
+
+
+async def test_a_recap_in_the_chat_has_a_button_that_opens_the_dashboard(world: World) -> None:
+    bot = world.bot
+    coordinator = world["Koordinator Gunungputri"]
+    await bot.say(coordinator.telegram_id, "/rekap")
+    await bot.press(coordinator.telegram_id, f"#{world.briefing_id} Vaksinasi Anak")
+    markup = bot.sandbox.last_message(coordinator.telegram_id).reply_markup
+    assert markup is not None
+    opened = [
+        button["web_app"]["url"]
+        for row in markup["inline_keyboard"]
+        for button in row
+        if "web_app" in button
+    ]
+    area = await unit_id_in(bot.db, "32.01.02")
+    assert opened == [f"{PUBLIC_URL}/?briefing={world.briefing_id}&area={area}"]

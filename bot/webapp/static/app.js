@@ -319,14 +319,19 @@ const App = (() => {
     $("tabs").hidden = false;
     $("dashboard").hidden = false;
     const items = await pickers();
-    const wanted = Number(hash.get("briefing")) || (items.length ? items[0].id : 0);
-    if (wanted) {
-      $("briefing").value = String(wanted);
-      await load({ briefing: wanted });
-    } else {
-      await load({ period: "this_month" });
+    // Opened from a recap's button: ?briefing=ID or ?period=CODE, and &area=ID.
+    const search = new URLSearchParams(location.search);
+    const asked = {};
+    for (const name of ["briefing", "period", "area"]) {
+      const value = search.get(name) || hash.get(name);
+      if (/^[0-9a-z_]{1,20}$/.test(value || "")) asked[name] = value;
     }
-    if (hash.get("tab") === "form") show("form");
+    if (!asked.briefing && !asked.period) {
+      if (items.length) asked.briefing = String(items[0].id); else asked.period = "this_month";
+    }
+    if (asked.briefing) $("briefing").value = asked.briefing;
+    await load(asked);
+    if ((search.get("tab") || hash.get("tab")) === "form") show("form");
   }
 
   return { start, api, T, el, notice, state };
