@@ -24,9 +24,10 @@ from bot.webapp.auth import error, person, plain
 from bot.webapp.excel import send_briefing_excel, send_period_excel
 from bot.webapp.models import ExcelRequest, RecapQuery, RemindRequest, parsed, parsed_body
 from db import recap, recap_area, recap_lists
+from db.connection import Database
 from db.officers import Officer
 from db.recap_area import Area, UnitRef
-from db.scope import OutOfScope
+from db.scope import REGENCY_KIND, OutOfScope
 from scheduler.recap_reminders import NothingToRemind, TooSoon, remind_unreported
 from scheduler.services import Services
 
@@ -81,6 +82,16 @@ def _when(moment: datetime | None, lang: str, services: Services) -> str | None:
     return fmt_short(moment, lang, services.config.tz) if moment is not None else None
 
 
+async def _average(
+    db: Database, scope: UnitRef, totals: recap.Counts, briefing_ids: list[int], now: datetime
+) -> float:
+    """The regency's reported share over the same briefings (the chart's average line):
+    the totals themselves when the recap is the whole regency's, else counted for it."""
+    if scope.kind == REGENCY_KIND:
+        return totals.rate
+    return await recap_lists.regency_rate(db, briefing_ids, now) if briefing_ids else 0.0
+
+
 async def _briefing(
     services: Services, viewer: Officer, query: RecapQuery, area: Area
 ) -> dict[str, object]:
@@ -89,7 +100,7 @@ async def _briefing(
     found = await recap.briefing_recap(db, viewer, query.briefing, now, area_id=query.area)
     if found is None:
         raise error(404, plain(t(lang, "rekap.not_found")))
-    average = await recap_lists.regency_rate(db, [found.briefing.id], now)
+    average = await _average(db, found.scope, found.totals, [found.briefing.id], now)
     info = found.briefing
     return {
         "kind": "briefing",
@@ -153,7 +164,7 @@ async def _period(
         db, viewer, start, end, now, zone=services.config.tz, area_id=query.area
     )
     briefing_ids = [line.briefing.id for line in found.briefings]
-    average = await recap_lists.regency_rate(db, briefing_ids, now) if briefing_ids else 0.0
+    average = await _average(db, found.scope, found.totals, briefing_ids, now)
     return {
         "kind": "period",
         "period": {
