@@ -24,7 +24,7 @@ ADMIN_ID = 900001
 # Functional tests script people who type far faster than a human, so a private chat
 # may take a long burst (and the bot's pacer is told so: delivery.chat_burst); the
 # global and group limits stay as Telegram's, and bulk sends keep one per second per
-# person. The Telegram-like defaults are exercised by tests/test_sandbox.py,
+# person. The Telegram-like defaults are exercised by tests/sandbox/,
 # tests/test_pacing.py, tests/test_delivery_engine.py and the benchmarks.
 FUNCTIONAL_LIMITS = LimitConfig(private_burst=100)
 # Tuesday 1 December 2026, 08:00 WIB: a working day, outside quiet hours.
