@@ -27,6 +27,7 @@ from bot.core.texts import esc
 from db import programs as programs_db
 from db import releases as releases_db
 from db.releases import MAX_PHOTOS, Quote, Release, ReleaseError
+from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import CANCEL_COMMANDS, END, conversation, remove_keyboard, show
 from handlers.evidence import keep_file
@@ -468,7 +469,7 @@ def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
     return [
         conversation(
             "release",
-            entry_points=[CommandHandler(["rilis", "release"], rilis)],
+            entry_points=[CommandHandler(["rilis", *spec("rilis").aliases], rilis)],
             states=_states(),
         ),
     ]

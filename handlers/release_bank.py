@@ -28,6 +28,7 @@ from db import release_bank as bank_db
 from db import units as units_db
 from db.briefings import BriefingError
 from db.release_bank import BankFilter
+from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import show
 from handlers.guard import guarded, refuse
@@ -280,7 +281,7 @@ async def on_attach_to(update: Update, context: HumasContext) -> None:
 def handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
     """/rilis_bank and its buttons."""
     return [
-        CommandHandler(["rilis_bank", "releasebank"], rilis_bank),
+        CommandHandler(["rilis_bank", *spec("rilis_bank").aliases], rilis_bank),
         CallbackQueryHandler(on_page, pattern=PAGE.matches),
         CallbackQueryHandler(on_filter, pattern=FILTER.matches),
         CallbackQueryHandler(

@@ -27,6 +27,7 @@ from tests.factories import (
     WANAHERANG,
     add_officer,
     apply_by_taps,
+    approved_release,
     engine,
     officer,
     officer_row,
@@ -104,7 +105,8 @@ async def build_world(bot: BotDriver) -> World:
 async def _things(bot: BotDriver, officer_a: int, author_a: int) -> dict[str, int]:
     """What the core loop and announcements act on: programs, a briefing written by the
     coordinator of kecamatan A for officer A's unit and one for unit B, a report and an
-    issue report from officer A, and a scheduled announcement of the administrator."""
+    issue report from officer A, officer A's press release approved by that coordinator,
+    and a scheduled announcement of the administrator."""
     admin = await officer(bot, ADMIN_ID)
     reporter = await officer(bot, officer_a)
     now = bot.clock.now()
@@ -142,6 +144,7 @@ async def _things(bot: BotDriver, officer_a: int, author_a: int) -> dict[str, in
         "brief_b": brief_b,
         "submission_a": report.submission.id,
         "issue_a": issue.id,
+        "release_a": await approved_release(bot, officer_a, author_a, "Posyandu Pakansari"),
         "announcement": announcement.id,
         "invitation_a": (
             await invitations_db.create(

@@ -109,10 +109,16 @@ COMMANDS: list[Entry] = [
     Entry("/daysoff", "admin"),
     Entry("/rekap", "coordinator"),
     Entry("/recap", "coordinator"),
+    Entry("/laporan_bulanan", "coordinator"),
+    Entry("/monthly_report 2026-12", "coordinator"),
     Entry("/agenda", "officer"),
     Entry("/timeline", "officer"),
     Entry("/peringkat", "officer"),
     Entry("/ranking", "officer"),
+    Entry("/rilis", "officer"),
+    Entry("/release", "officer"),
+    Entry("/rilis_bank", "coordinator"),
+    Entry("/releasebank", "coordinator"),
 ]
 
 _ANNOUNCE = ("/pengumuman", "text:Rapat koordinasi humas Jumat pagi")
@@ -200,6 +206,11 @@ BUTTONS: list[Entry] = [
     Entry("rv:all", "coordinator"),
     Entry("rv:all:yes", "coordinator", setup=("/tinjau", "rv:all"), allowed=None),
     Entry("is:done:{issue_a}", "coordinator", scoped=True),
+    # The bank of press releases: officer A's approved release, in kecamatan A.
+    Entry("rb:pg:0", "coordinator"),
+    Entry("rb:f:unit", "coordinator"),
+    Entry("rb:it:{release_a}", "coordinator", scoped=True),
+    Entry("rb:at:{release_a}", "coordinator", scoped=True),
     # Reporting on, or reading, a briefing meant for another unit (B).
     Entry("br:rep:{brief_b}", "officer", not_for=_NOT_TARGETED, allowed="officer_b"),
     Entry("br:mat:{brief_b}", "officer", not_for=_NOT_TARGETED, allowed="officer_b"),
@@ -225,6 +236,14 @@ BUTTONS: list[Entry] = [
     Entry("rk:pv:20261201031:{kec_a}:0", "coordinator", scoped=True),
     Entry("rk:rm:{brief_a}", "coordinator", scoped=True),
     Entry("rk:rmy:{brief_a}", "coordinator", scoped=True, allowed=None),
+    # The recap's files (chart, Excel, CSV) and the monthly evidence pack.
+    Entry("rf:gb:{brief_a}:{kec_a}", "coordinator", scoped=True),
+    Entry("rf:xb:{brief_a}:{kec_a}", "coordinator", scoped=True),
+    Entry("rf:cb:{brief_a}:{kec_a}", "coordinator", scoped=True),
+    Entry("rf:gp:20261201031:{kec_a}", "coordinator", scoped=True),
+    Entry("rf:xp:20261201031:{kec_a}", "coordinator", scoped=True),
+    Entry("rf:cp:20261201031:{kec_a}", "coordinator", scoped=True),
+    Entry("rf:m:20261201031", "coordinator"),
     Entry("ag:p:0", "officer"),
     Entry("pk:p:0", "coordinator"),
     Entry("bm:pg:0", "coordinator"),
