@@ -7,21 +7,28 @@ dropped when its author is erased."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from bot.core.config import ReleaseConfig
 from bot.devtools.driver import BotDriver
 from bot.devtools.sandbox import SentMessage
+from bot.devtools.sandbox.images import solid_png
 from db import people as people_db
 from db import personal_data
 from db import release_bank as bank_db
 from db import releases as releases_db
 from db.release_bank import BankFilter
+from scheduler import release_docx
+from scheduler import releases as rendering
+from scheduler.release_document import Paragraph
 from tests.conftest import ADMIN_ID
 from tests.factories import (
     CIBINONG,
+    CITEUREUP,
     GUNUNGPUTRI,
     PAKANSARI,
     REGENCY,
@@ -317,3 +324,31 @@ async def test_dataku_exports_the_releases_and_erasing_the_author_drops_the_cont
     await people_db.erase(bot.db, ADMIN_ID, author.id, bot.clock.now())
     release = await releases_db.by_id(bot.db, release_id)
     assert release is not None and release.contact == "" and release.approved
+
+
+async def test_the_dateline_is_the_kecamatan_or_the_configured_city(bot: BotDriver) -> None:
+    regency = await officer(bot, await bot.join("Humas Kabupaten", REGENCY, "coordinator"))
+    camat = await officer(bot, await bot.join("Rudi", CITEUREUP, "coordinator"))
+    desa = await officer(bot, await bot.join("Siti", WANAHERANG))
+    made = [
+        await releases_db.start_draft(bot.db, author, "photos", bot.clock.now())
+        for author in (regency, camat, desa)
+    ]
+    places = [(await rendering.byline(bot.services, release)).place for release in made]
+    assert places == ["Cibinong", "Citeureup", "Gunungputri"]
+    config = bot.services.config
+    bot.services.config = config.model_copy(update={"release": ReleaseConfig(city="Bogor")})
+    assert (await rendering.byline(bot.services, made[0])).place == "Bogor"
+    assert (await rendering.byline(bot.services, made[1])).place == "Citeureup"
+    bot.services.config = config
+
+
+def test_the_docx_carries_the_configured_logo_and_header(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(solid_png(120, 120))
+    paragraphs = [Paragraph("headline", "Judul"), Paragraph("end", "###")]
+    word = Document(io.BytesIO(release_docx.build(paragraphs, "DISKOMINFO", logo, [])))
+    assert [p.text for p in word.paragraphs] == ["", "DISKOMINFO", "Judul", "###"]
+    assert len(word.inline_shapes) == 1
+    bare = Document(io.BytesIO(release_docx.build(paragraphs, "", tmp_path / "none.png", [])))
+    assert [p.text for p in bare.paragraphs] == ["Judul", "###"] and not bare.inline_shapes
