@@ -81,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
         help="play a scripted demo against the built-in sandbox (no token)",
     )
     demo.add_argument("--lang", choices=["id", "en"], default="id", help="language of the people")
+    demo.add_argument(
+        "--serve",
+        action="store_true",
+        help="after the script, keep the bot and its dashboard (Mini App) running until Ctrl-C",
+    )
 
     invite = sub.add_parser(
         "invite",
@@ -322,14 +327,17 @@ def _run(config: Settings) -> int:
     return 0
 
 
-def _demo(lang: str) -> int:
+def _demo(lang: str, serve: bool = False) -> int:
     """The demo builds its own world: no configuration file, no ``HUMAS_*`` variables."""
     from bot.devtools.demo import run_demo
 
     # The fast clock skips past digest times on purpose: keep the transcript to
     # what people see, and show only real errors.
     configure_logging("ERROR", [])
-    return asyncio.run(run_demo(lang=lang))
+    try:
+        return asyncio.run(run_demo(lang=lang, serve=serve))
+    except KeyboardInterrupt:
+        return 0
 
 
 def _configure_logging(config: Settings, command: str) -> None:
@@ -347,7 +355,7 @@ def _configure_logging(config: Settings, command: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "demo":
-        return _demo(args.lang)
+        return _demo(args.lang, args.serve)
     try:
         config = load_config(args.config)
         _configure_logging(config, args.command)

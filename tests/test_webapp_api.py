@@ -4,16 +4,20 @@ the recap's own figures, the chat's actions, bad input (see tests/webapp_support
 from __future__ import annotations
 
 import gzip
+import io
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode
+from types import SimpleNamespace
+from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit
 
 import aiohttp
 import pytest
 
 from bot.core.clock import FakeClock
 from bot.core.init_data import InitDataError, verify
+from bot.devtools.demo_core_loop import COORDINATOR
+from bot.devtools.demo_webapp import scene_dashboard
 from bot.devtools.driver import BotDriver
 from bot.devtools.fast_time import FastTime
 from bot.devtools.init_data import sign_init_data
@@ -288,3 +292,23 @@ async def test_a_recap_in_the_chat_has_a_button_that_opens_the_dashboard(world: 
     ]
     area = await unit_id_in(bot.db, "32.01.02")
     assert opened == [f"{PUBLIC_URL}/?briefing={world.briefing_id}&area={area}"]
+
+
+async def test_the_demo_scene_prints_a_signed_address_that_opens(world: World) -> None:
+    bot = world.bot
+    out = io.StringIO()
+    script = SimpleNamespace(
+        bot=bot,
+        out=out,
+        people={COORDINATOR: world["Koordinator Gunungputri"].telegram_id},
+        scene=lambda title: print(title, file=out),
+        note=lambda text: print(text, file=out),
+    )
+    await scene_dashboard(script)
+    transcript = out.getvalue()
+    assert "targeted 3, on time 1, late 1, missing 1" in transcript
+    url = transcript.split()[-1]
+    assert url.startswith(local_url(bot) + "/#tgWebAppData=")
+    init_data = parse_qs(urlsplit(url).fragment)["tgWebAppData"][0]
+    status, session = await call(bot, "GET", "/api/session", {HEADER: init_data})
+    assert status == 200 and session["name"] == "Koordinator Gunungputri"
