@@ -8,6 +8,7 @@ Each scene is a function; later features add theirs to ``SCENES``.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -20,6 +21,8 @@ from bot.core.clock import FakeClock
 from bot.core.texts import t
 from bot.devtools.demo_announcements import SCENES as ANNOUNCEMENT_SCENES
 from bot.devtools.demo_core_loop import SCENES as CORE_LOOP_SCENES
+from bot.devtools.demo_webapp import DEMO_WEBAPP_URL
+from bot.devtools.demo_webapp import SCENES as WEBAPP_SCENES
 from bot.devtools.driver import BotDriver, sandbox_config
 from bot.devtools.fast_time import FastTime
 from bot.devtools.sandbox import LimitConfig, SandboxServer, SentMessage, render_message
@@ -244,11 +247,13 @@ SCENES: list[Scene] = [
     scene_reminder_and_escalation,
     *CORE_LOOP_SCENES,
     *ANNOUNCEMENT_SCENES,
+    *WEBAPP_SCENES,
 ]
 
 
-async def run_demo(lang: str = "id", out: TextIO | None = None) -> int:
-    """Play every scene; return 0 when the script ran to its end."""
+async def run_demo(lang: str = "id", out: TextIO | None = None, *, serve: bool = False) -> int:
+    """Play every scene; return 0 when the script ran to its end. ``serve`` keeps the bot,
+    the sandbox and the dashboard running afterwards, until interrupted."""
     out = out or sys.stdout
     clock = FakeClock(DEMO_START)
     with tempfile.TemporaryDirectory(prefix="humas-demo-") as folder:
@@ -267,11 +272,18 @@ async def run_demo(lang: str = "id", out: TextIO | None = None) -> int:
                 file=out,
             )
             config = sandbox_config(
-                sandbox, db_path, admins=[ADMIN_ID], delivery={"chat_burst": SCRIPTED_CHAT_BURST}
+                sandbox,
+                db_path,
+                admins=[ADMIN_ID],
+                delivery={"chat_burst": SCRIPTED_CHAT_BURST},
+                webapp={"url": DEMO_WEBAPP_URL, "port": 0},
             )
             async with BotDriver(sandbox, config, clock, pace=pace) as bot:
                 demo = Demo(bot=bot, out=out, lang=lang)
                 for scene in SCENES:
                     await scene(demo)
+                if serve:
+                    print("\nThe bot and its dashboard keep running; Ctrl-C stops.", file=out)
+                    await asyncio.Event().wait()
     print("\nDemo finished.", file=out)
     return 0
