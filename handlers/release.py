@@ -110,13 +110,12 @@ def current_answer(release: Release, step: str) -> str:
 # ---- asking each step ------------------------------------------------------------------
 
 
-async def _ask(update: Update, context: HumasContext, release: Release, above: str = "") -> int:
+async def _ask(update: Update, context: HumasContext, release: Release) -> int:
+    """Ask the step the draft is at."""
     step = release.step or "program"
     header = context.t("release.step", number=STEPS.index(step) + 1, total=len(STEPS))
     if step == "program" and not release.title:
         header = context.t("release.intro") + "\n\n" + header
-    if above:
-        header = f"{above}\n\n{header}"
     if step == "program":
         programs = await programs_db.list_active(context.db)
         rows = [
