@@ -15,6 +15,7 @@ import aiohttp
 import pytest
 
 from bot.core.clock import FakeClock
+from bot.core.config import WebAppConfig
 from bot.core.init_data import InitDataError, verify
 from bot.devtools.demo_core_loop import COORDINATOR
 from bot.devtools.demo_webapp import scene_dashboard
@@ -312,3 +313,12 @@ async def test_the_demo_scene_prints_a_signed_address_that_opens(world: World) -
     init_data = parse_qs(urlsplit(url).fragment)["tgWebAppData"][0]
     status, session = await call(bot, "GET", "/api/session", {HEADER: init_data})
     assert status == 200 and session["name"] == "Koordinator Gunungputri"
+
+
+def test_the_caddy_example_serves_the_mini_app_where_the_bot_listens() -> None:
+    text = (Path(__file__).resolve().parent.parent / "deploy" / "Caddyfile").read_text()
+    assert f"reverse_proxy 127.0.0.1:{WebAppConfig().port}" in text
+    assert "handle_path /app/*" in text
+    assert WebAppConfig(url="https://bot.example.go.id/app").url.endswith("/app")
+    with pytest.raises(ValueError):
+        WebAppConfig(url="http://bot.example.go.id/app")
