@@ -6,7 +6,8 @@ to the list of their area. Lists and cards are edited in place. Button data only
 names what to show or change: every press is checked again by the guard (role,
 status) and by ``db/people.py`` (scope, rank, invariants) against the database.
 The person affected by a change is told, in their language, and their command
-menu follows their new role or status.
+menu follows their new role or status. The lists are ``handlers/people_list.py``,
+a person's card ``handlers/people_card.py``; this module is the dialogue and the changes.
 
 Callback data: ``pe:h`` home, ``pe:l:<a|c|unit id>:<page>`` a list, ``pe:b`` back
 to the last list, ``pe:o:<id>`` a card, ``pe:r:<id>`` / ``pe:rs:<id>:<role>`` role,
@@ -17,7 +18,6 @@ deactivate, ``pe:a:<id>`` reactivate; the ``pf`` picker chooses a kecamatan.
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -26,12 +26,11 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.core.callback_data import ID, INDEX, Choice, Either, Fixed, Pair, Route, any_of
-from bot.core.texts import esc, fmt_date, t
+from bot.core.callback_data import Route, any_of
+from bot.core.texts import esc, t
 from db import officers as officers_db
 from db import people as people_db
 from db import scope
-from db import units as units_db
 from db.officers import ROLES, Officer, Role
 from db.people import Change, PeopleError
 from handlers import coverage
@@ -40,184 +39,39 @@ from handlers.context import HumasContext
 from handlers.conversation import END, conversation, edit
 from handlers.guard import guarded, refuse
 from handlers.menus import sync_officer_menu
-from handlers.people_erase import erase_button
+from handlers.people_card import (
+    DEACTIVATE,
+    DEACTIVATE_YES,
+    MOVE,
+    REACTIVATE,
+    ROLE_MENU,
+    SET_ROLE,
+    card,
+)
+from handlers.people_list import (
+    BACK,
+    FILTER_PICKER,
+    HOME,
+    LIST,
+    OPEN,
+    Screen,
+    back_to_list,
+    home,
+    people_list,
+)
 from handlers.replies import pressed_message
 from handlers.unit_picker import UnitPicker, unit_label
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 10
-HOME = Fixed("pe:h")
-BACK = Fixed("pe:b")
-ListKey = str | int  # "a" (the viewer's scope), "c" (regency and agencies), or a unit id
-_LIST_KEY = Either(Choice("a", "c"), ID)
-LIST = Pair("pe:l", _LIST_KEY, INDEX)
-OPEN = Route("pe:o", ID)
-ROLE_MENU = Route("pe:r", ID)
-SET_ROLE = Pair("pe:rs", ID, Choice(*ROLES))  # parses to a Role
-MOVE = Route("pe:m", ID)
-DEACTIVATE = Route("pe:d", ID)
-DEACTIVATE_YES = Route("pe:dy", ID)
-REACTIVATE = Route("pe:a", ID)
-FILTER_PICKER = UnitPicker(
-    "pf",
-    kinds=("kecamatan",),
-    title_key="people.home",
-    extra=(
-        ("people.all_button", LIST.build("a", 0)),
-        ("people.central_button", LIST.build("c", 0)),
-    ),
-)
 MOVE_PICKER = UnitPicker(
     "pm",
     kinds=("kabupaten", "kecamatan", "desa", "kelurahan", "opd"),
     title_key="people.move_title",
 )
 BROWSE, MOVING = range(2)
-_LIST = "people.list"
 _MOVING = "people.moving"
 _TEXT = filters.TEXT & ~filters.COMMAND
-Screen = tuple[str, InlineKeyboardMarkup]
-
-
-async def _full_scope(context: HumasContext, viewer: Officer) -> bool:
-    """Administrators and regency coordinators see every kecamatan."""
-    return await scope.sees_everything(context.db, viewer)
-
-
-async def _visible(context: HumasContext, viewer: Officer, unit_id: int) -> bool:
-    return await scope.may_act_on(context.db, viewer, unit_id)
-
-
-# ---- screens --------------------------------------------------------------------------
-
-
-async def _home(context: HumasContext, viewer: Officer) -> Screen | None:
-    if await _full_scope(context, viewer):
-        return await FILTER_PICKER.root(context, viewer)
-    return await _list(context, viewer, "a", 0)
-
-
-async def _list(context: HumasContext, viewer: Officer, key: ListKey, page: int) -> Screen | None:
-    """The people of a filter: ``a`` (the viewer's scope), ``c`` (regency and agencies), a unit id."""
-    lang = context.lang
-    regency = await units_db.by_code(context.db, units_db.REGENCY_CODE)
-    assert regency is not None
-    central = key == "c"
-    if key == "a":
-        root_id = regency.id if viewer.role == "admin" else viewer.unit_id
-        scope = t(lang, "people.scope_all")
-    elif central:
-        if not await _full_scope(context, viewer):
-            return None
-        root_id, scope = regency.id, t(lang, "people.scope_central")
-    else:
-        assert isinstance(key, int)
-        unit = await units_db.by_id(context.db, key)
-        if unit is None or not await _visible(context, viewer, unit.id):
-            return None
-        root_id, scope = unit.id, await unit_label(context.db, lang, unit)
-    people, total = await people_db.list_people(
-        context.db, root_id, central_only=central, offset=page * PAGE_SIZE, limit=PAGE_SIZE
-    )
-    pages = max(1, math.ceil(total / PAGE_SIZE))
-    context.user_data[_LIST] = (key, page)
-    lines = [t(lang, "people.list_header", scope=scope, total=total, page=page + 1, pages=pages)]
-    for number, person in enumerate(people, start=page * PAGE_SIZE + 1):
-        officer = person.officer
-        lines.append(
-            t(
-                lang,
-                "people.list_line",
-                number=number,
-                name=esc(officer.full_name),
-                unit=await unit_label(context.db, lang, officer.unit_id, kecamatan=False),
-                role=t(lang, f"role.{officer.role}"),
-                status="" if officer.is_active else t(lang, "people.inactive_mark"),
-            )
-        )
-    lines.append(t(lang, "people.list_hint") if people else t(lang, "people.list_empty"))
-    numbers = [
-        InlineKeyboardButton(str(number), callback_data=OPEN.build(person.officer.id))
-        for number, person in enumerate(people, start=page * PAGE_SIZE + 1)
-    ]
-    rows = [numbers[:5], numbers[5:]]
-    nav = []
-    if page > 0:
-        nav.append(
-            InlineKeyboardButton(t(lang, "button.prev"), callback_data=LIST.build(key, page - 1))
-        )
-    if page + 1 < pages:
-        nav.append(
-            InlineKeyboardButton(t(lang, "button.next"), callback_data=LIST.build(key, page + 1))
-        )
-    rows.append(nav)
-    if await _full_scope(context, viewer):
-        rows.append([InlineKeyboardButton(t(lang, "button.back"), callback_data=HOME.data)])
-    return "\n".join(lines), InlineKeyboardMarkup([row for row in rows if row])
-
-
-async def _card(
-    context: HumasContext, viewer: Officer, target: Officer, done: str | None = None
-) -> Screen:
-    lang = context.lang
-    text = t(
-        lang,
-        "people.card",
-        name=esc(target.full_name),
-        position=esc(target.position) if target.position else "—",
-        unit=await unit_label(context.db, lang, target.unit_id),
-        role=t(lang, f"role.{target.role}"),
-        status=t(lang, f"status.{target.status}"),
-        language=t(lang, f"language.{target.language}"),
-        since=fmt_date(target.created_at, lang, context.tz),
-        account="—"
-        if target.is_erased
-        else f'<a href="tg://user?id={target.telegram_id}">{target.telegram_id}</a>',
-    )
-    if done is not None:
-        text = t(lang, f"people.done.{done}") + "\n\n" + text
-    rows: list[list[InlineKeyboardButton]] = []
-    if await people_db.manage_problem(context.db, viewer, target) is None:
-        if viewer.role == "admin":
-            rows.append(
-                [
-                    InlineKeyboardButton(
-                        t(lang, "people.role_button"), callback_data=ROLE_MENU.build(target.id)
-                    )
-                ]
-            )
-        rows.append(
-            [
-                InlineKeyboardButton(
-                    t(lang, "people.move_button"), callback_data=MOVE.build(target.id)
-                )
-            ]
-        )
-        if target.is_active:
-            rows.append(
-                [
-                    InlineKeyboardButton(
-                        t(lang, "people.deactivate_button"),
-                        callback_data=DEACTIVATE.build(target.id),
-                    )
-                ]
-            )
-        else:
-            rows.append(
-                [
-                    InlineKeyboardButton(
-                        t(lang, "people.reactivate_button"),
-                        callback_data=REACTIVATE.build(target.id),
-                    )
-                ]
-            )
-        if viewer.role == "admin":
-            rows.append([erase_button(lang, target.id)])
-    else:
-        text += "\n\n" + t(lang, "people.card_readonly")
-    rows.append([InlineKeyboardButton(t(lang, "people.back_to_list"), callback_data=BACK.data)])
-    return text, InlineKeyboardMarkup(rows)
 
 
 # ---- telling the person ---------------------------------------------------------------
@@ -254,7 +108,7 @@ async def _tell(context: HumasContext, change: Change, action: str) -> None:
 @guarded("coordinator")
 async def begin(update: Update, context: HumasContext) -> int:
     assert update.effective_message is not None and context.officer is not None
-    screen = await _home(context, context.officer)
+    screen = await home(context, context.officer)
     assert screen is not None
     text, markup = screen
     coverage_button = await coverage.open_button(context, context.officer)
@@ -266,7 +120,7 @@ async def begin(update: Update, context: HumasContext) -> int:
 
 async def _target(context: HumasContext, viewer: Officer, officer_id: int) -> Officer | None:
     target = await officers_db.by_id(context.db, officer_id)
-    if target is None or not await _visible(context, viewer, target.unit_id):
+    if target is None or not await scope.may_act_on(context.db, viewer, target.unit_id):
         return None
     return target
 
@@ -275,14 +129,9 @@ Action = Callable[[HumasContext, Officer, int], Awaitable[Screen | str | None]]
 """What a button naming one officer (by id) does: a screen, a refusal's text key, or None."""
 
 
-async def _back(context: HumasContext, viewer: Officer) -> Screen | None:
-    key, page = context.user_data.get(_LIST, ("a", 0))
-    return await _list(context, viewer, key, page)
-
-
 async def _open(context: HumasContext, viewer: Officer, officer_id: int) -> Screen | None:
     target = await _target(context, viewer, officer_id)
-    return None if target is None else await _card(context, viewer, target)
+    return None if target is None else await card(context, viewer, target)
 
 
 async def _managed(context: HumasContext, viewer: Officer, officer_id: int) -> Officer | str:
@@ -324,7 +173,7 @@ async def _apply(
     except PeopleError as exc:
         return f"people.error.{exc.problem.value}"
     await _tell(context, result, action)
-    return await _card(context, viewer, result.officer, done=action)
+    return await card(context, viewer, result.officer, done=action)
 
 
 async def _set_role(
@@ -408,11 +257,11 @@ BUTTONS = any_of(HOME, BACK, LIST, SET_ROLE, *(button for button, _ in _OFFICER_
 async def _pressed(context: HumasContext, viewer: Officer, data: object) -> Screen | str | None:
     """What the pressed button (its data matches :data:`BUTTONS`) shows or changes."""
     if HOME.matches(data):
-        return await _home(context, viewer)
+        return await home(context, viewer)
     if BACK.matches(data):
-        return await _back(context, viewer)
+        return await back_to_list(context, viewer)
     if (listed := LIST.parse(data)) is not None:
-        return await _list(context, viewer, *listed)
+        return await people_list(context, viewer, *listed)
     if (role_change := SET_ROLE.parse(data)) is not None:
         return await _set_role(context, viewer, role_change[0], role_change[1])
     for button, action in _OFFICER_ACTIONS:
@@ -448,7 +297,7 @@ async def on_filter(update: Update, context: HumasContext) -> int:
         await edit(query, context.t("conversation.cancelled"))
         return END
     if result.unit is not None:
-        screen = await _list(context, viewer, result.unit.id, 0)
+        screen = await people_list(context, viewer, result.unit.id, 0)
         assert screen is not None
         await edit(query, *screen)
     return BROWSE
@@ -475,7 +324,7 @@ async def on_move(update: Update, context: HumasContext) -> int:
     if result.cancelled:
         target = await _target(context, viewer, target_id)
         if target is not None:
-            await edit(query, *await _card(context, viewer, target))
+            await edit(query, *await card(context, viewer, target))
         return BROWSE
     if result.unit is None:
         return MOVING
