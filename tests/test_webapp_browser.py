@@ -12,6 +12,7 @@ import os
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -212,3 +213,24 @@ async def test_the_form_checks_the_deadline_then_previews_in_the_chat(
         "SELECT count(*) FROM assignments WHERE briefing_id = ?", (draft["id"],)
     )
     assert targeted > 0
+
+
+async def test_english_and_telegrams_dark_theme(world: World, browser: BrowserContext) -> None:
+    bot = world.bot
+    await bot.db.execute(
+        "UPDATE officers SET language = 'en' WHERE id = ?", (world["Koordinator Gunungputri"].id,)
+    )
+    theme = '{"bg_color":"#17212b","text_color":"#f5f5f5","button_color":"#5288c1"}'
+    url = dashboard_url(local_url(bot), world.init_data("Koordinator Gunungputri"))
+    page = await browser.new_page()
+    await page.goto(f"{url}&tgWebAppThemeParams={quote(theme)}")
+    await page.wait_for_selector("#units tbody tr")
+    assert await page.inner_text(".tile.ok span") == "On time"
+    assert "not reported" in await page.inner_text("#units")
+    background = await page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(23, 33, 43)"
+    # Without Telegram's signature the page says how to open it, and shows no data.
+    bare = await browser.new_page()
+    await bare.goto(local_url(bot) + "/")
+    await bare.locator("#notice", has_text="Telegram").wait_for()
+    assert await bare.locator("#dashboard").is_hidden()
