@@ -13,6 +13,7 @@ from pathlib import Path
 from telegram.error import InvalidToken, NetworkError
 
 from bot import cli_maintenance, cli_report
+from bot.application import build_application
 from bot.core.clock import SystemClock
 from bot.core.config import (
     DEFAULT_CONFIG_PATH,
@@ -21,6 +22,8 @@ from bot.core.config import (
     load_config,
 )
 from bot.core.logging_setup import configure_logging, redact
+from bot.devtools.demo import run_demo
+from bot.webhook import run_webhook
 from db import invitations as invitations_db
 from db import people as people_db
 from db import units as units_db
@@ -306,9 +309,6 @@ async def _print_added(added: list[units_db.Unit], skipped: list[str]) -> None:
 
 
 def _run(config: Settings) -> int:
-    from bot.application import build_application
-    from bot.webhook import run_webhook
-
     if config.telegram.token is None:
         raise CliError(TOKEN_HELP)
     # Only an initialised, writable database this program knows; `init` makes one.
@@ -329,8 +329,6 @@ def _run(config: Settings) -> int:
 
 def _demo(lang: str, serve: bool = False) -> int:
     """The demo builds its own world: no configuration file, no ``HUMAS_*`` variables."""
-    from bot.devtools.demo import run_demo
-
     # The fast clock skips past digest times on purpose: keep the transcript to
     # what people see, and show only real errors.
     configure_logging("ERROR", [])
