@@ -12,7 +12,6 @@ import asyncio
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO
@@ -21,11 +20,12 @@ from bot.core.clock import FakeClock
 from bot.core.texts import t
 from bot.devtools.demo_announcements import SCENES as ANNOUNCEMENT_SCENES
 from bot.devtools.demo_core_loop import SCENES as CORE_LOOP_SCENES
+from bot.devtools.demo_stage import Demo
 from bot.devtools.demo_webapp import DEMO_WEBAPP_URL
 from bot.devtools.demo_webapp import SCENES as WEBAPP_SCENES
 from bot.devtools.driver import BotDriver, sandbox_config
 from bot.devtools.fast_time import FastTime
-from bot.devtools.sandbox import LimitConfig, SandboxServer, SentMessage, render_message
+from bot.devtools.sandbox import LimitConfig, SandboxServer
 from db import briefings as briefings_db
 from db import officers as officers_db
 from db import programs as programs_db
@@ -47,51 +47,6 @@ SCRIPTED_CHAT_BURST = 100
 # Nobody reads along in real time: the pacer and the sandbox keep Telegram's limits in
 # seconds that pass this many times faster (bot/devtools/fast_time.py).
 DEMO_PACE = 100.0
-
-
-@dataclass
-class Demo:
-    """The running demo: the bot, the people by name, and the transcript."""
-
-    bot: BotDriver
-    out: TextIO
-    lang: str
-    people: dict[str, int] = field(default_factory=dict)
-
-    def scene(self, title: str) -> None:
-        print(f"\n══ {title} ══", file=self.out)
-
-    def note(self, text: str) -> None:
-        print(f"   · {text}", file=self.out)
-
-    def shell(self, command: str) -> None:
-        print(f"$ {command}", file=self.out)
-
-    def show(self, name: str, replies: list[SentMessage]) -> None:
-        for message in replies:
-            body = render_message(message).replace("\n", "\n     ")
-            print(f"🤖 → {name}: {body}", file=self.out)
-
-    async def say(self, name: str, text: str) -> list[SentMessage]:
-        shown = text if len(text) < 80 else text[:77] + "..."
-        print(f"👤 {name}: {shown}", file=self.out)
-        replies = await self.bot.say(self.people[name], text)
-        self.show(name, replies)
-        return replies
-
-    async def press(self, name: str, label: str) -> list[SentMessage]:
-        print(f"👆 {name} presses [{label}]", file=self.out)
-        replies = await self.bot.press(self.people[name], label)
-        self.show(name, replies)
-        return replies
-
-    def add_person(
-        self, name: str, first_name: str, last_name: str | None = None, user_id: int | None = None
-    ) -> int:
-        self.people[name] = self.bot.sandbox.add_user(
-            first_name, last_name=last_name, language_code=self.lang, user_id=user_id
-        )
-        return self.people[name]
 
 
 async def scene_join_by_invitation(demo: Demo) -> None:

@@ -8,12 +8,8 @@ the coordinator looks at who has read it, per unit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.core.texts import t
-
-if TYPE_CHECKING:
-    from bot.devtools.demo import Demo
+from bot.devtools.demo_stage import Demo
 
 COORDINATOR = "Dewi (Gunungputri coordinator)"
 SITI = "Siti (desa officer)"

@@ -9,13 +9,10 @@ back for revision and then approved; a field issue report is handled.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from bot.core.clock import FakeClock
 from bot.core.texts import t
-
-if TYPE_CHECKING:
-    from bot.devtools.demo import Demo
+from bot.devtools.demo_stage import Demo
 
 ADMIN = "Admin (Diskominfo)"
 COORDINATOR = "Dewi (Gunungputri coordinator)"

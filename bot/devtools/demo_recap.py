@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 
 from bot.core.texts import t
 from bot.devtools.demo_core_loop import COORDINATOR, TITLE
+from bot.devtools.demo_stage import Demo
 from bot.devtools.sandbox import SentMessage
 from handlers.recap_view import cut
-
-if TYPE_CHECKING:
-    from bot.devtools.demo import Demo
 
 
 def _save(demo: Demo, message: SentMessage, name: str | None = None) -> Path:

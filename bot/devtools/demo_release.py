@@ -9,14 +9,11 @@ approves it in /tinjau, and finds it in /rilis_bank.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
 
 from docx import Document
 
 from bot.core.texts import t
-
-if TYPE_CHECKING:
-    from bot.devtools.demo import Demo
+from bot.devtools.demo_stage import Demo
 
 COORDINATOR = "Dewi (Gunungputri coordinator)"
 SITI = "Siti (desa officer)"
