@@ -66,5 +66,5 @@ async def bootstrap_admin(update: Update, context: HumasContext) -> Officer | No
         context.clock.now(),
     )
     context.officer = officer
-    await sync_officer_menu(context.bot, context.db, officer)
+    await sync_officer_menu(context.bot, context.db, officer, context.services.config.webapp.url)
     return officer

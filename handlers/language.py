@@ -45,7 +45,7 @@ async def _switch(context: HumasContext, lang: Lang) -> str:
     )
     context.officer = officer
     context.lang = officer.language
-    await sync_officer_menu(context.bot, context.db, officer)
+    await sync_officer_menu(context.bot, context.db, officer, context.services.config.webapp.url)
     return context.t("language.changed")
 
 

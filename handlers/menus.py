@@ -22,7 +22,16 @@ import json
 import logging
 from typing import Any
 
-from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+    MenuButton,
+    MenuButtonDefault,
+    MenuButtonWebApp,
+    WebAppInfo,
+)
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackContext
 
@@ -43,10 +52,17 @@ def _menu(lang: str, officer: Officer | None) -> list[BotCommand]:
     return [BotCommand(spec.name, t(lang, spec.text_key)) for spec in commands_for(_role(officer))]
 
 
-def menu_signature(officer: Officer) -> str:
-    """A short hash of the menu this person should see."""
+def _dashboard(officer: Officer, dashboard: str) -> str:
+    """The Mini App's address when this person's chat gets the "📊 Dasbor" menu button
+    (an active coordinator or administrator, the Mini App on), else ''."""
+    return dashboard if dashboard and _role(officer) in ("coordinator", "admin") else ""
+
+
+def menu_signature(officer: Officer, dashboard: str = "") -> str:
+    """A short hash of the menu this person should see (``dashboard``: ``webapp.url``)."""
     menu = [(command.command, command.description) for command in _menu(officer.language, officer)]
-    payload = json.dumps([officer.language, menu], ensure_ascii=False)
+    shown = _dashboard(officer, dashboard)
+    payload = json.dumps([officer.language, menu, *([shown] if shown else [])], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
@@ -59,16 +75,27 @@ async def set_default_menus(bot: Bot) -> None:
         )
 
 
-async def set_officer_menu(bot: Bot, officer: Officer) -> None:
-    """The person's own list, in their language, in their private chat (always sent)."""
+async def set_officer_menu(bot: Bot, officer: Officer, dashboard: str = "") -> None:
+    """The person's own list, in their language, in their private chat (always sent); with
+    the Mini App on, a coordinator's menu button opens it (everyone else's is Telegram's
+    default again, in case they were a coordinator)."""
     if officer.chat_id is None:
         return
     await bot.set_my_commands(
         _menu(officer.language, officer), scope=BotCommandScopeChat(officer.chat_id)
     )
+    url = _dashboard(officer, dashboard)
+    if not dashboard and _role(officer) not in ("coordinator", "admin"):
+        return
+    button: MenuButton = (
+        MenuButtonWebApp(t(officer.language, "webapp.menu_button"), WebAppInfo(url + "/"))
+        if url
+        else MenuButtonDefault()
+    )
+    await bot.set_chat_menu_button(chat_id=officer.chat_id, menu_button=button)
 
 
-async def sync_officer_menu(bot: Bot, db: Database, officer: Officer) -> bool:
+async def sync_officer_menu(bot: Bot, db: Database, officer: Officer, dashboard: str = "") -> bool:
     """Send the person's menu when it differs from the one last sent; True if sent.
 
     Call it after every change of role, status, unit or language. A failure is
@@ -77,12 +104,12 @@ async def sync_officer_menu(bot: Bot, db: Database, officer: Officer) -> bool:
     """
     if officer.chat_id is None:
         return False
-    expected = menu_signature(officer)
+    expected = menu_signature(officer, dashboard)
     stored = await db.fetchval("SELECT menu_signature FROM officers WHERE id = ?", (officer.id,))
     if stored == expected:
         return False
     try:
-        await set_officer_menu(bot, officer)
+        await set_officer_menu(bot, officer, dashboard)
     except TelegramError as exc:
         log.warning("could not set the command menu of officer %s: %r", officer.id, exc)
         return False
@@ -90,15 +117,17 @@ async def sync_officer_menu(bot: Bot, db: Database, officer: Officer) -> bool:
     return True
 
 
-async def sync_all_menus(bot: Bot, db: Database, pause: float = SYNC_PAUSE_SECONDS) -> int:
+async def sync_all_menus(
+    bot: Bot, db: Database, pause: float = SYNC_PAUSE_SECONDS, dashboard: str = ""
+) -> int:
     """Bring every person's chat menu up to date; return how many were sent."""
     rows = await db.fetchall("SELECT * FROM officers WHERE chat_id IS NOT NULL ORDER BY id")
     sent = 0
     for row in rows:
         officer = officer_from_row(row)
-        if row["menu_signature"] == menu_signature(officer):
+        if row["menu_signature"] == menu_signature(officer, dashboard):
             continue
-        if await sync_officer_menu(bot, db, officer):
+        if await sync_officer_menu(bot, db, officer, dashboard):
             sent += 1
             await asyncio.sleep(pause)
     if sent:
@@ -107,9 +136,9 @@ async def sync_all_menus(bot: Bot, db: Database, pause: float = SYNC_PAUSE_SECON
 
 
 async def _sync_job(context: CallbackContext[Any, Any, Any, Any]) -> None:
-    db = context.application.bot_data.services.db
-    if db is not None:
-        await sync_all_menus(context.bot, db)
+    services = context.application.bot_data.services
+    if services.db is not None:
+        await sync_all_menus(context.bot, services.db, dashboard=services.config.webapp.url)
 
 
 def schedule_menu_sync(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

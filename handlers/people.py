@@ -99,7 +99,7 @@ async def _tell(context: HumasContext, change: Change, action: str) -> None:
             )
         except TelegramError as exc:
             log.warning("officer %s not told about %s: %r", officer.id, action, exc)
-    await sync_officer_menu(context.bot, context.db, officer)
+    await sync_officer_menu(context.bot, context.db, officer, context.services.config.webapp.url)
 
 
 # ---- handlers -------------------------------------------------------------------------

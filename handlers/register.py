@@ -404,7 +404,9 @@ async def _tell_applicant(context: HumasContext, registration: Registration) -> 
     except TelegramError as exc:
         log.info("registration %s: applicant not told: %r", registration.id, exc)
     if officer is not None:
-        await sync_officer_menu(context.bot, context.db, officer)
+        await sync_officer_menu(
+            context.bot, context.db, officer, context.services.config.webapp.url
+        )
 
 
 @guarded("coordinator")

@@ -151,7 +151,7 @@ async def _redeem(
         await joined_text(context.db, context.lang, officer),
         reply_markup=shortcuts.keyboard(officer),
     )
-    await sync_officer_menu(context.bot, context.db, officer)
+    await sync_officer_menu(context.bot, context.db, officer, context.services.config.webapp.url)
     await withdraw_after_join(context, officer.telegram_id)
 
 

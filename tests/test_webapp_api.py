@@ -24,6 +24,7 @@ from bot.devtools.fast_time import FastTime
 from bot.devtools.init_data import sign_init_data
 from bot.devtools.sandbox import LimitConfig, SandboxServer
 from db import recap
+from handlers.menus import sync_all_menus
 from tests.conftest import START
 from tests.factories import CIBINONG, KARADENAN, PONDOK_RAJEG, settle, unit_id_in
 from tests.webapp_support import HEADER, PUBLIC_URL, World, call, local_url, webapp_bot
@@ -261,9 +262,8 @@ async def test_the_page_is_compressed_and_the_menu_button_opens_it(world: World)
                 assert gzip.decompress(await response.read())
         async with session.get(local_url(bot) + "/static/../server.py") as response:
             assert response.status == 404
-    webapp = bot.services.webapp
-    assert webapp is not None
-    assert await webapp.set_menu_buttons(pause=0) >= 3  # type: ignore[attr-defined]
+    # The command menu's sync sets the menu button too (its signature holds webapp.url).
+    assert await sync_all_menus(bot.app.bot, bot.db, pause=0, dashboard=PUBLIC_URL) == 7
     for name in ("Koordinator Gunungputri", "Koordinator Kabupaten"):
         button = bot.sandbox.menu_button(world[name].chat_id)
         assert button == {
@@ -272,6 +272,19 @@ async def test_the_page_is_compressed_and_the_menu_button_opens_it(world: World)
             "web_app": {"url": f"{PUBLIC_URL}/"},
         }
     assert bot.sandbox.menu_button(world["Petugas Wanaherang"].chat_id) == {"type": "default"}
+    assert await sync_all_menus(bot.app.bot, bot.db, pause=0, dashboard=PUBLIC_URL) == 0
+    # A coordinator who becomes an officer gets Telegram's default button back.
+    coordinator = world["Koordinator Cibinong"]
+    await bot.db.execute("UPDATE officers SET role = 'officer' WHERE id = ?", (coordinator.id,))
+    assert await sync_all_menus(bot.app.bot, bot.db, pause=0, dashboard=PUBLIC_URL) == 1
+    assert bot.sandbox.menu_button(coordinator.chat_id) == {"type": "default"}
+
+
+async def test_a_new_coordinators_chat_gets_the_button_when_they_join(app: BotDriver) -> None:
+    user = await app.join("Rina", "32.01.02", "coordinator")
+    assert app.sandbox.menu_button(user)["type"] == "web_app"
+    officer_user = await app.join("Budi", "32.01.02.2001")
+    assert app.sandbox.menu_button(officer_user) == {"type": "default"}
 
 
 async def test_off_unless_a_url_is_set(bot: BotDriver) -> None:

@@ -10,19 +10,18 @@ Opened in post_init when ``webapp.url`` is set, closed in post_shutdown; it list
 * the dashboard's API (bot/webapp/recap_api.py) and the form's (bot/webapp/form_api.py),
   every call signed by Telegram (bot/webapp/auth.py).
 
-Also here: the "📊 Dasbor" menu button of coordinators' chats.
+The "📊 Dasbor" menu button of coordinators' chats is set with their command menu
+(handlers/menus.py), whose signature includes ``webapp.url``.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from importlib import resources
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
-from telegram import Bot, MenuButtonWebApp, WebAppInfo
-from telegram.error import TelegramError
+from telegram import Bot
 
 from bot.core.config import ConfigError
 from bot.core.texts import CATALOGUE, t
@@ -30,7 +29,6 @@ from bot.webapp.auth import person, plain
 from bot.webapp.form_api import FormApi
 from bot.webapp.recap_api import PERIODS, RecapApi, unit_json
 from db import recap_area, scope
-from db.officers import officer_from_row
 from scheduler.services import Services
 
 log = logging.getLogger(__name__)
@@ -52,7 +50,6 @@ _PAGE_TEXTS = (
     "channel.",
     "compose.part.",
 )
-_MENU_PAUSE = 0.05  # at most 20 setChatMenuButton calls a second during the start-up pass
 
 
 def page_texts(lang: str) -> dict[str, str]:
@@ -79,7 +76,6 @@ class WebAppServer:
         self._services = services
         self._bot = bot
         self._runner: web.AppRunner | None = None
-        self._menus: asyncio.Task[None] | None = None
         self._port = 0
         folder = resources.files("bot.webapp") / "static"
         self._files = {name: (folder / name).read_bytes() for name in _STATIC}
@@ -111,47 +107,12 @@ class WebAppServer:
             where = f"{config.listen}:{config.port}"
             raise ConfigError(f"webapp.port: cannot listen on {where}: {exc.strerror}") from None
         self._port = int(runner.addresses[0][1])
-        self._menus = asyncio.create_task(self._menu_pass(), name="webapp-menu-buttons")
         log.info("Mini App on %s (public %s)", self.url, config.url)
 
     async def stop(self) -> None:
-        if self._menus is not None:
-            self._menus.cancel()
-            await asyncio.gather(self._menus, return_exceptions=True)
-            self._menus = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
-
-    async def _menu_pass(self) -> None:
-        done = await self.set_menu_buttons()
-        if done:
-            log.info("menu button 📊 Dasbor set for %d coordinators", done)
-
-    async def set_menu_buttons(self, pause: float = _MENU_PAUSE) -> int:
-        """Give every active coordinator's (and administrator's) chat the "📊 Dasbor" menu
-        button; officers keep Telegram's default (the command list). Returns how many."""
-        db = self._services.db
-        assert db is not None
-        rows = await db.fetchall(
-            "SELECT * FROM officers WHERE chat_id IS NOT NULL AND status = 'active'"
-            " AND role IN ('coordinator', 'admin') ORDER BY id"
-        )
-        done = 0
-        for row in rows:
-            officer = officer_from_row(row)
-            button = MenuButtonWebApp(
-                t(officer.language, "webapp.menu_button"),
-                WebAppInfo(self._services.config.webapp.url + "/"),
-            )
-            try:
-                await self._bot.set_chat_menu_button(chat_id=officer.chat_id, menu_button=button)
-            except TelegramError as exc:
-                log.warning("could not set the menu button of officer %s: %r", officer.id, exc)
-                continue
-            done += 1
-            await asyncio.sleep(pause)
-        return done
 
     async def _index(self, request: web.Request) -> web.Response:
         return self._file("index.html")
