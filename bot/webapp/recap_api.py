@@ -18,7 +18,7 @@ from datetime import datetime
 from aiohttp import web
 from telegram import Bot
 
-from bot.core.periods import Span, preset, today_in
+from bot.core.periods import PRESETS, Span, preset, today_in
 from bot.core.texts import fmt_short, t, unit_label
 from bot.webapp.auth import error, person, plain
 from bot.webapp.excel import send_briefing_excel, send_period_excel
@@ -31,7 +31,7 @@ from db.scope import REGENCY_KIND, OutOfScope
 from scheduler.recap_reminders import NothingToRemind, TooSoon, remind_unreported
 from scheduler.services import Services
 
-PERIODS = ("this_week", "last_week", "this_month", "last_month")
+PERIODS = PRESETS
 _PAGE = 20
 
 
@@ -146,7 +146,7 @@ async def _briefing(
 def span_of(name: str, services: Services) -> Span:
     today = today_in(services.clock.now(), services.config.tz)
     if name in PERIODS:
-        return preset(name, today)  # type: ignore[arg-type]
+        return preset(name, today)
     span = Span.of_code(int(name)) if name.isdigit() and name.isascii() else None
     if span is None:
         raise error(400, "period: not a known period")
