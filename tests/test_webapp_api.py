@@ -335,3 +335,78 @@ def test_the_caddy_example_serves_the_mini_app_where_the_bot_listens() -> None:
     assert WebAppConfig(url="https://bot.example.go.id/app").url.endswith("/app")
     with pytest.raises(ValueError):
         WebAppConfig(url="http://bot.example.go.id/app")
+
+
+def form(world: World, **fields: object) -> dict[str, object]:
+    return {
+        "program_id": world.program_id,
+        "title": "Posyandu",
+        "key_message": "Datang ke posyandu.",
+        "targets": {"kind": "scope"},
+        "deadline": "2026-12-10T16:00",
+        **fields,
+    }
+
+
+async def test_the_form_applies_the_composers_rules_field_by_field(world: World) -> None:
+    bot = world.bot
+    headers = world.headers("Koordinator Gunungputri")
+    status, choices = await call(bot, "GET", "/api/form", headers)
+    assert status == 200 and choices["draft"] is None
+    assert {unit["label"] for unit in choices["units"]} >= {"Desa Wanaherang", "Desa Ciangsana"}
+    assert choices["kecamatan"] == []
+    pondok = await unit_id_in(bot.db, PONDOK_RAJEG)
+    status, answer = await call(
+        bot,
+        "POST",
+        "/api/form/preview",
+        headers,
+        json=form(
+            world,
+            program_id=999,
+            title="x" * 121,
+            key_message=" ",
+            targets={"kind": "units", "unit_ids": [pondok]},
+            deadline="2026-12-01T10:00",
+            points="\n".join(f"poin {n}" for n in range(11)),
+            formats=["lukisan"],
+            demographic="x" * 41,
+        ),
+    )
+    assert status == 422
+    assert answer["errors"] == {
+        "program_id": "Wajib diisi.",
+        "title": "Terlalu panjang: maksimal 120 karakter (per baris/label). Persingkat lalu kirim lagi.",
+        "key_message": "Isinya kosong. Ketik lagi, atau tekan Kembali.",
+        "points": "Terlalu banyak: maksimal 10. Kurangi lalu kirim lagi.",
+        "formats": "Isian tidak sah.",
+        "demographic": "Terlalu panjang: maksimal 40 karakter (per baris/label). Persingkat lalu kirim lagi.",
+        "targets": "Pilihan itu tidak mencakup unit mana pun di wilayah Anda. Pilih cara lain.",
+        "deadline": "Tenggat harus di masa depan.",
+    }
+    assert await bot.db.fetchval("SELECT count(*) FROM briefings WHERE status = 'draft'") == 0
+    ciangsana = await unit_id_in(bot.db, "32.01.02.2003")
+    status, answer = await call(
+        bot,
+        "POST",
+        "/api/form/preview",
+        headers,
+        json=form(world, targets={"kind": "units", "unit_ids": [ciangsana, pondok]}),
+    )
+    assert status == 200, answer
+    status, choices = await call(bot, "GET", "/api/form", headers)
+    assert choices["draft"]["targets"] == {"kind": "units", "unit_ids": [ciangsana, pondok]}
+    assert choices["draft"]["deadline"] == "2026-12-10T16:00"
+    await settle(bot)
+    preview = bot.sandbox.messages(world["Koordinator Gunungputri"].telegram_id)[-1]
+    assert "1 unit" in preview.plain_text  # Pondok Rajeg is outside the scope: left out
+
+
+async def test_the_period_excel_goes_into_the_chat(world: World) -> None:
+    bot = world.bot
+    headers = world.headers("Koordinator Gunungputri")
+    status, answer = await call(bot, "POST", "/api/excel", headers, json={"period": "this_month"})
+    assert status == 200 and answer["message"] == "File Excel dikirim ke chat bot."
+    await settle(bot)
+    sent = bot.sandbox.messages(world["Koordinator Gunungputri"].telegram_id)[-1]
+    assert sent.media_type == "document" and "Gunungputri" in sent.plain_text

@@ -2,7 +2,7 @@
 own rules, saved as the coordinator's draft, previewed in the chat.
 
 ``GET /api/form`` gives the choices (active programs, formats, channels, target levels,
-the kecamatan of the scope) and the coordinator's saved draft, if any. ``POST
+the kecamatan of the scope, or a kecamatan's desa) and the coordinator's saved draft, if any. ``POST
 /api/form/preview`` checks every field as /brief_baru does — the readers of
 handlers/briefing_input.py, db/briefings.py's limits and deadline rule, the audience
 resolved within the scope (db/audience.py), the whole text against Telegram's limit
@@ -23,7 +23,7 @@ from aiohttp import web
 from babel.numbers import format_decimal
 from telegram import Bot
 
-from bot.core.texts import t
+from bot.core.texts import t, unit_label
 from bot.webapp.auth import person, plain
 from bot.webapp.models import BriefingForm, parsed_body
 from db import audience as audience_db
@@ -40,6 +40,7 @@ from scheduler.briefing_view import fits
 from scheduler.holidays import deadline_warning
 from scheduler.services import Services
 
+_PICKABLE = 80  # an area this small lists its units to pick from
 _TEXT_LIMITS = {
     "title": briefing_input.MAX_TITLE,
     "key_message": briefings_db.MAX_KEY_MESSAGE,
@@ -119,6 +120,14 @@ class FormApi:
                     for unit in area.units.values()
                     if unit.kind == "kecamatan" and unit.id != area.root.id
                 ],
+                # A kecamatan's desa/kelurahan to pick one by one (the regency picks kecamatan).
+                "units": [
+                    {"id": unit.id, "label": plain(unit_label(lang, unit.kind, unit.name))}
+                    for unit in area.units.values()
+                    if unit.id != area.root.id
+                ]
+                if len(area.units) <= _PICKABLE
+                else [],
                 "limits": {
                     **_TEXT_LIMITS,
                     "point": briefing_input.MAX_POINT,
@@ -198,7 +207,9 @@ class FormApi:
             audience = Audience(
                 kind=form.targets.kind,
                 levels=tuple(form.targets.levels),
-                unit_ids=tuple(form.targets.unit_ids) if form.targets.kind == "kecamatan" else (),
+                unit_ids=tuple(form.targets.unit_ids)
+                if form.targets.kind in ("kecamatan", "units")
+                else (),
             )
         except AudienceError:
             out.errors["targets"] = plain(t(lang, "webapp.form.required"))

@@ -52,7 +52,7 @@ class ExcelRequest(_Strict):
 
 
 class Targets(_Strict):
-    kind: Literal["scope", "level", "kecamatan"]
+    kind: Literal["scope", "level", "kecamatan", "units"]
     levels: list[Literal["opd", "kecamatan", "village"]] = Field(default_factory=list, max_length=3)
     unit_ids: list[int] = Field(default_factory=list, max_length=1000)
 

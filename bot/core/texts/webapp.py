@@ -62,6 +62,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "webapp.form.targets.scope": {"id": "Semua di wilayah saya", "en": "Everyone in my area"},
     "webapp.form.targets.level": {"id": "Menurut tingkat", "en": "By level"},
     "webapp.form.targets.kecamatan": {"id": "Kecamatan tertentu", "en": "Chosen kecamatan"},
+    "webapp.form.targets.units": {"id": "Unit tertentu", "en": "Chosen units"},
     "webapp.form.level.opd": {"id": "Perangkat daerah (OPD)", "en": "Agencies (OPD)"},
     "webapp.form.level.kecamatan": {"id": "Kantor kecamatan", "en": "Kecamatan offices"},
     "webapp.form.level.village": {"id": "Desa/kelurahan", "en": "Villages"},

@@ -27,7 +27,9 @@ window.BriefingForm = (() => {
 
   function targets(form, draft) {
     const chosen = draft && draft.targets ? draft.targets : { kind: "scope" };
-    const kinds = ["scope", "level"].concat(form.kecamatan.length ? ["kecamatan"] : []);
+    const kinds = ["scope", "level"]
+      .concat(form.kecamatan.length ? ["kecamatan"] : [])
+      .concat(form.units.length ? ["units"] : []);
     const box = el("div", { id: "f-targets" });
     for (const kind of kinds) {
       box.append(el("label", { class: "choice" }, [
@@ -40,13 +42,13 @@ window.BriefingForm = (() => {
     }
     const levels = form.levels.map((code) => ({ code, label: T("webapp.form.level." + code) }));
     box.append(checks("levels", levels, chosen.levels || []));
-    if (form.kecamatan.length) {
-      const select = el("select", { id: "f-kecamatan", multiple: "", size: "5" },
-        form.kecamatan.map((unit) => el("option", Object.assign(
+    for (const kind of ["kecamatan", "units"]) {
+      if (!form[kind].length) continue;
+      box.append(el("select", { id: "f-" + kind, multiple: "", size: "5", "aria-label": T("webapp.form.targets." + kind) },
+        form[kind].map((unit) => el("option", Object.assign(
           { value: unit.id, text: unit.label },
-          (chosen.unit_ids || []).includes(unit.id) ? { selected: "" } : {},
-        ))));
-      box.append(select);
+          chosen.kind === kind && (chosen.unit_ids || []).includes(unit.id) ? { selected: "" } : {},
+        )))));
     }
     return box;
   }
@@ -89,7 +91,7 @@ window.BriefingForm = (() => {
   function collect(root) {
     const get = (name) => root.querySelector("#f-" + name).value;
     const kind = (root.querySelector("input[name=target-kind]:checked") || {}).value || "scope";
-    const kecamatan = root.querySelector("#f-kecamatan");
+    const picker = root.querySelector("#f-" + kind);
     return {
       program_id: get("program_id") ? Number(get("program_id")) : null,
       title: get("title"),
@@ -97,8 +99,8 @@ window.BriefingForm = (() => {
       targets: {
         kind,
         levels: kind === "level" ? ticked(root, "levels") : [],
-        unit_ids: kind === "kecamatan" && kecamatan
-          ? Array.from(kecamatan.selectedOptions).map((option) => Number(option.value)) : [],
+        unit_ids: (kind === "kecamatan" || kind === "units") && picker
+          ? Array.from(picker.selectedOptions).map((option) => Number(option.value)) : [],
       },
       deadline: get("deadline") || null,
       points: get("points"),
