@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
+
+import openpyxl
+import pytest
 
 from bot.devtools.demo import run_demo
 
 
-async def test_demo_runs_to_the_end() -> None:
+def check_recap_files(folder: Path, transcript: str, sheets: list[str]) -> None:
+    """The recap scene ends the demo: the chart, the Excel file and the monthly pack are
+    written to the current folder, their paths printed."""
+    written = sorted(path.name for path in folder.iterdir())
+    assert written == [
+        "laporan-bulanan-2026-12-32.01.02.xlsx",
+        "rekap-briefing-2-32.01.02.xlsx",
+        "rekap-briefing-2.png",
+    ]
+    assert all(f"💾 {folder / name}" in transcript for name in written)
+    assert (folder / "rekap-briefing-2.png").read_bytes().startswith(b"\x89PNG")
+    book = openpyxl.load_workbook(folder / "rekap-briefing-2-32.01.02.xlsx")
+    assert book.sheetnames == sheets
+
+
+async def test_demo_runs_to_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the recap scene writes its files to the current folder
     out = io.StringIO()
     assert await run_demo(out=out) == 0
     transcript = out.getvalue()
@@ -16,10 +36,17 @@ async def test_demo_runs_to_the_end() -> None:
     assert "Profil Anda" in transcript
     assert "Perintah untuk petugas" in transcript
     assert "Traceback" not in transcript
+    # The monitor's view after the broadcasts: healthy, deliveries counted, /status.
+    assert "/healthz\nHTTP 200\nok\n" in transcript
+    assert 'humas_deliveries_total{result="sent"}' in transcript
+    assert "✅ Sehat" in transcript
+    check_recap_files(tmp_path, transcript, ["Ringkasan", "Per unit", "Laporan", "Belum melapor"])
 
 
-async def test_demo_in_english() -> None:
+async def test_demo_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     out = io.StringIO()
     assert await run_demo(lang="en", out=out) == 0
     transcript = out.getvalue()
     assert "Welcome aboard" in transcript and "Your profile" in transcript
+    check_recap_files(tmp_path, transcript, ["Summary", "Per unit", "Reports", "Not reported"])

@@ -20,6 +20,9 @@ from bot.core.clock import FakeClock
 from bot.core.texts import t
 from bot.devtools.demo_announcements import SCENES as ANNOUNCEMENT_SCENES
 from bot.devtools.demo_core_loop import SCENES as CORE_LOOP_SCENES
+from bot.devtools.demo_health import SCENES as HEALTH_SCENES
+from bot.devtools.demo_recap import SCENES as RECAP_SCENES
+from bot.devtools.demo_release import SCENES as RELEASE_SCENES
 from bot.devtools.demo_stage import Demo
 from bot.devtools.demo_webapp import DEMO_WEBAPP_URL
 from bot.devtools.demo_webapp import SCENES as WEBAPP_SCENES
@@ -202,6 +205,9 @@ SCENES: list[Scene] = [
     scene_reminder_and_escalation,
     *CORE_LOOP_SCENES,
     *ANNOUNCEMENT_SCENES,
+    *RELEASE_SCENES,
+    *HEALTH_SCENES,
+    *RECAP_SCENES,
     *WEBAPP_SCENES,
 ]
 
@@ -234,6 +240,9 @@ async def run_demo(lang: str = "id", out: TextIO | None = None, *, serve: bool =
                 webapp={"url": DEMO_WEBAPP_URL, "port": 0},
             )
             async with BotDriver(sandbox, config, clock, pace=pace) as bot:
+                if bot.services.health is not None:
+                    url = bot.services.health.url
+                    print(f"Health and metrics on {url}/healthz and {url}/metrics", file=out)
                 demo = Demo(bot=bot, out=out, lang=lang)
                 for scene in SCENES:
                     await scene(demo)
