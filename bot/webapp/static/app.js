@@ -206,9 +206,10 @@ const App = (() => {
       return node;
     }
     if (key === "reports") {
-      return el("td", {}, unit.reports.map((report) => el("a", {
-        href: report.url, target: "_blank", rel: "noopener noreferrer", text: report.url,
-      })));
+      // Only web links become links (an officer typed them; the bot accepts https only).
+      return el("td", {}, unit.reports.map((report) => /^https?:\/\//i.test(report.url)
+        ? el("a", { href: report.url, target: "_blank", rel: "noopener noreferrer", text: report.url })
+        : el("small", { text: report.url })));
     }
     if (key === "percent") return el("td", { text: unit.percent + "% (" + unit.reported + "/" + unit.targeted + ")" });
     const node = el("td", { text: unit[key] || "" });
