@@ -13,6 +13,8 @@ from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit
 
 import aiohttp
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.core.clock import FakeClock
 from bot.core.config import WebAppConfig
@@ -410,3 +412,47 @@ async def test_the_period_excel_goes_into_the_chat(world: World) -> None:
     await settle(bot)
     sent = bot.sandbox.messages(world["Koordinator Gunungputri"].telegram_id)[-1]
     assert sent.media_type == "document" and "Gunungputri" in sent.plain_text
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5)
+    ),
+    max_leaves=12,
+)
+_FIELDS = st.sampled_from(
+    [
+        "briefing",
+        "period",
+        "area",
+        "briefing_id",
+        "program_id",
+        "title",
+        "targets",
+        "deadline",
+        "kind",
+    ]
+)
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    database=None,  # one running bot per test
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(draw=st.data())
+async def test_whatever_the_page_sends_is_never_a_500(world: World, draw: st.DataObject) -> None:
+    bot = world.bot
+    headers = world.headers("Koordinator Gunungputri")
+    method, path, _ = draw.draw(st.sampled_from(every_endpoint(world)), label="endpoint")
+    if method == "GET":
+        query = draw.draw(st.dictionaries(_FIELDS, st.text(max_size=25), max_size=3), label="query")
+        status, answer = await call(bot, "GET", path.split("?")[0], headers, params=query)
+    else:
+        shape = st.dictionaries(_FIELDS | st.text(max_size=8), _JSON, max_size=6) | _JSON
+        body = draw.draw(shape, label="body")
+        status, answer = await call(bot, "POST", path, headers, json=body)
+    assert status in (200, 400, 403, 404, 409, 422), (path, answer)
+    assert "Cibinong" not in str(answer) and "Pondok Rajeg" not in str(answer)
