@@ -65,6 +65,7 @@ from handlers.menus import schedule_menu_sync, set_default_menus
 from scheduler.engine import DeliveryEngine
 from scheduler.file_archive import FileArchive
 from scheduler.jobs import start_schedule
+from scheduler.link_checks import LinkVerifier
 from scheduler.metrics import MeteredRequest
 from scheduler.pacing import Pacer
 from scheduler.services import BotData, Services
@@ -216,6 +217,8 @@ async def _post_init(application: HumasApplication) -> None:
     services.files = FileArchive(
         services.db, application.bot, services.clock, services.config, services.metrics
     )
+    if services.config.links.verify:
+        services.links = LinkVerifier(services.db, services.clock, services.config.links)
     await start_schedule(application)
     watch_database(application)
     if services.config.health.enabled:
@@ -247,6 +250,9 @@ async def _post_shutdown(application: HumasApplication) -> None:
     if services.files is not None:
         await services.files.stop()
         services.files = None
+    if services.links is not None:
+        await services.links.stop()
+        services.links = None
     if services.delivery is not None:
         await services.delivery.stop(grace=0)
         services.delivery = None

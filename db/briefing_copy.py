@@ -29,6 +29,8 @@ _COPIED = (
     "audience_geographic",
     "audience_psychographic",
     "targets",
+    "caption",
+    "caption_variants",
 )
 
 

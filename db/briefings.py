@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time
 from enum import StrEnum
 from typing import Any, Literal
@@ -104,6 +104,10 @@ class Briefing:
     closed_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    caption: str = ""
+    """The suggested caption ('' : none), with ``{unit}`` / ``{kecamatan}`` placeholders."""
+    caption_variants: dict[str, str] = field(default_factory=dict)
+    """Geographic class -> its caption (db/captions.py chooses one per unit)."""
 
     def is_live(self, now: datetime) -> bool:
         """Published and visible to officers (a scheduled one once its time came)."""
@@ -159,6 +163,8 @@ def briefing_from_row(row: aiosqlite.Row) -> Briefing:
         closed_at=maybe_from_db(row["closed_at"]),
         created_at=from_db(row["created_at"]),
         updated_at=from_db(row["updated_at"]),
+        caption=row["caption"],
+        caption_variants=json.loads(row["caption_variants"]),
     )
 
 
@@ -190,6 +196,8 @@ _DRAFT_COLUMNS = {
     "audience_psychographic",
     "targets",
     "deadline",
+    "caption",
+    "caption_variants",
 }
 
 

@@ -64,7 +64,16 @@ SECTIONS: tuple[Section, ...] = (
         f"SELECT s.id, s.receipt, s.kind, {_UNIT.format('s.unit_id', 'unit')}, s.briefing_id,"
         " s.url, s.platform, s.off_channel, s.late, s.screenshot_file_id, s.draft_text,"
         " s.draft_media_type, s.draft_file_id, s.status, s.review_note, s.reviewed_at,"
-        " s.created_at FROM submissions s WHERE s.officer_id = :officer ORDER BY s.id",
+        " s.caption_similarity, s.created_at FROM submissions s WHERE s.officer_id = :officer"
+        " ORDER BY s.id",
+    ),
+    Section(
+        "report_checks",
+        ("link_checks",),
+        # What the public page of each reported post showed (links.verify).
+        "SELECT c.submission_id, c.status, c.post_exists, c.author, c.title, c.reason,"
+        " c.checked_at FROM link_checks c JOIN submissions s ON s.id = c.submission_id"
+        " WHERE s.officer_id = :officer ORDER BY c.submission_id",
     ),
     Section(
         "issue_reports",

@@ -109,6 +109,8 @@ class ReportLine:
     status: ReportStatus
     late: bool
     """Submitted after the briefing's current deadline."""
+    check: str | None = None
+    """The automatic check's result (db/link_checks.py; None: not checked, or queued)."""
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,9 @@ ASSIGNMENT_STATES = (
 )
 REPORTS = (
     "SELECT s.id, s.briefing_id, s.unit_id, s.url, s.platform, s.status, s.created_at,"
-    " o.full_name FROM submissions s JOIN officers o ON o.id = s.officer_id"
+    " o.full_name, c.status AS check_status FROM submissions s"
+    " JOIN officers o ON o.id = s.officer_id"
+    " LEFT JOIN link_checks c ON c.submission_id = s.id AND c.status != 'queued'"
     " WHERE s.briefing_id IN (SELECT value FROM json_each(:briefings)) AND s.kind = 'link'"
     " AND s.unit_id IN (SELECT value FROM json_each(:units))"
 )
@@ -305,6 +309,7 @@ async def reports(db: Database, area: Area, briefings: dict[int, BriefingInfo]) 
             submitted_at=moment(row["created_at"]),
             status=row["status"],
             late=row["created_at"] > deadlines[row["briefing_id"]],
+            check=row["check_status"],
         )
         for row in rows
     ]

@@ -18,7 +18,7 @@ import aiosqlite
 
 from bot.core.links import Platform, Problem, check_link
 from db import assignments as assignments_db
-from db import audit, scope
+from db import audit, captions, scope
 from db import briefings as briefings_db
 from db.audit import Actor
 from db.connection import Database
@@ -66,6 +66,8 @@ class Submission:
     review_note: str | None
     reviewed_at: datetime | None
     created_at: datetime
+    caption_similarity: float | None = None
+    """A draft's similarity (0..1) to the caption its unit was given (db/captions.py)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def _submission(row: aiosqlite.Row) -> Submission:
         review_note=row["review_note"],
         reviewed_at=maybe_from_db(row["reviewed_at"]),
         created_at=from_db(row["created_at"]),
+        caption_similarity=row["caption_similarity"],
     )
 
 
@@ -239,8 +242,11 @@ async def submit_draft(
     if text is not None and len(text) > limit:
         raise SubmissionRefused(SubmitProblem.DRAFT_TOO_LONG)
     async with db.transaction() as conn:
-        await reportable(conn, officer.unit_id, briefing_id, now)
-        return await insert_draft_in(conn, officer, briefing_id, text, media_type, file_id, now)
+        briefing = await reportable(conn, officer.unit_id, briefing_id, now)
+        similarity = await captions.draft_similarity(conn, briefing, officer.unit_id, text)
+        return await insert_draft_in(
+            conn, officer, briefing_id, text, media_type, file_id, now, similarity=similarity
+        )
 
 
 async def insert_draft_in(
@@ -251,13 +257,26 @@ async def insert_draft_in(
     media_type: DraftMedia | None,
     file_id: str | None,
     now: datetime,
+    *,
+    similarity: float | None = None,
 ) -> Submission:
     """Write a checked draft into the review queue, inside the caller's transaction
-    (a draft, or a press release sent for review: db/releases.py)."""
+    (a draft, or a press release sent for review: db/releases.py); ``similarity``: to
+    the caption its unit was given."""
     cursor = await conn.execute(
         "INSERT INTO submissions (officer_id, unit_id, briefing_id, kind, draft_text,"
-        " draft_media_type, draft_file_id, created_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
-        (officer.id, officer.unit_id, briefing_id, text, media_type, file_id, to_db(now)),
+        " draft_media_type, draft_file_id, caption_similarity, created_at)"
+        " VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)",
+        (
+            officer.id,
+            officer.unit_id,
+            briefing_id,
+            text,
+            media_type,
+            file_id,
+            similarity,
+            to_db(now),
+        ),
     )
     submission_id = cursor.lastrowid or 0
     await conn.execute(

@@ -15,7 +15,7 @@ handlers/briefing_compose_view.py, the optional parts and publishing in
 handlers/briefing_compose_parts.py.
 
 Callback data (all under ``bc:``): ``resume`` / ``fresh``, ``copy`` / ``copy:<id>``,
-``prog:<id>``, ``add:<part>``, ``fmt:<code>|ok``, ``ch:<code>|ok``, ``back``, ``clear``,
+``prog:<id>``, ``add:<part>``, ``cap:<class>``, ``fmt:<code>|ok``, ``ch:<code>|ok``, ``back``, ``clear``,
 ``pub:now|later``, ``edit`` / ``edit:<step>``, ``x``; the audience picker uses ``bca:``
 and ``bcu:``.
 """
@@ -36,6 +36,7 @@ from db import briefings as briefings_db
 from db import programs as programs_db
 from db.audience import Audience
 from db.briefings import Briefing, BriefingError
+from handlers import briefing_compose_caption as caption
 from handlers import briefing_compose_parts as parts
 from handlers import briefing_input
 from handlers.briefing_compose_view import (
@@ -43,6 +44,8 @@ from handlers.briefing_compose_view import (
     AUDIENCE,
     BACK,
     CANCEL,
+    CAPTION_STEPS,
+    CAPTION_VARIANT,
     CHANNEL,
     CLEAR,
     COPY_FROM,
@@ -258,15 +261,24 @@ def _tags(dimension: str) -> TextStep:
     return step
 
 
+def _variant(klass: str) -> TextStep:
+    async def step(update: Update, context: HumasContext, briefing: Briefing, text: str) -> int:
+        return await caption.take_variant(update, context, briefing, text, klass)
+
+    return step
+
+
 TEXT_STEPS: dict[str, TextStep] = {
     "title": _title,
     "key_message": _key_message,
     "deadline": _deadline,
     "points": parts.take_points,
     "hashtags": parts.take_hashtags,
+    "caption": caption.take_caption,
     "demographic": _tags("demographic"),
     "geographic": _tags("geographic"),
     "psychographic": _tags("psychographic"),
+    **{step: _variant(step.removeprefix("caption_")) for step in CAPTION_STEPS},
 }
 
 
@@ -368,6 +380,15 @@ def _states() -> dict[object, list[BaseHandler]]:
         states[STATE[step]] = [MessageHandler(_TEXT, _text_handler(step))]
     for step in (*PARTS, "program", "preview"):
         states[STATE[step]].append(CallbackQueryHandler(parts.on_back, pattern=BACK.matches))
+    states[STATE["caption"]].append(
+        CallbackQueryHandler(caption.on_variant, pattern=CAPTION_VARIANT.matches)
+    )
+    for step in CAPTION_STEPS:
+        states[STATE[step]] += [
+            CallbackQueryHandler(caption.on_variant_back, pattern=BACK.matches),
+            CallbackQueryHandler(caption.on_variant_clear, pattern=CLEAR.matches),
+            CallbackQueryHandler(parts.on_add_part, pattern=ADD_PART.matches),
+        ]
     for step in PARTS:
         states[STATE[step]] += [
             CallbackQueryHandler(parts.on_clear, pattern=CLEAR.matches),

@@ -61,6 +61,7 @@ _EMPTY: dict[str, object] = {
     "formats": [],
     "channels": [],
     "hashtags": "",
+    "caption": "",
     **{f"audience_{dimension}": [] for dimension in AUDIENCE_DIMENSIONS},
 }
 
@@ -111,6 +112,8 @@ async def on_clear(update: Update, context: HumasContext) -> int:
     else:
         column = f"audience_{part}" if part in AUDIENCE_DIMENSIONS else part
         fields = {column: _EMPTY[column]}
+        if part == "caption":  # its variants go with it
+            fields["caption_variants"] = {}
     cleared = context.t("compose.part_cleared", part=part_name(context, part))
     return await advance(update, context, briefing, cleared, **fields)
 

@@ -19,10 +19,11 @@ from babel.numbers import format_decimal
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.core.callback_data import ID, Choice, Fixed, Route
-from bot.core.texts import fmt_datetime, t
+from bot.core.texts import esc, fmt_datetime, t
 from db import audience as audience_db
 from db import briefing_copy
 from db import briefings as briefings_db
+from db import captions as captions_db
 from db import programs as programs_db
 from db.audience import Audience
 from db.briefings import CHANNELS, FORMATS, Briefing, BriefingError
@@ -40,13 +41,16 @@ PARTS = (
     "formats",
     "channels",
     "hashtags",
+    "caption",
     "demographic",
     "geographic",
     "psychographic",
     "attachments",
 )
-TEXT_PARTS = ("points", "hashtags", "demographic", "geographic", "psychographic")
-STEPS = (*REQUIRED, *PARTS, "preview")
+TEXT_PARTS = ("points", "hashtags", "caption", "demographic", "geographic", "psychographic")
+# The caption's variants, asked from the caption's screen (not from the preview).
+CAPTION_STEPS = tuple(f"caption_{klass}" for klass in captions_db.CLASSES)
+STEPS = (*REQUIRED, *PARTS, *CAPTION_STEPS, "preview")
 STATE = {step: number for number, step in enumerate(STEPS)}
 RESUME, SCHEDULE = len(STEPS), len(STEPS) + 1
 
@@ -64,6 +68,7 @@ CLEAR = Fixed("bc:clear")
 PUBLISH = Route("bc:pub", Choice("now", "later"))
 EDIT_MENU = Fixed("bc:edit")
 EDIT_STEP = Route("bc:edit", Choice(*REQUIRED))
+CAPTION_VARIANT = Route("bc:cap", Choice(*captions_db.CLASSES))
 AUDIENCE = AudiencePicker("bca", units_prefix="bcu", title_key="compose.ask_targets")
 DRAFT_ID = "compose.briefing"
 _PROGRAMS_SHOWN = 10
@@ -166,6 +171,8 @@ async def ask(update: Update, context: HumasContext, briefing: Briefing, above: 
         if not briefing.title and not above:
             header = context.t("compose.intro") + "\n\n" + header
         await show(update, header + context.t("compose.ask_program"), await _programs(context))
+    elif step == "caption" or step in CAPTION_STEPS:
+        await _ask_caption(update, context, briefing, header)
     elif step in ("formats", "channels"):
         await show(
             update, header + context.t(f"compose.ask_{step}"), toggles(context, briefing, step)
@@ -189,6 +196,64 @@ async def ask(update: Update, context: HumasContext, briefing: Briefing, above: 
             InlineKeyboardMarkup([*rows, cancel_row(context)]),
         )
     return STATE[step]
+
+
+_MARKS = "<code>{unit}</code>, <code>{kecamatan}</code>"
+
+
+async def _ask_caption(
+    update: Update, context: HumasContext, briefing: Briefing, header: str
+) -> None:
+    """The caption's screen (the default caption, then a variant per geographic class
+    once there is one), or one variant's."""
+    step = briefing.step or "caption"
+    limit = captions_db.MAX_CAPTION
+    rows: list[list[InlineKeyboardButton]] = []
+    if step != "caption":
+        klass = step.removeprefix("caption_")
+        variant = briefing.caption_variants.get(klass, "")
+        current = context.t("caption.variant_current", caption=esc(variant)) if variant else ""
+        text = context.t(
+            "caption.ask_variant",
+            name=context.t(f"caption.class.{klass}"),
+            tag=klass,
+            limit=limit,
+            marks=_MARKS,
+            current=current,
+        )
+        rows.append([button(context, "compose.button.back", BACK.data)])
+        if variant:
+            rows.append([button(context, "compose.button.clear", CLEAR.data)])
+    elif briefing.caption:
+        names = [
+            context.t(f"caption.class.{klass}")
+            for klass in captions_db.CLASSES
+            if klass in briefing.caption_variants
+        ]
+        text = context.t(
+            "caption.current",
+            caption=esc(briefing.caption),
+            variants=", ".join(names) or context.t("caption.no_variants"),
+            marks=_MARKS,
+        )
+        variants = [
+            button(
+                context,
+                "caption.button.change"
+                if klass in briefing.caption_variants
+                else "caption.button.add",
+                CAPTION_VARIANT.build(klass),
+                name=context.t(f"caption.class.{klass}"),
+            )
+            for klass in captions_db.CLASSES
+        ]
+        rows += [variants[:2], variants[2:]]
+        rows.append([button(context, "compose.button.done", BACK.data)])
+        rows.append([button(context, "compose.button.clear", CLEAR.data)])
+    else:
+        text = context.t("caption.ask", limit=limit, marks=_MARKS)
+        rows.append([button(context, "compose.button.back", BACK.data)])
+    await show(update, header + text, InlineKeyboardMarkup([*rows, cancel_row(context)]))
 
 
 async def _programs(context: HumasContext) -> InlineKeyboardMarkup:
@@ -300,5 +365,7 @@ async def preview(
         context.lang, context.tz, briefing, len(reach.unit_ids), len(reach.officers), attachments
     )
     await show(update, (f"{above}\n\n" if above else "") + context.t("compose.preview_follows"))
-    await sending.preview(context.db, delivery(context), officer, briefing, context.tz, last)
+    await sending.preview(
+        context.db, delivery(context), officer, briefing, context.tz, last, reach.unit_ids
+    )
     return STATE["preview"]

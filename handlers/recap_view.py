@@ -274,6 +274,11 @@ def unit_body(lang: str, zone: tzinfo, unit: UnitStatus, people: Sequence[Person
                 platform=esc(report.platform or "link"),
                 status=t(lang, f"submission.status.{report.status}"),
                 late=t(lang, "rekap.unit.report_late") if report.late else "",
+                check=(
+                    t(lang, "rekap.unit.report_check", mark=t(lang, f"check.mark.{report.check}"))
+                    if report.check
+                    else ""
+                ),
                 name=esc(cut(report.officer_name, 24)),
             )
         )

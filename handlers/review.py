@@ -5,22 +5,27 @@ The decision is taken in one conditional UPDATE, so when two coordinators decide
 the same item the first wins and the second is told who decided what. The
 officer is told through the delivery engine, with the note. The link reports that
 passed every automatic check can be approved together, with a count and a
-confirmation (db/review_bulk.py); drafts are always reviewed one by one.
+confirmation (db/review_bulk.py) — with ``links.verify`` on, also only those whose post
+was verified; drafts are always reviewed one by one. A card shows the automatic check
+of a reported post, and how close a draft is to its suggested caption.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from babel.numbers import format_percent
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.core.callback_data import ID, Fixed, Route, any_of
 from bot.core.texts import esc, fmt_short, t
 from db import briefings as briefings_db
+from db import link_checks as checks_db
 from db import officers as officers_db
 from db import review_bulk
 from db import submissions as submissions_db
+from db.captions import too_similar
 from db.scope import OutOfScope
 from db.submissions import Decision, Submission, SubmissionRefused
 from handlers.commands import spec
@@ -41,9 +46,11 @@ SKIP = Route("rv:skip", ID)
 APPROVE_PASSED = Fixed("rv:all")
 APPROVE_PASSED_YES = Fixed("rv:all:yes")
 APPROVE_PASSED_NO = Fixed("rv:all:no")
+APPROVE_VERIFIED = Fixed("rv:ver")
 NOTE = 0
 _PENDING = "review.pending"
 _BULK = "review.bulk"
+_BULK_VERIFIED = "review.bulk.verified"
 _CAPTION = 1000
 
 
@@ -54,14 +61,36 @@ async def _about(context: HumasContext, submission: Submission, lang: str) -> st
     return esc(briefing.title) if briefing else "—"
 
 
+def _similarity(context: HumasContext, submission: Submission) -> str:
+    """How close a draft is to the caption its unit was given (db/captions.py)."""
+    value = submission.caption_similarity
+    if value is None:
+        return ""
+    threshold = context.services.config.content.similarity_threshold
+    return context.t(
+        "review.similarity",
+        percent=format_percent(value, locale=context.lang),
+        mark=context.t("review.similarity.high") if too_similar(value, threshold) else "",
+    )
+
+
+async def _check(context: HumasContext, submission: Submission) -> str:
+    """The automatic check of a reported post (links.verify), when it was made."""
+    check = (await checks_db.checks_of(context.db, [submission.id])).get(submission.id)
+    if check is None:
+        return ""
+    author = context.t("review.check.author", author=esc(check.author)) if check.author else ""
+    return context.t("review.check", mark=context.t(f"check.mark.{check.status}"), author=author)
+
+
 async def _card(context: HumasContext, submission: Submission, waiting: int) -> str:
     submitter = await officers_db.by_id(context.db, submission.officer_id)
     if submission.kind == "link":
         what = context.t("review.kind.link", platform=context.t(f"platform.{submission.platform}"))
-        body = esc(submission.url or "")
+        body = await _check(context, submission) + esc(submission.url or "")
     else:
         what = context.t("review.kind.draft")
-        body = (
+        body = _similarity(context, submission) + (
             f"<blockquote>{esc(submission.draft_text)}</blockquote>"
             if submission.draft_text
             else ""
@@ -80,19 +109,17 @@ async def _card(context: HumasContext, submission: Submission, waiting: int) -> 
     )
 
 
-def _buttons(context: HumasContext, submission_id: int, passed: int) -> InlineKeyboardMarkup:
-    bulk = (
-        [
-            [
-                InlineKeyboardButton(
-                    context.t("review.button.approve_passed", count=passed),
-                    callback_data=APPROVE_PASSED.data,
-                )
-            ]
-        ]
-        if passed
-        else []
-    )
+def _buttons(
+    context: HumasContext, submission_id: int, passed: int, verified: int
+) -> InlineKeyboardMarkup:
+    bulk = [
+        [InlineKeyboardButton(context.t(key, count=count), callback_data=button.data)]
+        for key, count, button in (
+            ("review.button.approve_passed", passed, APPROVE_PASSED),
+            ("review.button.approve_verified", verified, APPROVE_VERIFIED),
+        )
+        if count
+    ]
     return InlineKeyboardMarkup(
         [
             [
@@ -140,9 +167,10 @@ async def _show_next(
         shown = Content(caption or "", media_type=kind or "photo", file_id=media)
         await send_content(context.bot, message.chat_id, shown)
     passed = len(await review_bulk.passed_links(context.db, officer))
+    verified = len(await review_bulk.passed_links(context.db, officer, verified=True))
     await message.reply_html(
         above + await _card(context, submission, waiting),
-        reply_markup=_buttons(context, submission.id, passed),
+        reply_markup=_buttons(context, submission.id, passed, verified),
     )
     return END
 
@@ -299,17 +327,19 @@ async def skipped(update: Update, context: HumasContext) -> int:
 
 @guarded("coordinator")
 async def ask_approve_passed(update: Update, context: HumasContext) -> int:
-    """How many passed link reports would be approved; a confirmation first."""
+    """How many passed (or verified) link reports would be approved; a confirmation first."""
     query = update.callback_query
     officer = context.officer
     assert query is not None and officer is not None
     message = query.message
     assert isinstance(message, Message)
-    ids = await review_bulk.passed_links(context.db, officer)
+    verified = APPROVE_VERIFIED.matches(query.data)
+    ids = await review_bulk.passed_links(context.db, officer, verified=verified)
     if not ids:
         await refuse(update, context, context.t("review.bulk.none"))
         return END
     context.user_data[_BULK] = ids
+    context.user_data[_BULK_VERIFIED] = verified
     await query.answer()
     await remove_keyboard(query)
     keyboard = InlineKeyboardMarkup(
@@ -326,9 +356,8 @@ async def ask_approve_passed(update: Update, context: HumasContext) -> int:
         ]
     )
     drafts = await submissions_db.queue_size(context.db, officer) - len(ids)
-    await message.reply_html(
-        context.t("review.bulk.confirm", count=len(ids), others=drafts), reply_markup=keyboard
-    )
+    key = "review.bulk.confirm_verified" if verified else "review.bulk.confirm"
+    await message.reply_html(context.t(key, count=len(ids), others=drafts), reply_markup=keyboard)
     return END
 
 
@@ -340,6 +369,7 @@ async def approve_passed(update: Update, context: HumasContext) -> int:
     message = query.message
     assert isinstance(message, Message)
     ids = context.user_data.pop(_BULK, None)
+    verified = bool(context.user_data.pop(_BULK_VERIFIED, False))
     if ids is None:
         await refuse(update, context, context.t("denied.button"))
         return END
@@ -348,7 +378,9 @@ async def approve_passed(update: Update, context: HumasContext) -> int:
     if APPROVE_PASSED_NO.matches(query.data):
         return await _show_next(message, context, outcome=context.t("review.bulk.cancelled"))
     try:
-        result = await review_bulk.approve_passed(context.db, officer, ids, context.clock.now())
+        result = await review_bulk.approve_passed(
+            context.db, officer, ids, context.clock.now(), verified=verified
+        )
     except OutOfScope:
         await message.reply_text(context.t("denied.changed"))
         return END
@@ -366,7 +398,7 @@ def _button_handlers() -> list[BaseHandler[Update, HumasContext, Any]]:
         CallbackQueryHandler(decided, pattern=any_of(APPROVE, REJECT)),
         CallbackQueryHandler(revise, pattern=REVISE.matches),
         CallbackQueryHandler(skipped, pattern=SKIP.matches),
-        CallbackQueryHandler(ask_approve_passed, pattern=APPROVE_PASSED.matches),
+        CallbackQueryHandler(ask_approve_passed, pattern=any_of(APPROVE_PASSED, APPROVE_VERIFIED)),
         CallbackQueryHandler(approve_passed, pattern=any_of(APPROVE_PASSED_YES, APPROVE_PASSED_NO)),
     ]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.numbers import format_percent
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
@@ -20,6 +21,7 @@ from bot.core.numbers import MAX_ID
 from bot.core.texts import esc, fmt_datetime, fmt_short, unit_label
 from db import assignments as assignments_db
 from db import briefings as briefings_db
+from db import captions as captions_db
 from db import submissions as submissions_db
 from db.briefings import Briefing
 from db.submissions import DraftMedia, LinkReport, SubmissionRefused, SubmitProblem
@@ -239,6 +241,8 @@ async def _record_links(context: HumasContext, text: str) -> list[str]:
         context.user_data[_LAST] = report.submission.id
         context.user_data[_COUNT] = context.user_data.get(_COUNT, 0) + 1
         answers.append(await _receipt(context, report, briefing))
+        if context.services.links is not None:  # links.verify: checked in the background
+            await context.services.links.keep(report.submission.id)
     return answers
 
 
@@ -361,7 +365,13 @@ async def draft_received(update: Update, context: HumasContext) -> int:
         )
     context.user_data.pop(_TARGET, None)
     await keep_file(context, message, "draft")
-    await message.reply_html(context.t("draft.received", receipt=submission.receipt))
+    receipt = context.t("draft.received", receipt=submission.receipt)
+    threshold = context.services.config.content.similarity_threshold
+    if captions_db.too_similar(submission.caption_similarity, threshold):
+        assert submission.caption_similarity is not None
+        percent = format_percent(submission.caption_similarity, locale=context.lang)
+        receipt += "\n\n" + context.t("draft.similar", percent=percent)
+    await message.reply_html(receipt)
     await review_alerts.draft_arrived(
         context.db, delivery(context), officer.unit_id, context.clock.now()
     )

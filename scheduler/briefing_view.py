@@ -1,6 +1,6 @@
 """How a briefing looks to officers: the same parts for the preview and the real thing.
 
-A briefing is sent as one text (with the "Lapor posting" / "Lihat materi" buttons)
+A briefing is sent as one text (with the "Lapor unggahan" / "Lihat materi" buttons)
 followed by each attached photo, video or document. Everything the coordinator
 typed is escaped here.
 """
@@ -88,19 +88,24 @@ def briefing_parts(
     zone: tzinfo,
     *,
     buttons: bool = True,
+    caption: Content | None = None,
 ) -> list[Content]:
+    """The text, then ``caption`` (the suggested caption as this reader gets it:
+    scheduler/briefing_captions.py), then each attachment."""
     text = briefing_text(briefing, program_name, len(attachments), lang, zone)
     parts = [Content(text, buttons=officer_buttons(briefing.id, lang) if buttons else ())]
+    if caption is not None:
+        parts.append(caption)
     total = len(attachments)
     for number, attachment in enumerate(attachments, start=1):
-        caption = t(
+        label = t(
             lang,
             "briefing.view.attachment_caption",
             number=number,
             total=total,
             title=esc(briefing.title[:200]),
         )
-        parts.append(Content(caption, media_type=attachment.media_type, file_id=attachment.file_id))
+        parts.append(Content(label, media_type=attachment.media_type, file_id=attachment.file_id))
     return parts
 
 

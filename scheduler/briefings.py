@@ -7,18 +7,27 @@ and a restart resumes the delivery where it stopped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Literal
 
+import aiosqlite
+
 from bot.core.texts import esc, fmt_datetime, t
 from db import briefings as briefings_db
+from db import captions as captions_db
 from db import programs as programs_db
 from db.audit import Actor
-from db.briefings import Briefing
+from db.briefings import Attachment, Briefing
 from db.connection import Database
 from db.officers import Officer
+from scheduler.briefing_captions import (
+    Personal,
+    personal_variants,
+    preview_content,
+    reader_caption,
+)
 from scheduler.briefing_view import MATERIAL, briefing_parts, briefing_variants
 from scheduler.content import Content
 from scheduler.engine import DeliveryEngine
@@ -63,15 +72,19 @@ async def publish(
         )
         officers = await briefings_db.recipients_in(conn, briefing_id)
         if officers:
+            variants, variant_of = await _variants_in(
+                conn, briefing, program, attachments, zone, officers
+            )
             outbox_id = await engine.enqueue_in(
                 conn,
                 kind="briefing",
                 ref=f"briefing:{briefing_id}",
                 sender_id=actor.officer_id,
                 recipients=officers,
-                variants=briefing_variants(briefing, program, attachments, zone),
+                variants=variants,
                 not_before=briefing.publish_at,
                 report=True,
+                variant_of=variant_of,
             )
             await briefings_db.set_outbox_in(conn, briefing_id, outbox_id)
     engine.wake()
@@ -84,13 +97,21 @@ async def send_material(
     """The whole briefing with its attachments, to one person who asked for it."""
     program = await program_name(db, briefing)
     attachments = await briefings_db.attachments(db, briefing.id)
+    place = (await captions_db.places(db, [officer.unit_id])).get(officer.unit_id)
     await notify(
         engine,
         kind="material",
         ref=f"briefing:{briefing.id}",
         recipients=[officer],
         urgent=True,
-        render=lambda lang: briefing_parts(briefing, program, attachments, lang, zone),
+        render=lambda lang: briefing_parts(
+            briefing,
+            program,
+            attachments,
+            lang,
+            zone,
+            caption=reader_caption(lang, briefing, place),
+        ),
     )
 
 
@@ -101,12 +122,19 @@ async def preview(
     briefing: Briefing,
     zone: tzinfo,
     closing: Content,
+    unit_ids: Sequence[int] = (),
 ) -> None:
-    """Show the author the briefing exactly as officers will get it, then ``closing``."""
+    """Show the author the briefing exactly as officers will get it, then ``closing``;
+    in place of the caption, every variant of it with how many of ``unit_ids`` get it."""
     program = await program_name(db, briefing)
     attachments = await briefings_db.attachments(db, briefing.id)
     lang = author.language
-    parts = [*briefing_parts(briefing, program, attachments, lang, zone), closing]
+    shown = captions_db.reach(briefing, await captions_db.places(db, unit_ids))
+    caption = preview_content(lang, shown) if shown else None
+    parts = [
+        *briefing_parts(briefing, program, attachments, lang, zone, caption=caption),
+        closing,
+    ]
     await engine.enqueue(
         kind="preview",
         ref=f"briefing:{briefing.id}",
@@ -163,18 +191,37 @@ async def _requeue(
     program = await program_name(db, briefing)
     attachments = await briefings_db.attachments(db, briefing.id)
     async with db.transaction() as conn:
+        variants, variant_of = await _variants_in(
+            conn, briefing, program, attachments, zone, officers
+        )
         outbox_id = await engine.enqueue_in(
             conn,
             kind="briefing",
             ref=f"briefing:{briefing.id}",
             sender_id=briefing.author_id,
             recipients=officers,
-            variants=briefing_variants(briefing, program, attachments, zone),
+            variants=variants,
             not_before=briefing.publish_at,
             report=True,
+            variant_of=variant_of,
         )
         await briefings_db.set_outbox_in(conn, briefing.id, outbox_id)
     engine.wake()
+
+
+async def _variants_in(
+    conn: aiosqlite.Connection,
+    briefing: Briefing,
+    program: str | None,
+    attachments: list[Attachment],
+    zone: tzinfo,
+    officers: list[Officer],
+) -> Personal:
+    """The broadcast's variants: per language, or per language and filled caption."""
+    if not briefing.caption:
+        return briefing_variants(briefing, program, attachments, zone), {}
+    places = await captions_db.places(conn, {officer.unit_id for officer in officers})
+    return personal_variants(briefing, program, attachments, zone, officers, places)
 
 
 async def withdraw(engine: DeliveryEngine, briefing: Briefing) -> bool:

@@ -183,10 +183,14 @@ class DeliveryEngine:
         urgent: bool = False,
         report: bool = False,
         report_buttons: Mapping[str, Buttons] | None = None,
+        variant_of: Mapping[int, str] | None = None,
     ) -> int:
         """:meth:`enqueue` inside the caller's open transaction (e.g. with the row the
-        message belongs to). Call :meth:`wake` after the transaction committed."""
+        message belongs to). Call :meth:`wake` after the transaction committed.
+        ``variant_of``: the variant each officer (by id) gets instead of their language's
+        (a briefing's caption filled for each unit: scheduler/briefing_captions.py)."""
         validate_variants(variants)
+        chosen = variant_of or {}
         now = self._clock.now()
         rows: list[tuple[int, int, str, int]] = []
         seen: set[int] = set()
@@ -194,7 +198,8 @@ class DeliveryEngine:
             if officer.id in seen:
                 continue
             seen.add(officer.id)
-            language = pick_variant(variants, officer.language)
+            language = chosen.get(officer.id) or officer.language
+            language = pick_variant(variants, language)
             chat_id = officer.chat_id or officer.telegram_id  # a private chat's id is the user's
             rows.extend(
                 (officer.id, chat_id, language, part) for part in range(len(variants[language]))

@@ -73,6 +73,8 @@ class Schedule:
             await self._prune.run(self.services)
             if self.services.files is not None:  # downloads that failed, tried again
                 await self.services.files.run_due()
+            if self.services.links is not None:  # link checks to retry or left by a restart
+                await self.services.links.run_due()
             return queued
 
     async def start(self) -> None:

@@ -163,6 +163,9 @@ def _report_rows(
         "report_status",
     )
     keys += ("late",)
+    checked = any(line.check for line in reports)  # links.verify: the "Pemeriksaan" column
+    if checked:
+        keys += ("check",)
     headers = _headers(lang, *keys)
     if titles is not None:
         headers = headers[:1] + _headers(lang, "briefing") + headers[1:]
@@ -180,6 +183,8 @@ def _report_rows(
             _report_status(lang, line.status),
             _yes(lang, line.late),
         )
+        if checked:
+            row += (t(lang, f"check.mark.{line.check}") if line.check else "",)
         if titles is not None:
             row = row[:1] + (titles[line.briefing_id],) + row[1:]
         rows.append(row)

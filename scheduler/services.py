@@ -18,6 +18,7 @@ from db.connection import Database
 from db.run_lock import RunLock
 from scheduler.engine import DeliveryEngine
 from scheduler.file_archive import FileArchive
+from scheduler.link_checks import LinkVerifier
 from scheduler.metrics import Metrics
 from scheduler.quiet_hours import QuietHours
 
@@ -53,6 +54,7 @@ class Services:
     delivery: DeliveryEngine | None = None  # started in post_init, stopped in post_stop
     schedule: Schedule | None = None  # armed in post_init, after the delivery engine
     files: FileArchive | None = None  # started in post_init (scheduler/file_archive.py)
+    links: LinkVerifier | None = None  # links.verify on: from post_init (scheduler/link_checks.py)
     health: Endpoint | None = None  # serving from post_init to post_shutdown (bot/health.py)
     webapp: Endpoint | None = None  # the Mini App, when webapp.url is set (bot/webapp/server.py)
     bot_username: str = ""

@@ -226,6 +226,49 @@ class FilesConfig(_Section):
         return None if value == "" else value
 
 
+class ContentConfig(_Section):
+    """The content tools: suggested captions and how close a draft may come to them."""
+
+    # A draft for review whose token-set similarity (shared words over all words, 0..1)
+    # to the briefing's suggested caption is at least this is a near-verbatim copy: the
+    # receipt asks the officer to personalise it, /tinjau shows the figure.
+    similarity_threshold: float = Field(default=0.8, ge=0.0, le=1.0)
+
+
+class LinksConfig(_Section):
+    """Automatic checks of reported posts (scheduler/link_checks.py), off unless asked."""
+
+    # Fetch each reported post's public metadata in the background.
+    verify: bool = False
+    # Seconds one fetch (with its redirects) may take.
+    timeout: float = Field(default=5.0, gt=0, le=60)
+    # Bytes of a page read at most (streamed; a larger page is not checked).
+    max_bytes: int = Field(default=512 * 1024, ge=1024, le=16 * 1024 * 1024)
+    # Seconds between two fetches from the same platform.
+    interval: float = Field(default=1.0, ge=0, le=3600)
+    # The platforms' public oEmbed endpoints (no key needed); other posts are read for
+    # their Open Graph tags.
+    oembed: dict[str, str] = Field(
+        default_factory=lambda: {
+            "youtube": "https://www.youtube.com/oembed",
+            "tiktok": "https://www.tiktok.com/oembed",
+            "x": "https://publish.twitter.com/oembed",
+        }
+    )
+    # For tests only: hosts fetched although they are private or plain http (a local
+    # fake server). Empty in production: loopback, private, link-local and reserved
+    # addresses and non-https addresses are always refused.
+    verify_allow_hosts: list[str] = Field(default_factory=list)
+
+    @field_validator("oembed")
+    @classmethod
+    def _known_platforms(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = set(value) - {"youtube", "tiktok", "x"}
+        if unknown:
+            raise ValueError(f"no public oEmbed endpoint for {', '.join(sorted(unknown))}")
+        return value
+
+
 class ReleaseConfig(_Section):
     """Press releases (/rilis): their dateline and the regency's .docx format."""
 
@@ -323,6 +366,8 @@ class Settings(BaseSettings):
     housekeeping: HousekeepingConfig = HousekeepingConfig()
     recap: RecapConfig = RecapConfig()
     files: FilesConfig = FilesConfig()
+    content: ContentConfig = ContentConfig()
+    links: LinksConfig = LinksConfig()
     release: ReleaseConfig = ReleaseConfig()
     health: HealthConfig = HealthConfig()
     webapp: WebAppConfig = WebAppConfig()

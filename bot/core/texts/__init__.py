@@ -19,6 +19,7 @@ from bot.core.texts import (
     announce,
     audience,
     briefings,
+    captions,
     common,
     compose,
     delivery,
@@ -37,6 +38,7 @@ from bot.core.texts import (
     unit_picker,
     webapp,
 )
+from bot.core.texts.plural import format_text
 
 Lang = Literal["id", "en"]
 LANGUAGES: tuple[Lang, ...] = ("id", "en")
@@ -63,6 +65,7 @@ _MODULES = (
     status,
     release,
     webapp,
+    captions,
 )
 
 
@@ -88,7 +91,7 @@ def t(lang: str, key: str, **params: Any) -> str:
     """The text ``key`` in ``lang`` with ``params`` filled in (already-escaped values)."""
     versions = CATALOGUE[key]
     template = versions.get(lang) or versions[DEFAULT_LANGUAGE]
-    return template.format(**params) if params else template
+    return format_text(lang, template, params) if params else template
 
 
 def unit_label(lang: str, kind: str, name: str) -> str:

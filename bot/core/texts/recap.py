@@ -122,8 +122,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rekap.unit.reports": {"id": "<b>Laporan ({count})</b>", "en": "<b>Reports ({count})</b>"},
     "rekap.unit.report": {
-        "id": '{number}. {at} · <a href="{url}">{platform}</a>\n   {status}{late} · {name}',
-        "en": '{number}. {at} · <a href="{url}">{platform}</a>\n   {status}{late} · {name}',
+        "id": '{number}. {at} · <a href="{url}">{platform}</a>\n   {status}{late}{check} · {name}',
+        "en": '{number}. {at} · <a href="{url}">{platform}</a>\n   {status}{late}{check} · {name}',
     },
     "rekap.unit.report_late": {"id": ", terlambat", "en": ", late"},
     "rekap.unit.no_reports": {"id": "Belum ada laporan.", "en": "No reports yet."},
