@@ -7,6 +7,7 @@ dropped when its author is erased."""
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from pathlib import Path
 
 from docx import Document
@@ -352,3 +353,18 @@ def test_the_docx_carries_the_configured_logo_and_header(tmp_path: Path) -> None
     assert len(word.inline_shapes) == 1
     bare = Document(io.BytesIO(release_docx.build(paragraphs, "", tmp_path / "none.png", [])))
     assert [p.text for p in bare.paragraphs] == ["Judul", "###"] and not bare.inline_shapes
+
+
+async def test_the_bank_pages_five_at_a_time_newest_first(bot: BotDriver) -> None:
+    dewi = await bot.join("Dewi", GUNUNGPUTRI, "coordinator")
+    siti = await bot.join("Siti", WANAHERANG)
+    for number in range(7):
+        await approved_release(bot, siti, dewi, f"Kegiatan {number}")
+        bot.clock.advance(timedelta(hours=1))
+    first = joined(await bot.say(dewi, "/rilis_bank"))
+    assert "7 siaran pers" in first and "halaman 1/2" in first
+    assert first.index("Kegiatan 6") < first.index("Kegiatan 2") and "Kegiatan 1" not in first
+    await bot.press(dewi, "Berikutnya ▶️")
+    second = bot.sandbox.messages(dewi)[-1].plain_text
+    assert "halaman 2/2" in second and "6. Kegiatan 1" in second and "7. Kegiatan 0" in second
+    assert "◀️ Sebelumnya" in [label for label, _ in bot.sandbox.messages(dewi)[-1].buttons()]
