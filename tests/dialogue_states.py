@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from bot.devtools.driver import BotDriver
 from db import briefings as briefings_db
 from db import officers as officers_db
+from db import releases as releases_db
 from db.audience import Audience
 from handlers import (
     announce,
@@ -25,6 +26,7 @@ from handlers import (
     programs,
     recap_view,
     register,
+    release,
     review,
     schedule,
     submit,
@@ -69,7 +71,7 @@ async def prepare(bot: BotDriver) -> Dialogues:
     coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
     officer = await bot.join("Siti", PONDOK_RAJEG)
     briefing = await publish(bot, coordinator, [PONDOK_RAJEG])
-    await bot.press(officer, "📤 Lapor posting")
+    await bot.press(officer, "📤 Lapor unggahan")
     await bot.say(officer, "https://www.instagram.com/p/DIALOG123/")
     await bot.say(coordinator, "/pengumuman")
     await bot.say(coordinator, "Rapat koordinasi")
@@ -231,6 +233,15 @@ async def _admin(bot: BotDriver, w: Dialogues) -> int:
     return ADMIN_ID
 
 
+async def _leave_day(bot: BotDriver, w: Dialogues) -> int:
+    await bot.say(w.officer, "/cuti")
+    await bot.press(w.officer, "📅 Pilih tanggal")
+    return w.officer
+
+
+LEAVE_REFUSALS = ("Tanggal tidak dikenali", "Tanggal itu sudah lewat", "Cuti paling lama")
+
+
 async def _people_search(bot: BotDriver, w: Dialogues) -> int:
     await bot.say(ADMIN_ID, "/petugas")
     return ADMIN_ID
@@ -300,6 +311,31 @@ async def _compose_publish_at(bot: BotDriver, w: Dialogues) -> int:
     return w.coordinator
 
 
+RELEASE_REFUSALS = ("Jawaban tidak boleh kosong.", "Terlalu panjang", "Di langkah ini kirim foto")
+
+
+def _release_at(step: str) -> Reach:
+    """The officer's press release, answered up to ``step``, resumed at ``step``."""
+
+    async def reach(bot: BotDriver, w: Dialogues) -> int:
+        author = await officers_db.by_telegram_id(bot.db, w.officer)
+        assert author is not None
+        now = bot.clock.now()
+        draft = await releases_db.draft_of(bot.db, author.id)
+        if draft is None:
+            draft = await releases_db.start_draft(bot.db, author, step, now)
+        answers = {name: f"Jawaban {name}" for name in releases_db.TEXT_FIELDS}
+        quote = releases_db.Quote("Kutipan", "Narasumber", "Jabatan")
+        await releases_db.save_draft(
+            bot.db, draft.id, author.id, now, step=step, quotes=[quote, quote], **answers
+        )
+        await bot.say(w.officer, "/rilis")
+        await _press(bot, w.officer, release.RESUME_DRAFT.data)
+        return w.officer
+
+    return reach
+
+
 RANGE_REFUSALS = ("Rentang itu tidak saya pahami", "Rentang paling panjang", "Rentang itu belum")
 
 
@@ -335,6 +371,10 @@ STATES: dict[str, State] = {
         for step in (*compose.TEXT_STEPS, "attachments", "targets")
     },
     "compose: publish at": State(_compose_publish_at, TIME_REFUSALS),
+    **{
+        f"release: {step}": State(_release_at(step), RELEASE_REFUSALS)
+        for step in (*release.TYPED_STEPS, "photos")
+    },
     "announce: body": State(_announce_body),
     "announce: unit search": State(_announce_units_search),
     "announce: when": State(_announce_when, TIME_REFUSALS),
@@ -350,7 +390,8 @@ STATES: dict[str, State] = {
     "register: position": State(_register_position),
     "people: unit search": State(_people_search),
     "people: move search": State(_people_move_search),
-    "leave: /cuti": State(_officer, command="/cuti "),
+    "leave: /cuti": State(_officer, LEAVE_REFUSALS, command="/cuti "),
+    "leave: typed day": State(_leave_day, LEAVE_REFUSALS),
     "days off: /libur": State(_admin, command="/libur "),
     "recap: typed range": State(_recap_range, RANGE_REFUSALS),
 }

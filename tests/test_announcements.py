@@ -190,9 +190,9 @@ async def test_units_with_a_tag(bot: BotDriver) -> None:
 
     await start_announcement(bot, coordinator)
     await choose_audience(bot, coordinator)
-    await bot.press(coordinator, "Unit dengan tag (mis. 3T)")
+    await bot.press(coordinator, "Unit dengan label (mis. 3T)")
     await bot.say(coordinator, "pesisir")
-    assert "Tidak ada unit dengan tag" in bot.sandbox.messages(coordinator)[-1].plain_text
+    assert "Tidak ada unit dengan label" in bot.sandbox.messages(coordinator)[-1].plain_text
     await bot.press(coordinator, "🏷 3t")
     _, summary = await finish(bot, coordinator, ack=False)
     assert (

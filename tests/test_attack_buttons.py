@@ -223,7 +223,7 @@ async def world(bot: BotDriver) -> World:
     pending = bot.sandbox.add_user("Calon")
     await apply_by_taps(bot, pending)
     briefing = await publish(bot, coordinator, [PONDOK_RAJEG])
-    await bot.press(officer, "📤 Lapor posting")
+    await bot.press(officer, "📤 Lapor unggahan")
     await bot.say(officer, _LINK)
     await settle(bot)
     for person, commands in (

@@ -46,7 +46,7 @@ from tests.factories import (
     settle,
 )
 
-BRIEF_BUTTON = "📤 Lapor posting"
+BRIEF_BUTTON = "📤 Lapor unggahan"
 
 
 def _document(bot: BotDriver, user: int) -> tuple[SentMessage, dict[str, Any]]:

@@ -130,7 +130,7 @@ async def test_coordinator_moved_mid_deadline_change_cannot_record_it(bot: BotDr
     briefing_id = await publish(bot, rudi, [PONDOK_RAJEG])
     deadline = await bot.db.fetchval("SELECT deadline FROM briefings WHERE id = ?", (briefing_id,))
     await bot.say(rudi, "/brief_kelola")
-    assert "Tenggat baru" in joined(await bot.press(rudi, f"⏰ Tenggat #{briefing_id}"))
+    assert "Ketik tenggat baru" in joined(await bot.press(rudi, f"⏰ Tenggat #{briefing_id}"))
 
     # Rudi wrote this briefing, but it addresses Kecamatan Cibinong's units, not him.
     await _move(bot, rudi, OTHER_KECAMATAN)

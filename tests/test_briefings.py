@@ -185,7 +185,7 @@ async def test_a_briefing_edited_and_closed_after_publishing(bot: BotDriver) -> 
     siti = await bot.join("Siti", PONDOK_RAJEG)
     briefing_id = await publish(bot, kecamatan, [PONDOK_RAJEG], deadline=timedelta(hours=1))
     bot.clock.advance(timedelta(hours=2))
-    await bot.press(siti, "📤 Lapor posting")
+    await bot.press(siti, "📤 Lapor unggahan")
     await bot.say(siti, "https://www.instagram.com/p/LATEPOST1/")
     await bot.press(siti, "✔️ Selesai")
 

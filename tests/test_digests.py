@@ -106,8 +106,8 @@ async def test_weekly_digest_shows_programs_open_briefings_and_last_weeks_mixed_
         "2. Bogor Maju — jangka panjang"
     )
     assert "Program Lama" not in text
-    assert f"#{upcoming} Jalan Desa — batas 9 Des 17.00 WIB" in text
-    assert f"#{missing} Stunting — ⚠️ lewat batas" in text
+    assert f"#{upcoming} Jalan Desa — tenggat 9 Des 17.00 WIB" in text
+    assert f"#{missing} Stunting — ⚠️ lewat tenggat" in text
     assert "Hasil pekan lalu (Senin, 30 November 2026 – Minggu, 6 Desember 2026)" in text
     assert f"✅ #{on_time} Posyandu — tepat waktu" in text
     assert f"⏰ #{late} Imunisasi — terlambat" in text
@@ -183,7 +183,7 @@ async def test_daily_digest_covers_the_coordinators_scope_on_working_days(bot: B
     assert "Wilayah: Kecamatan Cibinong" in text
     assert "Laporan hari ini: 1 tautan dari 1 unit" in text
     assert f"#{tomorrow} Pasar Murah — 2 Des 17.00 WIB: 1 dari 2 unit belum melapor" in text
-    assert f"#{today} Banjir (batas 1 Des 12.00 WIB): 1 unit — Kelurahan Pondok Rajeg" in text
+    assert f"#{today} Banjir (tenggat 1 Des 12.00 WIB): 1 unit — Kelurahan Pondok Rajeg" in text
     assert "Draf menunggu tinjauan: 1" in text
     assert "Laporan isu terbuka: 1 (1 darurat)" in text
     for person in (ani, budi, wawan):

@@ -170,8 +170,8 @@ async def test_cuti_mutes_one_officer_and_the_coordinator_is_told_once_when_nobo
 
     bot.clock.set(wib(2026, 12, 4, 10, 0))
     await run(bot, run_due_deadlines)
-    assert not containing(bot, ani, "Batas waktu briefing") and not containing(
-        bot, asep, "Batas waktu briefing"
+    assert not containing(bot, ani, "Tenggat briefing") and not containing(
+        bot, asep, "Tenggat briefing"
     )
     assert len(containing(bot, coordinator, "tidak sampai")) == 2, "still told only once"
 
@@ -217,6 +217,6 @@ async def test_composing_a_briefing_due_on_a_holiday_warns_the_coordinator(bot: 
     await bot.say(coordinator.telegram_id, "/brief_baru")
     await bot.press(coordinator.telegram_id, "▶️ Lanjutkan")
     reply = joined(await bot.say(coordinator.telegram_id, "2026-12-25 17:00"))
-    assert "Batas waktu ini jatuh pada hari libur: Hari Raya Natal" in reply
+    assert "Tenggat ini jatuh pada hari libur: Hari Raya Natal" in reply
     saved = await briefings_db.by_id(bot.db, draft.id)
     assert saved is not None and saved.deadline == wib(2026, 12, 25, 17), "a warning, not a refusal"

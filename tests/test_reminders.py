@@ -61,7 +61,7 @@ async def test_reminders_go_at_each_offset_to_open_units_only(bot: BotDriver) ->
     assert f"#{briefing_id}" in first and "Vaksinasi Anak" in first and "24 jam" in first
     assert "Kamis, 3 Desember 2026 pukul 10.00 WIB" in first
     assert bot.sandbox.messages(ani.telegram_id)[-1].button_labels() == [
-        ["📤 Lapor posting", "📎 Lihat materi"]
+        ["📤 Lapor unggahan", "📎 Lihat materi"]
     ]
     [english] = containing(bot, asep, "Reminder")
     assert "24 hours" in english

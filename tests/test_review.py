@@ -96,7 +96,7 @@ async def test_two_reviewers_racing_the_first_wins_and_the_second_is_told(bot: B
     central = await bot.join("Dewi", units_db.REGENCY_CODE, "coordinator")
     budi = await bot.join("Budi", KARADENAN)
     await publish(bot, kecamatan, [KARADENAN])
-    await bot.press(budi, "📤 Lapor posting")
+    await bot.press(budi, "📤 Lapor unggahan")
     await bot.say(budi, "https://www.instagram.com/p/RACE12345/")
     await bot.say(kecamatan, "/tinjau")
     await bot.say(central, "/tinjau")

@@ -42,7 +42,7 @@ async def test_the_whole_loop_takes_two_interactions(bot: BotDriver) -> None:
     received = bot.sandbox.messages(siti)[before[siti] :]
     assert [message.media_type for message in received] == [None, "photo", "photo"]
     assert "Vaksinasi Anak" in received[0].plain_text and "Pesan kunci" in received[0].plain_text
-    assert received[0].button_labels() == [["📤 Lapor posting", "📎 Lihat materi"]]
+    assert received[0].button_labels() == [["📤 Lapor unggahan", "📎 Lihat materi"]]
     assert len(bot.sandbox.messages(budi)) == before[budi] + 3
     assert len(bot.sandbox.messages(outsider)) == before[outsider]
     # The coordinator gets the delivery report.
@@ -50,7 +50,7 @@ async def test_the_whole_loop_takes_two_interactions(bot: BotDriver) -> None:
 
     # Interaction 1: press the button on the briefing. Interaction 2: paste the link.
     interactions = bot.interactions
-    prompt = await bot.press(siti, "📤 Lapor posting", message_id=received[0].message_id)
+    prompt = await bot.press(siti, "📤 Lapor unggahan", message_id=received[0].message_id)
     assert "Tempel tautan" in joined(prompt)
     receipt = await bot.say(siti, "https://www.instagram.com/p/C7xYz12AbCd/?igsh=MWQ1ZGUx")
     assert bot.interactions - interactions == 2
@@ -75,7 +75,7 @@ async def test_a_late_report_still_closes_the_assignment_as_late(bot: BotDriver)
     budi = await bot.join("Budi", KARADENAN)
     briefing_id = await publish(bot, coordinator, [KARADENAN], deadline=timedelta(hours=3))
     bot.clock.advance(timedelta(hours=5))
-    await bot.press(budi, "📤 Lapor posting")
+    await bot.press(budi, "📤 Lapor unggahan")
     receipt = await bot.say(budi, "https://vt.tiktok.com/ZSjAbCdEf/")
     assert "Terlambat" in joined(receipt)
     late = await assignment(bot, briefing_id, KARADENAN)
@@ -89,9 +89,9 @@ async def test_the_same_post_by_another_unit_is_refused_naming_the_first(bot: Bo
     siti = await bot.join("Siti", PONDOK_RAJEG)
     budi = await bot.join("Budi", KARADENAN)
     briefing_id = await publish(bot, coordinator, [PONDOK_RAJEG, KARADENAN])
-    await bot.press(siti, "📤 Lapor posting")
+    await bot.press(siti, "📤 Lapor unggahan")
     await bot.say(siti, "https://youtu.be/dQw4w9WgXcQ?si=abc")
-    await bot.press(budi, "📤 Lapor posting")
+    await bot.press(budi, "📤 Lapor unggahan")
     refused = joined(
         await bot.say(budi, "https://www.youtube.com/watch?v=dQw4w9WgXcQ&feature=share")
     )
@@ -106,8 +106,8 @@ REFUSALS = [
     ("https://bit.ly/3AbCdEf", "tautan pendek"),
     ("https://www.instagram.com/pemkabbogor/", "profil/akun Instagram"),
     ("https://www.tiktok.com/@diskominfo.bogor", "profil/akun TikTok"),
-    ("https://x.com/search?q=bogor", "tidak menunjuk ke satu postingan atau artikel X"),
-    ("https://bogorkab.go.id/", "tidak menunjuk ke satu postingan atau artikel Situs web"),
+    ("https://x.com/search?q=bogor", "tidak menunjuk ke satu unggahan atau artikel X"),
+    ("https://bogorkab.go.id/", "tidak menunjuk ke satu unggahan atau artikel Situs web"),
     ("https://bogorkab.go.id/" + "a" * 1200, "terlalu panjang"),
 ]
 
@@ -116,7 +116,7 @@ async def test_every_link_refusal_says_what_is_wrong_and_changes_nothing(bot: Bo
     coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
     siti = await bot.join("Siti", PONDOK_RAJEG)
     briefing_id = await publish(bot, coordinator, [PONDOK_RAJEG])
-    await bot.press(siti, "📤 Lapor posting")
+    await bot.press(siti, "📤 Lapor unggahan")
     # Several links in one message: each gets its own verdict.
     answer = joined(await bot.say(siti, "\n".join(link for link, _ in REFUSALS)))
     assert answer.count("Tidak dicatat") == len(REFUSALS)
@@ -134,9 +134,9 @@ async def test_off_channel_links_are_accepted_with_a_note_and_a_screenshot_is_ke
     coordinator = await bot.join("Rudi", CIBINONG, "coordinator")
     siti = await bot.join("Siti", PONDOK_RAJEG)
     await publish(bot, coordinator, [PONDOK_RAJEG], channels=("instagram",))
-    await bot.press(siti, "📤 Lapor posting")
+    await bot.press(siti, "📤 Lapor unggahan")
     early = joined(await bot._after(siti, lambda: bot.sandbox.send_photo(siti)))
-    assert "tautan postingannya dulu" in early
+    assert "tautan unggahannya dulu" in early
     answer = joined(
         await bot.say(
             siti,

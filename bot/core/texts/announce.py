@@ -42,13 +42,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "announce.too_long": {
         "id": "Teks terlalu panjang: {length} karakter; maksimal {limit} (termasuk judul dan tanda "
         "tangan, batas Telegram 4.096). Persingkat lalu kirim lagi.",
-        "en": "The text is too long: {length} characters; at most {limit} (with the header and "
+        "en": "The text is too long: {length} {length:character|characters}; at most {limit} (with the header and "
         "signature, Telegram's limit is 4,096). Shorten it and send it again.",
     },
     "announce.too_long_caption": {
         "id": "Keterangan terlalu panjang: {length} karakter; maksimal {limit} (batas Telegram untuk "
         "keterangan foto/dokumen 1.024). Persingkat, atau kirim sebagai teks saja.",
-        "en": "The caption is too long: {length} characters; at most {limit} (Telegram's caption limit "
+        "en": "The caption is too long: {length} {length:character|characters}; at most {limit} (Telegram's caption limit "
         "is 1,024). Shorten it, or send it as text only.",
     },
     "announce.body_unsupported": {
@@ -66,7 +66,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "By level (agencies, districts, villages)",
     },
     "announce.aud.kecamatan": {"id": "Kecamatan tertentu", "en": "Chosen districts"},
-    "announce.aud.tag": {"id": "Unit dengan tag (mis. 3T)", "en": "Units with a tag (e.g. 3T)"},
+    "announce.aud.tag": {"id": "Unit dengan label (mis. 3T)", "en": "Units with a label (e.g. 3T)"},
     "announce.aud.units": {"id": "Pilih unit satu per satu", "en": "Pick units one by one"},
     "announce.ask_levels": {
         "id": "Pilih tingkat (boleh lebih dari satu), lalu tekan <b>Selesai</b>.",
@@ -85,17 +85,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "Chosen: {chosen} · page {page}/{pages}",
     },
     "announce.ask_tag": {
-        "id": "Pilih tag, atau ketik nama tag:",
-        "en": "Choose a tag, or type its name:",
+        "id": "Pilih label, atau ketik nama labelnya.",
+        "en": "Choose a label, or type its name.",
     },
     "announce.tag_button": {"id": "🏷 {tag}", "en": "🏷 {tag}"},
     "announce.no_tags": {
-        "id": "Belum ada unit bertag di wilayah Anda. Pilih cara lain.",
-        "en": "No unit in your scope has a tag yet. Choose another way.",
+        "id": "Belum ada unit berlabel di wilayah Anda. Pilih cara lain.",
+        "en": "No unit in your scope has a label yet. Choose another way.",
     },
     "announce.tag_unknown": {
-        "id": 'Tidak ada unit dengan tag "{tag}" di wilayah Anda.',
-        "en": 'No unit in your scope has the tag "{tag}".',
+        "id": 'Tidak ada unit dengan label "{tag}" di wilayah Anda.',
+        "en": 'No unit in your scope has the label "{tag}".',
     },
     "announce.pick_unit": {"id": "🏢 Pilih unit penerima.", "en": "🏢 Choose a receiving unit."},
     "announce.units_chosen": {
@@ -120,7 +120,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "announce.summary_empty_units": {
         "id": "⚠️ {count} unit sasaran belum punya petugas aktif.",
-        "en": "⚠️ {count} targeted units have no active officer yet.",
+        "en": "⚠️ {count} targeted {count:unit|units} have no active officer yet.",
     },
     "announce.summary_when": {"id": "Waktu: {when}", "en": "When: {when}"},
     "announce.summary_quiet": {
@@ -158,12 +158,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "announce.sent": {
         "id": "✅ Pengumuman #{id} sedang dikirim ke {people} orang di {units} unit. "
         "Laporan pengiriman menyusul setelah selesai.",
-        "en": "✅ Announcement #{id} is being sent to {people} people in {units} units. "
+        "en": "✅ Announcement #{id} is being sent to {people} {people:person|people} in {units} {units:unit|units}. "
         "A delivery report follows when it is done.",
     },
     "announce.scheduled": {
         "id": "🗓 Pengumuman #{id} dijadwalkan {when} untuk {people} orang. Lihat atau ubah dengan /jadwal.",
-        "en": "🗓 Announcement #{id} is scheduled for {when}, to {people} people. See or change it with /jadwal.",
+        "en": "🗓 Announcement #{id} is scheduled for {when}, to {people} {people:person|people}. See or change it with /jadwal.",
     },
     "announce.button.status": {"id": "📋 Siapa yang sudah membaca", "en": "📋 Who has read it"},
     "announce.button.refresh": {"id": "🔄 Perbarui", "en": "🔄 Refresh"},
@@ -173,7 +173,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Sudah membaca: <b>{read}</b> dari {people} orang · unit lengkap: {complete} dari {units}\n"
         "Halaman {page}/{pages}\n",
         "en": "📋 <b>Read confirmations — Announcement #{id}</b>\n<i>{snippet}</i>\n\n"
-        "Read: <b>{read}</b> of {people} people · complete units: {complete} of {units}\n"
+        "Read: <b>{read}</b> of {people} {people:person|people} · complete units: {complete} of {units}\n"
         "Page {page}/{pages}\n",
     },
     "announce.status.unit_done": {
@@ -200,7 +200,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "schedule.item": {
         "id": "<b>#{id}</b> · {when} · {people} orang\n<i>{snippet}</i>",
-        "en": "<b>#{id}</b> · {when} · {people} people\n<i>{snippet}</i>",
+        "en": "<b>#{id}</b> · {when} · {people} {people:person|people}\n<i>{snippet}</i>",
     },
     "schedule.item_sender": {"id": "\noleh {name}", "en": "\nby {name}"},
     "schedule.item_quiet": {

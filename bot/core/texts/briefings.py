@@ -31,18 +31,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Strategic programs are managed by admins and regency coordinators only.",
     },
     "program.ask_name": {
-        "id": "Nama program? (maksimal 100 karakter; /batal untuk membatalkan)",
-        "en": "The program's name? (at most 100 characters; /batal to cancel)",
+        "id": "Ketik nama program (maksimal 100 karakter; /batal untuk membatalkan).",
+        "en": "Type the program's name (at most 100 characters; /cancel to stop).",
     },
     "program.ask_description": {
-        "id": "Keterangan singkat program? Kirim <code>-</code> untuk melewati.",
-        "en": "A short description of the program? Send <code>-</code> to skip.",
+        "id": "Ketik keterangan singkat program, atau kirim <code>-</code> untuk melewati.",
+        "en": "Type a short description of the program, or send <code>-</code> to skip.",
     },
     "program.ask_priority": {
-        "id": "Peringkat prioritas? Angka 1–99, 1 = paling utama.",
-        "en": "Priority rank? A number 1–99, 1 = the highest.",
+        "id": "Ketik peringkat prioritas: angka 1–99, 1 = paling utama.",
+        "en": "Type the priority rank: a number 1–99, 1 = the highest.",
     },
-    "program.ask_horizon": {"id": "Jangka waktunya?", "en": "Its horizon?"},
+    "program.ask_horizon": {"id": "Pilih jangka waktunya.", "en": "Pick its horizon."},
     "program.ask_period": {
         "id": "Tanggal mulai dan selesai, misalnya <code>2026-12-01 2027-06-30</code>.",
         "en": "Start and end dates, e.g. <code>2026-12-01 2027-06-30</code>.",
@@ -105,18 +105,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Psychographic: {tags}",
     },
     "briefing.view.deadline": {
-        "id": "⏰ <b>Tenggat posting:</b> {deadline}",
-        "en": "⏰ <b>Posting deadline:</b> {deadline}",
+        "id": "⏰ <b>Tenggat unggahan:</b> {deadline}",
+        "en": "⏰ <b>Deadline for posts:</b> {deadline}",
     },
     "briefing.view.attachments": {
-        "id": "📎 {count} materi terlampir (menyusul).",
-        "en": "📎 {count} attached file(s) follow.",
+        "id": "📎 {count} materi dikirim sesudah pesan ini.",
+        "en": "📎 {count} {count:file follows|files follow} this message.",
     },
     "briefing.view.attachment_caption": {
-        "id": "📎 Materi {number}/{total} · {title}",
-        "en": "📎 Material {number}/{total} · {title}",
+        "id": "📎 Materi ke-{number} dari {total} · {title}",
+        "en": "📎 Material {number} of {total} · {title}",
     },
-    "briefing.button.report": {"id": "📤 Lapor posting", "en": "📤 Report post"},
+    "briefing.button.report": {"id": "📤 Lapor unggahan", "en": "📤 Report a post"},
     "briefing.button.material": {"id": "📎 Lihat materi", "en": "📎 See material"},
     "briefing.updated": {
         "id": "🔄 <b>Briefing #{id} diperbarui</b> — {title}\n{what}",
@@ -174,7 +174,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "tenggat.header": {
         "id": "⏰ <b>Tenggat unit Anda</b> ({days} hari ke depan dan yang terlewat)",
-        "en": "⏰ <b>Your unit's deadlines</b> (next {days} days and missed ones)",
+        "en": "⏰ <b>Your unit's deadlines</b> (next {days} {days:day|days} and missed ones)",
     },
     "tenggat.item": {
         "id": "{mark} {deadline} — {title} · {status}",
@@ -188,10 +188,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "manage.button.close": {"id": "🔒 Tutup #{id}", "en": "🔒 Close #{id}"},
     "manage.button.close_yes": {"id": "🔒 Ya, tutup", "en": "🔒 Yes, close it"},
     "manage.ask_deadline": {
-        "id": "Tenggat <b>{title}</b> sekarang {deadline}.\nTenggat baru? Misalnya "
+        "id": "Tenggat <b>{title}</b> sekarang {deadline}.\nKetik tenggat baru, mis. "
         "<code>besok 16:00</code>, <code>Jumat 12:00</code> atau <code>2026-12-05 16:00</code> (WIB).",
-        "en": "The deadline of <b>{title}</b> is now {deadline}.\nThe new deadline? E.g. "
-        "<code>besok 16:00</code>, <code>Jumat 12:00</code> or <code>2026-12-05 16:00</code> (WIB).",
+        "en": "The deadline of <b>{title}</b> is now {deadline}.\nType the new deadline, e.g. "
+        "<code>tomorrow 16:00</code>, <code>Friday 12:00</code> or <code>2026-12-05 16:00</code> (WIB).",
     },
     "manage.ask_text": {
         "id": "Pesan kunci <b>{title}</b> sekarang:\n<i>{text}</i>\n\nKirim pesan kunci yang baru.",
@@ -211,7 +211,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "manage.closed": {
         "id": "🔒 Briefing <b>{title}</b> ditutup: {done}/{total} unit sudah melapor.",
-        "en": "🔒 Briefing <b>{title}</b> closed: {done}/{total} units reported.",
+        "en": "🔒 Briefing <b>{title}</b> closed: {done}/{total} {total:unit|units} reported.",
     },
     "manage.closed_withdrawn": {
         "id": "🔒 Briefing <b>{title}</b> ditutup sebelum terbit; pengirimannya dibatalkan.",

@@ -33,7 +33,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "caption.no_variants": {"id": "belum ada", "en": "none yet"},
     "caption.ask_variant": {
-        "id": "✍️ Kirim caption untuk unit kelas <b>{name}</b> (bertag {tag}), paling banyak "
+        "id": "✍️ Kirim caption untuk unit kelas <b>{name}</b> (berlabel {tag}), paling banyak "
         "{limit} karakter; {marks} diisi nama unit dan kecamatan penerima.{current}",
         "en": "✍️ Send the caption for the units of class <b>{name}</b> (tagged {tag}), at "
         "most {limit} characters; {marks} are filled with each recipient's unit and "
@@ -71,7 +71,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "caption.preview": {
         "id": "✍️ <b>Saran caption</b> — setiap unit menerima varian kelas wilayahnya "
-        "(tag unit), dengan {marks} diisi namanya:",
+        "(label unit), dengan {marks} diisi namanya:",
         "en": "✍️ <b>Suggested caption</b> — each unit gets its geographic class's variant "
         "(unit tags), with {marks} filled with its names:",
     },

@@ -15,7 +15,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "error.admin_alert_suppressed": {
         "id": "{count} galat serupa dalam 10 menit terakhir tidak dilaporkan satu per satu.",
-        "en": "{count} similar errors in the last 10 minutes were not reported one by one.",
+        "en": "{count} similar {count:error|errors} in the last 10 minutes were not reported one by one.",
     },
     "error.database_lost": {
         "id": "🛑 Berkas basis data <code>{path}</code> dihapus atau diganti saat bot berjalan. "
@@ -67,7 +67,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "input.too_long": {
         "id": "Pesan terlalu panjang ({length} karakter; maksimal {limit}). Persingkat lalu kirim lagi.",
-        "en": "The message is too long ({length} characters; at most {limit}). "
+        "en": "The message is too long ({length} {length:character|characters}; at most {limit}). "
         "Shorten it and send it again.",
     },
     "flood.too_fast": {

@@ -70,12 +70,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "compose.targets_chosen": {
         "id": "🎯 Sasaran: {units} unit, {people} petugas aktif saat ini.",
-        "en": "🎯 Target: {units} units, {people} active officers right now.",
+        "en": "🎯 Target: {units} {units:unit|units}, {people} active {people:officer|officers} right now.",
     },
     "compose.ask_deadline": {
         "id": "⏰ Ketik tenggat unggahan, misalnya <code>besok 16:00</code>, <code>Jumat 12:00</code> "
         "atau <code>2026-12-05 16:00</code> (WIB). Tanggal saja berarti pukul 23.59.",
-        "en": "⏰ Type the posting deadline, e.g. <code>besok 16:00</code>, <code>Jumat 12:00</code> "
+        "en": "⏰ Type the deadline for posts, e.g. <code>tomorrow 16:00</code>, <code>Friday 12:00</code> "
         "or <code>2026-12-05 16:00</code> (WIB). A date alone means 23:59.",
     },
     # -- the optional parts, from the preview
@@ -158,7 +158,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "compose.preview": {
         "id": "☝️ Itulah briefing yang akan diterima {people} petugas di {units} unit.\n"
         "Tenggat: {deadline}.\nTerbitkan sekarang, jadwalkan, atau tambahkan bagian pilihan (➕).",
-        "en": "☝️ That is the briefing {people} officers in {units} units will receive.\n"
+        "en": "☝️ That is the briefing {people} {people:officer|officers} in {units} {units:unit|units} will receive.\n"
         "Deadline: {deadline}.\nPublish now, schedule it, or add optional parts (➕).",
     },
     "compose.button.publish_now": {"id": "🚀 Terbitkan sekarang", "en": "🚀 Publish now"},
@@ -167,8 +167,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "compose.ask_publish_at": {
         "id": "🕒 Ketik waktu terbitnya, misalnya <code>besok 07:00</code> atau "
         "<code>Senin 08:30</code> (WIB).",
-        "en": "🕒 Type when to publish it, e.g. <code>besok 07:00</code> or "
-        "<code>Senin 08:30</code> (WIB).",
+        "en": "🕒 Type when to publish it, e.g. <code>tomorrow 07:00</code> or "
+        "<code>Monday 08:30</code> (WIB).",
     },
     "compose.ask_edit": {
         "id": "Pilih bagian yang diubah.",
@@ -177,14 +177,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "compose.published": {
         "id": "✅ Briefing #{id} <b>{title}</b> diterbitkan ke {units} unit ({people} petugas). "
         "Laporan pengiriman menyusul; pantau lewat /brief_kelola.",
-        "en": "✅ Briefing #{id} <b>{title}</b> published to {units} units ({people} officers). "
+        "en": "✅ Briefing #{id} <b>{title}</b> published to {units} {units:unit|units} ({people} {people:officer|officers}). "
         "The delivery report follows; follow it with /brief_kelola.",
     },
     "compose.scheduled": {
         "id": "🕒 Briefing #{id} <b>{title}</b> dijadwalkan terbit {at} untuk {units} unit "
         "({people} petugas).",
-        "en": "🕒 Briefing #{id} <b>{title}</b> is scheduled for {at}, to {units} units "
-        "({people} officers).",
+        "en": "🕒 Briefing #{id} <b>{title}</b> is scheduled for {at}, to {units} {units:unit|units} "
+        "({people} {people:officer|officers}).",
     },
     "compose.stepname.program": {"id": "Program", "en": "Program"},
     "compose.stepname.title": {"id": "Judul", "en": "Title"},
@@ -206,7 +206,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "compose.problem.too_long": {
         "id": "Terlalu panjang: maksimal {limit} karakter (per baris/label). Persingkat lalu kirim lagi.",
-        "en": "Too long: at most {limit} characters (per line/label). Shorten it and send it again.",
+        "en": "Too long: at most {limit} {limit:character|characters} (per line/label). Shorten it and send it again.",
     },
     "compose.problem.too_many": {
         "id": "Terlalu banyak: maksimal {limit}. Kurangi lalu kirim lagi.",

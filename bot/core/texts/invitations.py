@@ -3,12 +3,12 @@
 TEXTS: dict[str, dict[str, str]] = {
     "cmd.undang": {"id": "Buat tautan undangan", "en": "Make an invitation link"},
     "undang.pick_unit": {
-        "id": "<b>Undangan baru</b>\nUntuk unit mana?",
-        "en": "<b>New invitation</b>\nFor which unit?",
+        "id": "<b>Undangan baru</b>\nPilih unitnya.",
+        "en": "<b>New invitation</b>\nPick the unit.",
     },
     "undang.pick_role": {
-        "id": "Unit: <b>{unit}</b> ✔\n\nSebagai apa orang yang diundang?",
-        "en": "Unit: <b>{unit}</b> ✔\n\nWhat will the invited person be?",
+        "id": "Unit: <b>{unit}</b> ✔\n\nPilih peran orang yang diundang.",
+        "en": "Unit: <b>{unit}</b> ✔\n\nPick the role of the person you invite.",
     },
     "undang.pick_uses": {
         "id": "Unit: <b>{unit}</b> ✔\nPeran: {role} ✔\n\n<b>Berapa orang</b> boleh memakai tautan ini? "
@@ -19,10 +19,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "undang.pick_days": {
         "id": "Unit: <b>{unit}</b> ✔\nPeran: {role} ✔\nUntuk: {uses} orang ✔\n\n"
         "<b>Berlaku berapa hari?</b> Pilih, atau ketik angka 1–{max}.",
-        "en": "Unit: <b>{unit}</b> ✔\nRole: {role} ✔\nFor: {uses} people ✔\n\n"
+        "en": "Unit: <b>{unit}</b> ✔\nRole: {role} ✔\nFor: {uses} {uses:person|people} ✔\n\n"
         "<b>Valid for how many days?</b> Choose, or type a number 1–{max}.",
     },
-    "undang.days_button": {"id": "{days} hari", "en": "{days} days"},
+    "undang.days_button": {"id": "{days} hari", "en": "{days} {days:day|days}"},
     "undang.bad_number": {
         "id": "Ketik angka antara 1 dan {max}.",
         "en": "Type a number between 1 and {max}.",
@@ -31,7 +31,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "✅ <b>Undangan dibuat</b>\nUnit: {unit}\nPeran: {role}\nUntuk: {uses} orang\n"
         "Berlaku sampai: {expires}\n\nTautan:\n{link}\n\n"
         "Teruskan pesan di bawah ini kepada orang yang diundang.",
-        "en": "✅ <b>Invitation made</b>\nUnit: {unit}\nRole: {role}\nFor: {uses} people\n"
+        "en": "✅ <b>Invitation made</b>\nUnit: {unit}\nRole: {role}\nFor: {uses} {uses:person|people}\n"
         "Valid until: {expires}\n\nLink:\n{link}\n\n"
         "Forward the message below to the people you invite.",
     },
@@ -65,14 +65,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "Each gets one link: the officers who open it pick their village.",
     },
     "bulk.all": {"id": "Pilih semua", "en": "Pick all"},
-    "bulk.make": {"id": "🔗 Buat {count} tautan", "en": "🔗 Make {count} links"},
+    "bulk.make": {"id": "🔗 Buat {count} tautan", "en": "🔗 Make {count} {count:link|links}"},
     "bulk.none_picked": {
         "id": "Pilih dulu paling sedikit satu unit.",
         "en": "Pick at least one unit first.",
     },
     "bulk.made": {
         "id": "✅ {count} tautan dibuat, lihat pesan berikut.",
-        "en": "✅ {count} links made, see the next message.",
+        "en": "✅ {count} {count:link|links} made, see the next message.",
     },
     "bulk.made_kecamatan": {
         "id": "✅ Tautan kecamatan dibuat, lihat pesan berikut.",
@@ -81,13 +81,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "bulk.links": {
         "id": "📨 <b>{count} tautan undangan petugas</b> ({uses} orang per unit, berlaku sampai "
         "{expires}). Tekan tombol bagikan untuk mengirim tiap tautan ke grup atau orangnya.",
-        "en": "📨 <b>{count} officer invitation links</b> ({uses} people per unit, valid until "
+        "en": "📨 <b>{count} officer invitation {count:link|links}</b> ({uses} {uses:person|people} per unit, valid until "
         "{expires}). Press a share button to send each link to its group or person.",
     },
     "bulk.links_kecamatan": {
         "id": "📨 <b>{count} tautan undangan kecamatan</b> (berlaku sampai {expires}). Petugas "
         "yang membukanya memilih desa/kelurahannya. Tekan tombol bagikan untuk mengirimnya.",
-        "en": "📨 <b>{count} district invitation links</b> (valid until {expires}). Officers who "
+        "en": "📨 <b>{count} district invitation {count:link|links}</b> (valid until {expires}). Officers who "
         "open one pick their village. Press a share button to send it.",
     },
     "bulk.link_line": {"id": "• <b>{unit}</b>: {link}", "en": "• <b>{unit}</b>: {link}"},
@@ -104,7 +104,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "coverage.title": {
         "id": "📍 <b>{total} unit belum punya petugas aktif</b> (halaman {page}/{pages}). "
         "Tekan Undang untuk membuat tautan undangan petugas unit itu.",
-        "en": "📍 <b>{total} units have no active officer</b> (page {page}/{pages}). "
+        "en": "📍 <b>{total} {total:unit|units} have no active officer</b> (page {page}/{pages}). "
         "Press Invite to make an officers' invitation link for that unit.",
     },
     "coverage.invite": {"id": "📨 Undang: {unit}", "en": "📨 Invite: {unit}"},

@@ -10,7 +10,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "📡 <b>Laporan isu</b>\nKirim <b>tautan</b> atau <b>tangkapan layar</b> dari yang Anda "
         "temukan: keluhan warga, hoaks tentang pemerintah, isu yang viral. (/batal untuk membatalkan)",
         "en": "📡 <b>Issue report</b>\nSend the <b>link</b> or a <b>screenshot</b> of what you found: "
-        "a complaint, a hoax about the government, a viral issue. (/batal to cancel)",
+        "a complaint, a hoax about the government, a viral issue. (/cancel to stop)",
     },
     "issue.bad_link": {
         "id": "Tautan itu tidak bisa dipakai. {reason}\nAtau kirim tangkapan layarnya.",
@@ -21,7 +21,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Write a short description: what is it about, where, and how widely is it spreading?",
     },
     "issue.ask_urgency": {
-        "id": "Seberapa mendesak? <b>Darurat</b> langsung dikirim ke koordinator, juga di malam hari.",
+        "id": "Pilih tingkat isunya. <b>Darurat</b> langsung dikirim ke koordinator, juga di malam hari.",
         "en": "How urgent is it? <b>Emergency</b> reaches the coordinators at once, also at night.",
     },
     "issue.urgency.biasa": {"id": "Biasa", "en": "Normal"},
@@ -33,7 +33,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "issue.problem.too_long": {
         "id": "Terlalu panjang (maksimal {limit} karakter). Persingkat lalu kirim lagi.",
-        "en": "Too long (at most {limit} characters). Shorten it and send it again.",
+        "en": "Too long (at most {limit} {limit:character|characters}). Shorten it and send it again.",
     },
     "issue.received": {
         "id": "✅ Laporan isu <b>{number}</b> ({urgency}) diterima dan diteruskan ke koordinator. "
@@ -56,8 +56,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There are no open issue reports in your scope.",
     },
     "issue.list.header": {
-        "id": "<b>{count} laporan isu terbuka</b> (yang paling mendesak dulu)",
-        "en": "<b>{count} open issue reports</b> (most urgent first)",
+        "id": "<b>{count} laporan isu terbuka</b> (tingkat tertinggi dulu)",
+        "en": "<b>{count} open issue {count:report|reports}</b> (most urgent first)",
     },
     "issue.list.item": {
         "id": "<b>{number}</b> · {urgency} · {at}\n{unit} — {name}\n{description}{link}",

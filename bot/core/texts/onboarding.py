@@ -182,7 +182,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---- self-registration ----
     "register.apply_button": {"id": "📝 Ajukan pendaftaran", "en": "📝 Apply to join"},
     "register.pick_unit": {
-        "id": "<b>Pendaftaran — langkah 1 dari 3</b>\nDi unit mana Anda bertugas?",
+        "id": "<b>Pendaftaran — langkah 1 dari 3</b>\nPilih unit tempat Anda bertugas.",
         "en": "<b>Registration — step 1 of 3</b>\nWhich unit do you serve?",
     },
     "register.ask_name": {
@@ -194,20 +194,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "register.use_name_button": {"id": "Pakai: {name}", "en": "Use: {name}"},
     "register.bad_name": {
         "id": "Nama harus {min}–{max} karakter. Ketik lagi nama lengkap Anda.",
-        "en": "The name must be {min}–{max} characters. Type your full name again.",
+        "en": "The name must be {min}–{max} {max:character|characters}. Type your full name again.",
     },
     "register.ask_position": {
-        "id": "Nama: <b>{name}</b> ✔\n\n<b>Langkah 3 dari 3:</b> apa jabatan Anda? "
-        "Pilih di bawah, atau ketik.",
-        "en": "Name: <b>{name}</b> ✔\n\n<b>Step 3 of 3:</b> what is your position? "
-        "Choose below, or type it.",
+        "id": "Nama: <b>{name}</b> ✔\n\n<b>Langkah 3 dari 3:</b> pilih jabatan Anda di bawah, "
+        "atau ketik.",
+        "en": "Name: <b>{name}</b> ✔\n\n<b>Step 3 of 3:</b> choose your position below, "
+        "or type it.",
     },
     "register.position.social": {"id": "Pengelola Media Sosial", "en": "Social media officer"},
     "register.position.operator": {"id": "Operator", "en": "Operator"},
     "register.position.staff": {"id": "Staf Humas", "en": "Public relations staff"},
     "register.bad_position": {
         "id": "Jabatan harus {min}–{max} karakter. Ketik lagi jabatan Anda.",
-        "en": "The position must be {min}–{max} characters. Type your position again.",
+        "en": "The position must be {min}–{max} {max:character|characters}. Type your position again.",
     },
     "register.submitted": {
         "id": "✅ <b>Permohonan terkirim.</b>\nUnit: {unit}\nNama: {name}\nJabatan: {position}\n\n"

@@ -18,7 +18,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "people.list_header": {
         "id": "<b>Petugas — {scope}</b>\n{total} orang · halaman {page}/{pages}",
-        "en": "<b>People — {scope}</b>\n{total} people · page {page}/{pages}",
+        "en": "<b>People — {scope}</b>\n{total} {total:person|people} · page {page}/{pages}",
     },
     "people.list_line": {
         "id": "{number}. <b>{name}</b> — {unit} · {role}{status}",
@@ -53,7 +53,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "New role for <b>{name}</b> (now {role}):",
     },
     "people.move_title": {
-        "id": "<b>Pindah unit</b>\nKe unit mana petugas ini dipindahkan?",
+        "id": "<b>Pindah unit</b>\nPilih unit tujuan petugas ini.",
         "en": "<b>Move</b>\nTo which unit does this person move?",
     },
     "people.confirm_deactivate": {
@@ -103,8 +103,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Coordinators can manage officers only, not coordinators or administrators.",
     },
     "people.error.self": {
-        "id": "Akun Anda sendiri diubah oleh administrator lain.",
-        "en": "Your own account is changed by another administrator.",
+        "id": "Akun Anda sendiri hanya dapat diubah oleh administrator lain.",
+        "en": "Your own account can only be changed by another administrator.",
     },
     "people.error.admin_only": {
         "id": "Hanya administrator yang dapat mengubah peran.",
@@ -131,8 +131,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "people.erased": {
         "id": "✅ Data pribadi petugas #{id} dihapus ({registrations} pendaftaran, "
         "{deliveries} pesan tertunda).",
-        "en": "✅ The personal data of person #{id} was erased ({registrations} applications, "
-        "{deliveries} pending messages).",
+        "en": "✅ The personal data of person #{id} was erased ({registrations} {registrations:application|applications}, "
+        "{deliveries} pending {deliveries:message|messages}).",
     },
     "people.erase_cancelled": {
         "id": "Tidak jadi dihapus. Tidak ada yang diubah.",

@@ -12,14 +12,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "sched.more": {"id": "… dan {count} lainnya", "en": "… and {count} more"},
     # ---- reminders and the overdue notice (to officers; never naming other units) ----
     "reminder.before": {
-        "id": "⏰ <b>Pengingat</b>: unit Anda belum melaporkan posting untuk briefing "
-        "#{id} <b>{title}</b>.\nSisa waktu: <b>{left}</b> (batas {deadline}).",
+        "id": "⏰ <b>Pengingat</b>: unit Anda belum melaporkan unggahan untuk briefing "
+        "#{id} <b>{title}</b>.\nSisa waktu: <b>{left}</b> (tenggat {deadline}).",
         "en": "⏰ <b>Reminder</b>: your unit has not reported a post for briefing "
         "#{id} <b>{title}</b> yet.\nTime left: <b>{left}</b> (deadline {deadline}).",
     },
     "overdue.notice": {
-        "id": "⌛ Batas waktu briefing #{id} <b>{title}</b> sudah lewat ({deadline}) dan unit Anda "
-        "belum melaporkan posting. Laporan masih diterima, tercatat terlambat.",
+        "id": "⌛ Tenggat briefing #{id} <b>{title}</b> sudah lewat ({deadline}) dan unit Anda "
+        "belum melaporkan unggahan. Laporan masih diterima, tercatat terlambat.",
         "en": "⌛ The deadline of briefing #{id} <b>{title}</b> has passed ({deadline}) and your "
         "unit "
         "has not reported a post. Reports are still accepted and recorded as late.",
@@ -27,7 +27,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "unreachable.header": {
         "id": "ℹ️ Pengingat tidak sampai ke siapa pun di {count} unit berikut. "
         "Mohon pastikan mereka tetap mendapat informasi:",
-        "en": "ℹ️ Reminders reached nobody in the following {count} units. "
+        "en": "ℹ️ Reminders reached nobody in the following {count} {count:unit|units}. "
         "Please make sure they still get the information:",
     },
     "unreachable.line": {"id": "• {unit} — {reason}", "en": "• {unit} — {reason}"},
@@ -45,7 +45,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # ---- escalation (to coordinators only) ----
     "escalation.header": {
-        "id": "🚨 <b>Belum melapor setelah batas waktu</b>",
+        "id": "🚨 <b>Belum melapor setelah tenggat</b>",
         "en": "🚨 <b>Not reported by the deadline</b>",
     },
     "escalation.footer": {
@@ -53,16 +53,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "<i>This list is for coordinators only. The late units have been told.</i>",
     },
     "escalation.briefing": {
-        "id": "<b>#{id} {title}</b> — batas {deadline}",
+        "id": "<b>#{id} {title}</b> — tenggat {deadline}",
         "en": "<b>#{id} {title}</b> — deadline {deadline}",
     },
     "escalation.count": {
         "id": "{open} dari {total} unit sasaran belum melapor.",
-        "en": "{open} of {total} target units have not reported.",
+        "en": "{open} of {total} target {total:unit|units} {open:has|have} not reported.",
     },
     "escalation.count_scope": {
         "id": "{open} dari {total} unit sasaran di wilayah Anda belum melapor:",
-        "en": "{open} of {total} target units in your area have not reported:",
+        "en": "{open} of {total} target {total:unit|units} in your area {open:has|have} not reported:",
     },
     "escalation.offices": {
         "id": "Kantor kecamatan ({count}): {names}",
@@ -94,7 +94,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Kantor kecamatan: {offices} · perangkat daerah: {agencies} · desa/kelurahan: "
         "{villages} di {kecamatan} kecamatan",
         "en": "District offices: {offices} · agencies: {agencies} · villages: {villages} in "
-        "{kecamatan} districts",
+        "{kecamatan} {kecamatan:district|districts}",
     },
     "escalation.summary_behind": {
         "id": "Paling banyak: {names}",
@@ -102,11 +102,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "escalation.summary_scope": {
         "id": "{open} dari {total} unit sasaran di wilayah Anda belum melapor.",
-        "en": "{open} of {total} target units in your area have not reported.",
+        "en": "{open} of {total} target {total:unit|units} in your area {open:has|have} not reported.",
     },
     "escalation.brief": {
-        "id": "<b>#{id} {title}</b> (batas {deadline}): {open} dari {total} unit belum melapor",
-        "en": "<b>#{id} {title}</b> (deadline {deadline}): {open} of {total} units have not "
+        "id": "<b>#{id} {title}</b> (tenggat {deadline}): {open} dari {total} unit belum melapor",
+        "en": "<b>#{id} {title}</b> (deadline {deadline}): {open} of {total} {total:unit|units} {open:has|have} not "
         "reported",
     },
     "escalation.footer_summary": {
@@ -120,11 +120,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "details.button_units": {"id": "📋 Rincian", "en": "📋 Details"},
     "details.escalation": {
         "id": "📋 <b>#{id} {title}</b>: {total} unit belum melapor (halaman {page}/{pages})",
-        "en": "📋 <b>#{id} {title}</b>: {total} units have not reported (page {page}/{pages})",
+        "en": "📋 <b>#{id} {title}</b>: {total} {total:unit has|units have} not reported (page {page}/{pages})",
     },
     "details.unreached": {
         "id": "📋 <b>Pengingat tidak sampai</b>: {total} unit (halaman {page}/{pages})",
-        "en": "📋 <b>Reminders reached nobody</b>: {total} units (page {page}/{pages})",
+        "en": "📋 <b>Reminders reached nobody</b>: {total} {total:unit|units} (page {page}/{pages})",
     },
     "details.none": {
         "id": "Tidak ada lagi unit dalam daftar ini di wilayah Anda.",
@@ -164,11 +164,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No open briefing.",
     },
     "digest.weekly.open_line": {
-        "id": "• #{id} {title} — batas {deadline}",
+        "id": "• #{id} {title} — tenggat {deadline}",
         "en": "• #{id} {title} — deadline {deadline}",
     },
     "digest.weekly.open_overdue": {
-        "id": "• #{id} {title} — ⚠️ lewat batas {deadline}, segera laporkan",
+        "id": "• #{id} {title} — ⚠️ lewat tenggat {deadline}, segera laporkan",
         "en": "• #{id} {title} — ⚠️ past its deadline {deadline}, report it now",
     },
     "digest.weekly.results": {
@@ -176,7 +176,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "<b>Last week's result</b> ({start} – {end})",
     },
     "digest.weekly.no_results": {
-        "id": "Tidak ada batas waktu pekan lalu.",
+        "id": "Tidak ada tenggat pekan lalu.",
         "en": "No deadline last week.",
     },
     "digest.weekly.result.on_time": {
@@ -206,28 +206,28 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "digest.daily.links": {
         "id": "📥 Laporan hari ini: {links} tautan dari {units} unit",
-        "en": "📥 Reports today: {links} links from {units} units",
+        "en": "📥 Reports today: {links} {links:link|links} from {units} {units:unit|units}",
     },
-    "digest.daily.tomorrow": {"id": "📅 <b>Batas waktu besok</b>", "en": "📅 <b>Due tomorrow</b>"},
+    "digest.daily.tomorrow": {"id": "📅 <b>Tenggat besok</b>", "en": "📅 <b>Due tomorrow</b>"},
     "digest.daily.tomorrow_line": {
         "id": "• #{id} {title} — {deadline}: {open} dari {total} unit belum melapor",
-        "en": "• #{id} {title} — {deadline}: {open} of {total} units have not reported",
+        "en": "• #{id} {title} — {deadline}: {open} of {total} {total:unit|units} {open:has|have} not reported",
     },
     "digest.daily.overdue": {
-        "id": "⌛ <b>Lewat batas, belum melapor</b>",
+        "id": "⌛ <b>Lewat tenggat, belum melapor</b>",
         "en": "⌛ <b>Overdue, not reported</b>",
     },
     "digest.daily.overdue_line": {
-        "id": "• #{id} {title} (batas {deadline}): {open} unit — {names}",
-        "en": "• #{id} {title} (deadline {deadline}): {open} units — {names}",
+        "id": "• #{id} {title} (tenggat {deadline}): {open} unit — {names}",
+        "en": "• #{id} {title} (deadline {deadline}): {open} {open:unit|units} — {names}",
     },
     "digest.daily.tomorrow_count": {
         "id": "• #{id} {title} — {deadline}: {open} dari {total} unit belum melapor",
-        "en": "• #{id} {title} — {deadline}: {open} of {total} units have not reported",
+        "en": "• #{id} {title} — {deadline}: {open} of {total} {total:unit|units} {open:has|have} not reported",
     },
     "digest.daily.overdue_count": {
-        "id": "• #{id} {title} (batas {deadline}): {open} unit",
-        "en": "• #{id} {title} (deadline {deadline}): {open} units",
+        "id": "• #{id} {title} (tenggat {deadline}): {open} unit",
+        "en": "• #{id} {title} (deadline {deadline}): {open} {open:unit|units}",
     },
     "digest.daily.drafts": {
         "id": "📝 Draf menunggu tinjauan: {count}",
@@ -239,7 +239,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # ---- holidays ----
     "holiday.deadline_warning": {
-        "id": "⚠️ Batas waktu ini jatuh pada hari libur: <b>{name}</b>. Pengingat dan "
+        "id": "⚠️ Tenggat ini jatuh pada hari libur: <b>{name}</b>. Pengingat dan "
         "pemberitahuan ditahan sampai hari kerja; pertimbangkan tanggal lain.",
         "en": "⚠️ This deadline falls on a day off: <b>{name}</b>. Reminders and notices wait "
         "for the next working day; consider another date.",
@@ -252,12 +252,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "<code>/cuti selesai</code> mengakhiri cuti.",
         "en": "Pick how long below, or type <code>/cuti</code> with the last day of your leave "
         "(e.g. <code>/cuti 31 December</code>, <code>/cuti tomorrow</code>, "
-        "<code>/cuti 7 days</code>), at most {max} days. Reminders pause until the end of that "
+        "<code>/cuti 7 days</code>), at most {max} {max:day|days}. Reminders pause until the end of that "
         "day. <code>/cuti selesai</code> ends the leave.",
     },
-    "leave.button.days": {"id": "{days} hari", "en": "{days} days"},
+    "leave.button.days": {"id": "{days} hari", "en": "{days} {days:day|days}"},
     "leave.button.week": {"id": "1 minggu", "en": "1 week"},
-    "leave.button.weeks": {"id": "{weeks} minggu", "en": "{weeks} weeks"},
+    "leave.button.weeks": {"id": "{weeks} minggu", "en": "{weeks} {weeks:week|weeks}"},
     "leave.button.pick": {"id": "📅 Pilih tanggal", "en": "📅 Pick a date"},
     "leave.button.end": {"id": "Akhiri cuti", "en": "End my leave"},
     "leave.ask_day": {
@@ -282,11 +282,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "leave.others": {
         "id": "{count} petugas lain di unit Anda tetap menerima pengingat.",
-        "en": "{count} other officers of your unit still get the reminders.",
+        "en": "{count} other {count:officer|officers} of your unit still {count:gets|get} the "
+        "reminders.",
     },
     "leave.alone": {
         "id": "⚠️ Tidak ada petugas lain di unit Anda yang dapat menerima pengingat; "
-        "koordinator Anda akan diberi tahu bila ada batas waktu.",
+        "koordinator Anda akan diberi tahu bila ada tenggat.",
         "en": "⚠️ No other officer of your unit can receive reminders; your coordinator "
         "will be told when a deadline comes.",
     },
@@ -308,13 +309,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "leave.too_long": {
         "id": "Cuti paling lama {max} hari. Tidak ada yang diubah.",
-        "en": "Leave can last at most {max} days. Nothing was changed.",
+        "en": "Leave can last at most {max} {max:day|days}. Nothing was changed.",
     },
     # ---- /libur ----
     "daysoff.header": {
         "id": "📆 <b>Hari libur {days} hari ke depan</b>\n"
-        "Digest dan pengingat ditahan pada hari-hari ini.",
-        "en": "📆 <b>Days off in the next {days} days</b>\n"
+        "Ringkasan dan pengingat ditahan pada hari-hari ini.",
+        "en": "📆 <b>Days off in the next {days} {days:day|days}</b>\n"
         "Digests and reminders wait on these days.",
     },
     "daysoff.line": {"id": "• {day} — {name}", "en": "• {day} — {name}"},

@@ -1,7 +1,7 @@
 """Texts for reporting posts, drafts for review, the review queue and /laporanku."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    "cmd.lapor": {"id": "Laporkan tautan postingan", "en": "Report the link of a post"},
+    "cmd.lapor": {"id": "Laporkan tautan unggahan", "en": "Report the link of a post"},
     "cmd.draf": {"id": "Kirim draf untuk ditinjau", "en": "Send a draft for review"},
     "cmd.laporanku": {"id": "Laporan terakhir unit Anda", "en": "Your unit's latest reports"},
     "cmd.tinjau": {"id": "Tinjau draf dan laporan", "en": "Review drafts and reports"},
@@ -14,42 +14,42 @@ TEXTS: dict[str, dict[str, str]] = {
     "platform.website": {"id": "Situs web", "en": "Website"},
     # ---- why a link is refused, and how to fix it
     "link.problem.not_a_link": {
-        "id": "Ini bukan tautan. Buka postingannya, ketuk <b>Bagikan</b> → <b>Salin tautan</b>, "
+        "id": "Ini bukan tautan. Buka unggahannya, ketuk <b>Bagikan</b> → <b>Salin tautan</b>, "
         "lalu tempel di sini.",
         "en": "This is not a link. Open the post, tap <b>Share</b> → <b>Copy link</b>, "
         "then paste it here.",
     },
     "link.problem.scheme": {
         "id": "Tautan harus diawali <code>https://</code> (atau <code>http://</code>). "
-        "Salin alamat postingan dari peramban atau tombol <b>Bagikan</b>.",
+        "Salin alamat unggahan dari peramban atau tombol <b>Bagikan</b>.",
         "en": "A link must start with <code>https://</code> (or <code>http://</code>). "
         "Copy the post's address from the browser or the <b>Share</b> button.",
     },
     "link.problem.too_long": {
-        "id": "Tautan ini terlalu panjang. Salin ulang tautan postingan dengan tombol <b>Bagikan</b>.",
+        "id": "Tautan ini terlalu panjang. Salin ulang tautan unggahan dengan tombol <b>Bagikan</b>.",
         "en": "This link is too long. Copy the post's link again with the <b>Share</b> button.",
     },
     "link.problem.shortener": {
-        "id": "Ini tautan pendek (bit.ly, s.id, …) yang tidak menunjukkan postingannya. "
-        "Buka tautannya, lalu salin alamat lengkap postingan dan kirim lagi.",
+        "id": "Ini tautan pendek (bit.ly, s.id, …) yang tidak menunjukkan unggahannya. "
+        "Buka tautannya, lalu salin alamat lengkap unggahan dan kirim lagi.",
         "en": "This is a short link (bit.ly, s.id, …) that does not show the post. "
         "Open it, then copy the post's full address and send it again.",
     },
     "link.problem.profile": {
-        "id": "Ini tautan ke <b>profil/akun</b> {platform}, bukan ke satu postingan. "
-        "Buka postingannya, ketuk <b>Bagikan</b> → <b>Salin tautan</b>, lalu kirim lagi.",
+        "id": "Ini tautan ke <b>profil/akun</b> {platform}, bukan ke satu unggahan. "
+        "Buka unggahannya, ketuk <b>Bagikan</b> → <b>Salin tautan</b>, lalu kirim lagi.",
         "en": "This links to a {platform} <b>profile/account</b>, not to one post. "
         "Open the post, tap <b>Share</b> → <b>Copy link</b>, then send it again.",
     },
     "link.problem.not_a_post": {
-        "id": "Tautan ini tidak menunjuk ke satu postingan atau artikel {platform} "
-        "(misalnya beranda, pencarian atau tagar). Kirim tautan postingannya sendiri.",
+        "id": "Tautan ini tidak menunjuk ke satu unggahan atau artikel {platform} "
+        "(misalnya beranda, pencarian atau tagar). Kirim tautan unggahannya sendiri.",
         "en": "This link does not point at one {platform} post or article "
         "(e.g. a home page, a search or a hashtag). Send the link of the post itself.",
     },
     # ---- reporting
     "submit.choose": {
-        "id": "📤 <b>Lapor posting</b>\nUntuk briefing yang mana? Pilih <i>Konten mandiri</i> "
+        "id": "📤 <b>Lapor unggahan</b>\nPilih briefingnya, atau <i>Konten mandiri</i> "
         "untuk konten inisiatif unit Anda sendiri.",
         "en": "📤 <b>Report a post</b>\nFor which briefing? Choose <i>Own content</i> "
         "for your unit's own initiative.",
@@ -59,15 +59,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "submit.button.done": {"id": "✔️ Selesai", "en": "✔️ Done"},
     "submit.mandiri": {"id": "Konten mandiri", "en": "Own content"},
     "submit.prompt": {
-        "id": "📤 Lapor posting untuk <b>{title}</b> (tenggat {deadline}).\n"
-        "Tempel tautan postingan unit Anda — boleh lebih dari satu. "
+        "id": "📤 Lapor unggahan untuk <b>{title}</b> (tenggat {deadline}).\n"
+        "Tempel tautan unggahan unit Anda — boleh lebih dari satu. "
         "Tangkapan layar boleh menyusul (opsional). Tekan <b>Selesai</b> bila sudah.",
         "en": "📤 Report a post for <b>{title}</b> (deadline {deadline}).\n"
         "Paste the link of your unit's post — more than one is fine. "
         "A screenshot may follow (optional). Press <b>Done</b> when finished.",
     },
     "submit.prompt.mandiri": {
-        "id": "📤 Lapor <b>konten mandiri</b>.\nTempel tautan postingan unit Anda — boleh lebih "
+        "id": "📤 Lapor <b>konten mandiri</b>.\nTempel tautan unggahan unit Anda — boleh lebih "
         "dari satu. Tekan <b>Selesai</b> bila sudah.",
         "en": "📤 Report <b>own content</b>.\nPaste the link of your unit's post — more than one "
         "is fine. Press <b>Done</b> when finished.",
@@ -104,17 +104,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "content with /lapor if needed.",
     },
     "submit.refused.duplicate": {
-        "id": "Postingan ini sudah dilaporkan lebih dulu oleh {unit} pada {at}, No. {receipt}. "
-        "Satu postingan hanya dicatat sekali — laporkan postingan unit Anda sendiri.",
+        "id": "Unggahan ini sudah dilaporkan lebih dulu oleh {unit} pada {at}, No. {receipt}. "
+        "Satu unggahan hanya dicatat sekali — laporkan unggahan unit Anda sendiri.",
         "en": "This post was already reported by {unit} on {at}, No. {receipt}. "
         "A post is recorded only once — report your own unit's post.",
     },
     "submit.refused.duplicate_race": {
-        "id": "Postingan ini baru saja dilaporkan unit lain. Laporkan postingan unit Anda sendiri.",
+        "id": "Unggahan ini baru saja dilaporkan unit lain. Laporkan unggahan unit Anda sendiri.",
         "en": "Another unit just reported this post. Report your own unit's post.",
     },
     "submit.refused.own_duplicate": {
-        "id": "Postingan ini sudah tercatat untuk {unit} ({at}, No. {receipt}). "
+        "id": "Unggahan ini sudah tercatat untuk {unit} ({at}, No. {receipt}). "
         "Tidak perlu dilaporkan lagi.",
         "en": "This post is already recorded for {unit} ({at}, No. {receipt}). "
         "No need to report it again.",
@@ -135,14 +135,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "submit.refused.note_too_long": {
         "id": "Catatan terlalu panjang (maksimal {limit} karakter). Persingkat lalu kirim lagi.",
-        "en": "The note is too long (at most {limit} characters). Shorten it and send it again.",
+        "en": "The note is too long (at most {limit} {limit:character|characters}). Shorten it and send it again.",
     },
     "submit.more": {
         "id": "Kirim tautan lain, tangkapan layar (opsional), atau tekan <b>Selesai</b>.",
         "en": "Send another link, a screenshot (optional), or press <b>Done</b>.",
     },
     "submit.screenshot.first": {
-        "id": "Kirim tautan postingannya dulu; tangkapan layar menyertai tautan.",
+        "id": "Kirim tautan unggahannya dulu; tangkapan layar menyertai tautan.",
         "en": "Send the post's link first; a screenshot goes with a link.",
     },
     "submit.screenshot.saved": {
@@ -159,7 +159,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # ---- drafts
     "draft.choose": {
-        "id": "📝 <b>Kirim draf untuk ditinjau</b>\nUntuk briefing yang mana?",
+        "id": "📝 <b>Kirim draf untuk ditinjau</b>\nPilih briefingnya.",
         "en": "📝 <b>Send a draft for review</b>\nFor which briefing?",
     },
     "draft.prompt": {
@@ -232,7 +232,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "review.bulk.done": {
         "id": "✅ {count} tautan disetujui; petugasnya diberi tahu.",
-        "en": "✅ {count} links approved; their officers are told.",
+        "en": "✅ {count} {count:link|links} approved; their officers are told.",
     },
     "review.bulk.skipped": {
         "id": "ℹ️ {count} dilewati: sudah diputuskan orang lain atau tidak lagi di wilayah Anda.",
@@ -279,12 +279,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "submission.status.ditolak": {"id": "❌ ditolak", "en": "❌ rejected"},
     # ---- /laporanku
     "myreports.none": {
-        "id": "Belum ada laporan dari {unit}. Laporkan posting dengan /lapor.",
+        "id": "Belum ada laporan dari {unit}. Laporkan unggahan dengan /lapor.",
         "en": "No reports from {unit} yet. Report a post with /lapor.",
     },
     "myreports.header": {
         "id": "<b>{count} laporan terakhir {unit}</b>",
-        "en": "<b>The last {count} reports of {unit}</b>",
+        "en": "<b>The last {count} {count:report|reports} of {unit}</b>",
     },
     "myreports.item": {
         "id": "• <b>{receipt}</b> · {at} · {what} — {about}{late}\n   {status}{note}",

@@ -36,7 +36,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "picker.search_short": {
         "id": "Ketik paling sedikit {count} huruf dari nama unit.",
-        "en": "Type at least {count} letters of the unit's name.",
+        "en": "Type at least {count} {count:letter|letters} of the unit's name.",
     },
     "picker.opd_button": {"id": "🏛 Perangkat Daerah (OPD)", "en": "🏛 Agencies (OPD)"},
     "picker.regency_button": {"id": "⭐ {name} (pusat)", "en": "⭐ {name} (central)"},
