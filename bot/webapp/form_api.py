@@ -257,7 +257,7 @@ class FormApi:
         reach = await audience_db.resolve(db, viewer, checked.audience, briefing=True)
         attachments = len(await briefings_db.attachments(db, saved.id))
         last = closing(lang, zone, saved, len(reach.unit_ids), len(reach.officers), attachments)
-        await sending.preview(db, engine, viewer, saved, zone, last)
+        await sending.preview(db, engine, viewer, saved, zone, last, reach.unit_ids)
         engine.wake()
         answer: dict[str, object] = {
             "message": plain(t(lang, "webapp.form.sent")),
