@@ -16,6 +16,7 @@ import pytest
 from aiohttp import web
 
 from bot.core.clock import FakeClock
+from bot.core.config import LinksConfig
 from bot.devtools.driver import BotDriver, sandbox_config
 from bot.devtools.fast_time import FastTime
 from bot.devtools.sandbox import LimitConfig, SandboxServer
@@ -368,3 +369,31 @@ async def test_approve_all_verified(bot: BotDriver) -> None:
     ]
     assert statuses == ["disetujui", "disetujui", "diterima"]
     assert any("disetujui" in text for text in texts(bot, asep))
+
+
+async def test_requests_about_one_platform_are_spaced(
+    bot: BotDriver, platforms: FakePlatforms
+) -> None:
+    config = LinksConfig.model_validate({**_links(platforms), "interval": 3600})
+    verifier = LinkVerifier(bot.db, bot.clock, config)
+    try:
+        first = await verifier.examine(
+            PendingCheck(0, "https://youtube.com/watch?v=found000005", "youtube", HASHTAGS, 0)
+        )
+        assert first.outcome.status == "verified"
+        held = asyncio.create_task(
+            verifier.examine(
+                PendingCheck(0, "https://youtube.com/watch?v=found000006", "youtube", "", 0)
+            )
+        )
+        other = await verifier.examine(
+            PendingCheck(0, "https://tiktok.com/@desa/video/7312345678909", "tiktok", "", 0)
+        )
+        assert other.outcome.status == "verified"  # another platform is not held back
+        assert not held.done()  # the second YouTube request waits for its turn
+        assert "https://youtube.com/watch?v=found000006" not in platforms.requests
+        held.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await held
+    finally:
+        await verifier.stop()
