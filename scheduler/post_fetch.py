@@ -20,7 +20,6 @@ import ipaddress
 import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
@@ -165,5 +164,5 @@ class SafeFetcher:
 
 def describe(error: BaseException) -> str:
     """A short reason for the record (never a secret: these are public pages)."""
-    text: Any = str(error) or type(error).__name__
-    return f"{type(error).__name__}: {text}"[:200]
+    name = type(error).__name__
+    return f"{name}: {error}"[:200] if str(error) else name
