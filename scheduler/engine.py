@@ -18,20 +18,8 @@ or may not have reached Telegram, and Telegram offers no way to ask. They are se
 again and flagged ``possible_duplicate`` — a person can get a message twice only when
 a send was in flight at the crash; every other pending delivery is resumed exactly once.
 
-**Errors.**
-* ``RetryAfter`` — the pacer pauses bulk traffic for the time Telegram asks; the
-  delivery goes back to pending without counting as an error.
-* 5xx and network errors that certainly did not deliver (connection refused, pool
-  timeout) — retried with exponential backoff (``backoff`` × 2ⁿ, on the injected
-  clock) up to ``max_errors`` attempts, then ``failed`` with the reason.
-* ``TimedOut`` (and a connection dropped after the request was written) is
-  *ambiguous*: the message may have arrived. It is retried like a 5xx, because losing
-  an announcement is worse than showing it twice, and flagged ``possible_duplicate``;
-  if the last attempt is ambiguous too the delivery ends ``ambiguous``.
-* ``Forbidden`` (403: blocked the bot, deactivated account) — ``blocked``, the officer
-  is marked unreachable, never retried (the guard marks them reachable again when they
-  next write to the bot; until then new broadcasts skip them as blocked).
-* ``BadRequest`` (400) — ``failed``, never retried, the reason logged.
+**Errors.** What a failed send means — retried with backoff, ``blocked``, ``failed`` or
+``ambiguous`` — is decided in :mod:`scheduler.delivery_failures`.
 
 **Scheduling.** A message is due at ``not_before`` (UTC). A non-urgent message that
 has not started is held while the clock is inside quiet hours (so it goes at their
@@ -40,8 +28,9 @@ use the injected clock; the loop also wakes every ``poll_interval`` seconds so a
 moved clock (tests) or a passing due time is noticed.
 
 **Report.** When every delivery of a ``report=True`` message is final, the sender gets
-a summary (delivered, blocked, failed with unit names, time taken) in their language;
-it is queued in the same transaction that closes the message, so it is sent once.
+a summary (delivered, blocked, failed with unit names, time taken) in their language
+(:mod:`scheduler.delivery_report`); it is queued in the same transaction that closes
+the message, so it is sent once.
 """
 
 from __future__ import annotations
@@ -55,15 +44,9 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 import aiosqlite
-import httpx
-from babel.dates import format_timedelta
-from babel.numbers import format_decimal
 from telegram import Bot, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.core.clock import Clock
-from bot.core.texts import CATALOGUE, esc, t
-from db import officers as officers_db
 from db import outbox
 from db.connection import Database
 from db.officers import Officer
@@ -78,6 +61,8 @@ from scheduler.content import (
     validate_variants,
 )
 from scheduler.content_sender import send_content
+from scheduler.delivery_failures import record_failure
+from scheduler.delivery_report import report_text
 from scheduler.metrics import Metrics
 from scheduler.pacing import BulkSend, Pacer
 from scheduler.quiet_hours import QuietHours
@@ -85,12 +70,8 @@ from scheduler.quiet_hours import QuietHours
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_FAILED_UNITS_SHOWN = 15
 _VARIANT_CACHE = 256
-_MAX_BACKOFF = timedelta(minutes=10)
 _RESUME_HOLD = 1.05  # seconds: Telegram's per-second and per-chat windows of the previous run
-# httpx errors raised before the request left this machine: certainly not delivered.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 class _ClaimLost(Exception):
@@ -484,105 +465,13 @@ class DeliveryEngine:
             self._metrics.delivered(result)
 
     async def _failed_attempt(self, head: outbox.Head, error: Exception) -> None:
-        now = self._clock.now()
-        reason = f"{type(error).__name__}: {error}"[:500]
-        if isinstance(error, RetryAfter):
-            await outbox.release(
-                self._db,
-                head.id,
-                next_attempt_at=now,
-                error=reason,
-                count_error=False,
-                possible_duplicate=False,
-            )
-        elif isinstance(error, Forbidden):
-            log.info("delivery %s: %s blocked the bot (%s)", head.id, head.telegram_id, error)
-            await outbox.mark_blocked(self._db, head, reason)
-            await officers_db.set_reachable(self._db, head.telegram_id, False, now)
-            self._count("blocked")
-        elif isinstance(error, BadRequest):
-            log.warning(
-                "delivery %s to chat %s refused by Telegram: %s", head.id, head.chat_id, error
-            )
-            await outbox.mark_final(self._db, head.id, "failed", reason)
-            self._count("failed")
-        else:
-            if not isinstance(error, TelegramError):
-                log.error("delivery %s: %s", head.id, reason, exc_info=error)
-            ambiguous = _maybe_delivered(error)
-            errors = head.errors + 1
-            if errors >= self.max_errors:
-                status = "ambiguous" if ambiguous or head.possible_duplicate else "failed"
-                log.warning("delivery %s gave up after %d errors: %s", head.id, errors, reason)
-                await outbox.give_up(
-                    self._db, head.id, status, reason, possible_duplicate=ambiguous
-                )
-                self._count(status)
-                return
-            delay = min(self._backoff * 2 ** (errors - 1), _MAX_BACKOFF)
-            await outbox.release(
-                self._db,
-                head.id,
-                next_attempt_at=now + delay,
-                error=reason,
-                count_error=True,
-                possible_duplicate=ambiguous,
-            )
-
-
-def _maybe_delivered(error: Exception) -> bool:
-    """Whether a failed call might nevertheless have delivered the message."""
-    if isinstance(error, TimedOut):
-        return not isinstance(error.__cause__, _NOT_SENT)
-    if isinstance(error, NetworkError):
-        # An HTTP error status (5xx) has no httpx cause: Telegram answered, nothing was sent.
-        return isinstance(error.__cause__, httpx.HTTPError) and not isinstance(
-            error.__cause__, _NOT_SENT
+        result = await record_failure(
+            self._db,
+            head,
+            error,
+            self._clock.now(),
+            max_errors=self.max_errors,
+            backoff=self._backoff,
         )
-    return False
-
-
-def report_text(
-    lang: str, message: outbox.OutboxMessage, summary: outbox.Summary, now: datetime
-) -> str:
-    """The end-of-broadcast summary for the sender, in their language."""
-    counts = summary.counts
-    kind_key = f"delivery.kind.{message.kind}"
-    what = t(lang, kind_key if kind_key in CATALOGUE else "delivery.kind.other")
-    if message.ref and message.ref.rsplit(":", 1)[-1].isdigit():
-        what += f" #{message.ref.rsplit(':', 1)[-1]}"
-    units = ""
-    if summary.failed_units:
-        names = [esc(name) for name in summary.failed_units[:_FAILED_UNITS_SHOWN]]
-        hidden = len(summary.failed_units) - len(names)
-        if hidden:
-            names.append(t(lang, "delivery.report.more", count=hidden))
-        units = t(lang, "delivery.report.failed_units", units=", ".join(names))
-    extra = ""
-    if counts.get("ambiguous"):
-        extra += t(lang, "delivery.report.ambiguous", count=_number(counts["ambiguous"], lang))
-    if counts.get("cancelled"):
-        extra += t(lang, "delivery.report.skipped", count=_number(counts["cancelled"], lang))
-    started = message.started_at or now
-    took = (message.finished_at or now) - started
-    duration = (
-        t(lang, "delivery.report.instant")
-        if took < timedelta(seconds=1)
-        else format_timedelta(took, locale=lang, threshold=1.5)
-    )
-    return t(
-        lang,
-        "delivery.report",
-        what=what,
-        recipients=_number(summary.recipients, lang),
-        sent=_number(counts.get("sent", 0), lang),
-        blocked=_number(counts.get("blocked", 0), lang),
-        failed=_number(counts.get("failed", 0), lang),
-        failed_units=units,
-        extra=extra,
-        duration=duration,
-    )
-
-
-def _number(value: int, lang: str) -> str:
-    return format_decimal(value, locale=lang)
+        if result is not None:
+            self._count(result)
