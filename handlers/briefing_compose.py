@@ -23,6 +23,7 @@ and ``bcu:``.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import replace
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -231,14 +232,14 @@ async def on_program(update: Update, context: HumasContext) -> int:
 
 async def _title(update: Update, context: HumasContext, briefing: Briefing, text: str) -> int:
     title = briefing_input.clean_title(text)
-    if not await still_fits(update, context, briefing, title=title):
+    if not await still_fits(update, context, replace(briefing, title=title)):
         return STATE["title"]
     return await advance(update, context, briefing, title=title)
 
 
 async def _key_message(update: Update, context: HumasContext, briefing: Briefing, text: str) -> int:
     message = briefings_db.clean_text(text, briefings_db.MAX_KEY_MESSAGE)
-    if not await still_fits(update, context, briefing, key_message=message):
+    if not await still_fits(update, context, replace(briefing, key_message=message)):
         return STATE["key_message"]
     return await advance(update, context, briefing, key_message=message)
 

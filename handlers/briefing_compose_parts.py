@@ -7,6 +7,7 @@ preview comes again; see handlers/briefing_compose_view.py for the order of step
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Message, Update
@@ -123,7 +124,7 @@ async def on_clear(update: Update, context: HumasContext) -> int:
 
 async def take_points(update: Update, context: HumasContext, briefing: Briefing, text: str) -> int:
     points = briefing_input.parse_points(text)
-    if not await still_fits(update, context, briefing, points=tuple(points)):
+    if not await still_fits(update, context, replace(briefing, points=tuple(points))):
         return STATE["points"]
     return await advance(update, context, briefing, _saved(context, "points"), points=points)
 
@@ -132,7 +133,7 @@ async def take_hashtags(
     update: Update, context: HumasContext, briefing: Briefing, text: str
 ) -> int:
     hashtags = briefing_input.clean_hashtags(text)
-    if not await still_fits(update, context, briefing, hashtags=hashtags):
+    if not await still_fits(update, context, replace(briefing, hashtags=hashtags)):
         return STATE["hashtags"]
     return await advance(update, context, briefing, _saved(context, "hashtags"), hashtags=hashtags)
 
@@ -142,7 +143,7 @@ async def take_tags(
 ) -> int:
     tags = briefing_input.parse_tags(text)
     audience = {**briefing.audience, dimension: tuple(tags)}
-    if not await still_fits(update, context, briefing, audience=audience):
+    if not await still_fits(update, context, replace(briefing, audience=audience)):
         return STATE[dimension]
     return await advance(
         update, context, briefing, _saved(context, dimension), **{f"audience_{dimension}": tags}

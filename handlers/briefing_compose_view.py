@@ -12,7 +12,6 @@ parts, wiring) and handlers/briefing_compose_parts.py (optional parts, publishin
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import tzinfo
 
 from babel.numbers import format_decimal
@@ -129,12 +128,10 @@ async def report_problem(update: Update, context: HumasContext, error: BriefingE
     await update.effective_message.reply_text(problem_text(context, error))
 
 
-async def still_fits(
-    update: Update, context: HumasContext, briefing: Briefing, **fields: object
-) -> bool:
-    """Whether the briefing with ``fields`` changed still fits one Telegram message."""
-    program = await sending.program_name(context.db, briefing)
-    trial = replace(briefing, **fields)  # type: ignore[arg-type]
+async def still_fits(update: Update, context: HumasContext, trial: Briefing) -> bool:
+    """Whether ``trial`` (the draft with a part changed: ``dataclasses.replace``) still fits
+    one Telegram message; if not, says so."""
+    program = await sending.program_name(context.db, trial)
     if fits(trial, program, context.tz):
         return True
     assert update.effective_message is not None
