@@ -40,6 +40,7 @@ from typing import Any  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 
 from bot.core.clock import FakeClock  # noqa: E402
+from bot.core.months import month_span  # noqa: E402
 from db import recap, recap_lists  # noqa: E402
 from db import units as units_db  # noqa: E402
 from db.audit import Actor  # noqa: E402
@@ -49,11 +50,14 @@ from db.officers import Officer  # noqa: E402
 from db.officers import by_id as officer_by_id  # noqa: E402
 from db.recap_area import area_of  # noqa: E402
 from db.timefmt import to_db  # noqa: E402
+from scheduler import recap_files  # noqa: E402
+from scheduler.recap_pack import span_pack  # noqa: E402
 
 WIB = ZoneInfo("Asia/Jakarta")
 NOW = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)  # Tuesday 1 December 2026, 08:00 WIB
 MONTH_START = datetime(2026, 11, 1, tzinfo=WIB).astimezone(UTC)
 MONTH_END = datetime(2026, 12, 1, tzinfo=WIB).astimezone(UTC)
+NOVEMBER = month_span(2026, 11)
 UNITS, OFFICERS, BRIEFINGS = 520, 1500, 300
 RUNS = 7
 TARGET_MS = 200.0
@@ -282,6 +286,73 @@ async def _timings(data: BenchData) -> list[str]:
         ms = await _median_ms(work)
         lines.append(f"{label:36} {ms:8.1f} ms  {_flag(ms)}")
     return lines
+
+
+# ---- files and charts (scheduler/recap_files.py) ---------------------------------------
+
+PACK_TARGET_S = 5.0
+MEMORY_TARGET_MB = 300.0
+FILE_RUNS = 3
+
+
+async def _median_s(work: Callable[[], Awaitable[object]]) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(FILE_RUNS):
+        started = time.perf_counter()
+        result = await work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+async def _month_pack(data: BenchData) -> recap_files.MonthFiles:
+    """The regency's evidence pack of November 2026, as /laporan_bulanan builds it."""
+    pack = await span_pack(data.db, data.regency_coordinator, NOVEMBER, data.now, zone=WIB)
+    return await asyncio.to_thread(recap_files.month_files, pack, NOVEMBER.first, "id", WIB)
+
+
+async def _briefing_chart(data: BenchData, viewer: Officer) -> bytes:
+    found = await recap.briefing_recap(data.db, viewer, data.briefing_id, data.now)
+    assert found is not None
+    average = await recap_lists.regency_rate(data.db, [data.briefing_id], data.now)
+    return recap_files.briefing_chart(found, "id", WIB, average).data
+
+
+async def _briefing_excel(data: BenchData) -> bytes:
+    found = await recap.briefing_recap(
+        data.db, data.regency_coordinator, data.briefing_id, data.now
+    )
+    assert found is not None
+    return recap_files.briefing_excel(found, "id", WIB, None).data
+
+
+async def time_files(data: BenchData) -> list[str]:
+    """The month's evidence pack (data, both charts, the workbook) and a briefing's chart
+    and workbook, median of three; the peak memory after them."""
+    seconds, files = await _median_s(lambda: _month_pack(data))
+    assert isinstance(files, recap_files.MonthFiles)
+    book = files.workbook.data
+    flag = "ok" if seconds < PACK_TARGET_S else f"OVER {PACK_TARGET_S:.0f} s"
+    lines = [
+        f"{'evidence pack, November 2026 (regency)':36} {seconds * 1000:8.1f} ms  {flag}"
+        f" ({len(book) / 2**20:.1f} MB .xlsx, {len(files.charts[0].data) // 1024} KB chart)"
+    ]
+    for label, work in (
+        ("chart, one briefing (regency)", lambda: _briefing_chart(data, data.regency_coordinator)),
+        (
+            "chart, one briefing (kecamatan)",
+            lambda: _briefing_chart(data, data.kecamatan_coordinator),
+        ),
+        ("Excel, one briefing (regency)", lambda: _briefing_excel(data)),
+    ):
+        seconds, _ = await _median_s(work)
+        lines.append(f"{label:36} {seconds * 1000:8.1f} ms")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    flag = "ok" if peak < MEMORY_TARGET_MB else f"OVER {MEMORY_TARGET_MB:.0f} MB"
+    lines.append(f"{'peak memory after the files':36} {peak:8.0f} MB  {flag}")
+    return lines
+
+
+FILE_MEASURES.append(time_files)
 
 
 BIG_TABLES = {"a", "s", "assignments", "submissions"}

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import io
 import struct
+import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime
+from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
@@ -134,21 +136,25 @@ def _write_sheet(workbook: xlsxwriter.Workbook, formats: _Formats, sheet: Sheet)
 
 def workbook_bytes(sheets: Sequence[Sheet], created: datetime) -> bytes:
     """The workbook of ``sheets`` as .xlsx bytes; ``created`` (the recap's moment) is its
-    creation date, so the same recap gives the same file."""
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_numbers": False,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "remove_timezone": True,
-        },
-    )
-    workbook.set_properties({"created": created.replace(tzinfo=None)})
-    formats = _Formats(workbook)
-    for sheet in sheets:
-        _write_sheet(workbook, formats, sheet)
-    workbook.close()
-    return buffer.getvalue()
+    creation date, so the same recap gives the same file. Rows are written in order and
+    flushed as they go (XlsxWriter's constant-memory mode, through a temporary file): a
+    month of the regency's links stays small in memory."""
+    with tempfile.TemporaryDirectory(prefix="humas-xlsx-") as folder:
+        path = Path(folder) / "recap.xlsx"
+        workbook = xlsxwriter.Workbook(
+            str(path),
+            {
+                "constant_memory": True,
+                "tmpdir": folder,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "remove_timezone": True,
+            },
+        )
+        workbook.set_properties({"created": created.replace(tzinfo=None)})
+        formats = _Formats(workbook)
+        for sheet in sheets:
+            _write_sheet(workbook, formats, sheet)
+        workbook.close()
+        return path.read_bytes()
