@@ -218,11 +218,11 @@ async def on_period_chart(update: Update, context: HumasContext) -> None:
         return
     pack, span = got
     await context.bot.send_chat_action(_chat_id(update), ChatAction.UPLOAD_PHOTO)
-    charts = await asyncio.to_thread(recap_files.period_charts, pack, context.lang, context.tz)
+    chart = await asyncio.to_thread(recap_files.period_trend, pack, context.lang, context.tz)
     caption = context.t(
         "rfile.chart_caption", title=_period_title(context, span), scope=_scope(context, pack)
     )
-    await _send(update, context, charts[1], caption, photo=True)
+    await _send(update, context, chart, caption, photo=True)
 
 
 def _period_excel(pack: PeriodPack, lang: str, zone: tzinfo) -> File:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import contextlib
 import io
 import textwrap
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
@@ -43,11 +44,21 @@ _LABEL_CHARS = 26
 _ON_TIME, _LATE, _AVERAGE = "#2E7D32", "#F9A825", "#C62828"
 
 
-def _style() -> contextlib.AbstractContextManager[None]:
-    """DejaVu Sans at 11 pt; text is never read as mathtext (a "$" in a title stays one)."""
-    return matplotlib.rc_context(
-        {"font.family": "DejaVu Sans", "font.size": _FONT, "text.parse_math": False}
-    )
+_BUILDING = threading.Lock()
+
+
+@contextlib.contextmanager
+def _style() -> Iterator[None]:
+    """DejaVu Sans at 11 pt; text is never read as mathtext (a "$" in a title stays one).
+    matplotlib's settings are global: one figure is built at a time (callers render in
+    threads), and each text keeps the settings it was made with."""
+    with (
+        _BUILDING,
+        matplotlib.rc_context(
+            {"font.family": "DejaVu Sans", "font.size": _FONT, "text.parse_math": False}
+        ),
+    ):
+        yield
 
 
 @dataclass(frozen=True)

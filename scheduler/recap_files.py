@@ -57,16 +57,20 @@ def briefing_csv(recap: Recap, lang: str, zone: tzinfo) -> File:
     )
 
 
+def period_trend(pack: PeriodPack, lang: str, zone: tzinfo) -> File:
+    """The period's weekly trend (the chart a period's recap screen sends)."""
+    period = pack.period
+    label = recap_chart.period_label(period.start, period.end, lang, zone)
+    data = recap_chart.trend_chart(period, lang, zone, pack.regency_rate, label)
+    return File(f"{_period_stem(pack, zone)}-mingguan.png", data)
+
+
 def period_charts(pack: PeriodPack, lang: str, zone: tzinfo) -> tuple[File, File]:
     """Compliance per kecamatan (or desa) over the period, and the weekly trend."""
     period = pack.period
     label = recap_chart.period_label(period.start, period.end, lang, zone)
-    stem = _period_stem(pack, zone)
-    average = pack.regency_rate
-    return (
-        File(f"{stem}.png", recap_chart.period_chart(period, lang, zone, average, label)),
-        File(f"{stem}-mingguan.png", recap_chart.trend_chart(period, lang, zone, average, label)),
-    )
+    bars = recap_chart.period_chart(period, lang, zone, pack.regency_rate, label)
+    return File(f"{_period_stem(pack, zone)}.png", bars), period_trend(pack, lang, zone)
 
 
 def period_excel(pack: PeriodPack, lang: str, zone: tzinfo, charts: tuple[File, ...] = ()) -> File:

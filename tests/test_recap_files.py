@@ -347,6 +347,19 @@ async def test_the_bot_sends_the_chart_the_excel_file_the_csv_and_the_pack(
     text = bot.sandbox.files[table.file_id].data.decode("utf-8-sig")
     assert "Desa Wanaherang" in text and "Cibinong" not in text
 
+    # A period's screen: the weekly trend and the period's workbook.
+    await bot.say(user, "/rekap")
+    await bot.press(user, t("id", "rekap.period.this_month"))
+    sent = await bot.press(user, t("id", "rfile.button.chart"))
+    trend = [message for message in sent if message.media_type == "photo"]
+    assert len(trend) == 1 and "1 Des 2026 – 31 Des 2026" in trend[0].plain_text
+    sent = await bot.press(user, t("id", "rfile.button.excel"))
+    period = [message for message in sent if message.media_type == "document"][-1]
+    assert period.raw["document"]["file_name"] == "rekap-20261201-20261231-32.01.02.xlsx"
+    assert period.file_id is not None
+    book = workbook(bot.sandbox.files[period.file_id].data)
+    assert [row[1] for row in rows(book["Briefing"])[1:]] == ["Vaksinasi", "Pasar Murah"]
+
     # Forged: the same file for Cibinong, outside her scope: refused, nothing sent.
     before = len(bot.sandbox.messages(user))
     forged = BRIEFING_EXCEL.build(world.b1, await unit_id_in(bot.db, CIBINONG))
