@@ -1,6 +1,6 @@
-"""Reporting posts and sending drafts: /lapor, the "Lapor posting" button, /draf.
+"""Reporting posts and sending drafts: /lapor, the "Lapor unggahan" button, /draf.
 
-From a briefing message a report takes two interactions: press "Lapor posting"
+From a briefing message a report takes two interactions: press "Lapor unggahan"
 (the briefing is known, no choosing), paste the link — the receipt comes back at
 once. More links and an optional screenshot may follow; "Selesai" finishes.
 /lapor first asks which briefing (or "konten mandiri"); /draf sends a draft
@@ -144,7 +144,7 @@ async def lapor(update: Update, context: HumasContext) -> int:
 
 @guarded("officer")
 async def report_button(update: Update, context: HumasContext) -> int:
-    """The "Lapor posting" button under a briefing: straight to pasting the link."""
+    """The "Lapor unggahan" button under a briefing: straight to pasting the link."""
     query = update.callback_query
     assert query is not None
     message = pressed_message(query)

@@ -36,7 +36,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "✍️ Kirim caption untuk unit kelas <b>{name}</b> (berlabel {tag}), paling banyak "
         "{limit} karakter; {marks} diisi nama unit dan kecamatan penerima.{current}",
         "en": "✍️ Send the caption for the units of class <b>{name}</b> (tagged {tag}), at "
-        "most {limit} characters; {marks} are filled with each recipient's unit and "
+        "most {limit} {limit:character|characters}; {marks} are filled with each recipient's unit and "
         "kecamatan.{current}",
     },
     "caption.variant_current": {

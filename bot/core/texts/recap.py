@@ -46,7 +46,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rekap.period.long": {
         "id": "Rentang paling panjang {days} hari. Coba lagi, atau /batal.",
-        "en": "A range is at most {days} days. Try again, or /cancel.",
+        "en": "A range is at most {days} {days:day|days}. Try again, or /cancel.",
     },
     "rekap.period.future": {
         "id": "Rentang itu belum dimulai. Coba lagi, atau /batal.",
@@ -67,7 +67,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Dituju: {targeted} unit\n✅ Tepat waktu: {on_time}\n⏰ Terlambat: {late}\n"
         "❌ Belum: {missing}{no_officer}\n🚫 Semua ditolak: {rejected}\n"
         "<b>Melapor: {reported}/{targeted} ({percent}%)</b>",
-        "en": "Targeted: {targeted} units\n✅ On time: {on_time}\n⏰ Late: {late}\n"
+        "en": "Targeted: {targeted} {targeted:unit|units}\n✅ On time: {on_time}\n⏰ Late: {late}\n"
         "❌ Missing: {missing}{no_officer}\n🚫 All rejected: {rejected}\n"
         "<b>Reported: {reported}/{targeted} ({percent}%)</b>",
     },
@@ -142,7 +142,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---- a period ---------------------------------------------------------------------
     "rekap.period.header": {
         "id": "📊 <b>Rekap {first} – {last}</b>\n{area}\n{count} briefing",
-        "en": "📊 <b>Recap {first} – {last}</b>\n{area}\n{count} briefings",
+        "en": "📊 <b>Recap {first} – {last}</b>\n{area}\n{count} {count:briefing|briefings}",
     },
     "rekap.period.totals": {
         "id": "Penugasan: {targeted}\n✅ {on_time} · ⏰ {late} · ❌ {missing} · 🚫 {rejected}\n"
@@ -167,7 +167,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "📍 <b>{label}</b>{where}\n{first} – {last}\n"
         "Melapor {reported} dari {targeted} briefing ({percent}%)",
         "en": "📍 <b>{label}</b>{where}\n{first} – {last}\n"
-        "Reported {reported} of {targeted} briefings ({percent}%)",
+        "Reported {reported} of {targeted} {targeted:briefing|briefings} ({percent}%)",
     },
     "rekap.period.briefing": {
         "id": "{mark} #{id} {title} · {deadline}",
@@ -177,17 +177,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "rekap.remind.confirm": {
         "id": "🔔 Kirim pengingat briefing #{id} ke <b>{units} unit</b> yang belum"
         " melapor di wilayah Anda?\nSekali per briefing tiap 2 jam.",
-        "en": "🔔 Send a reminder for briefing #{id} to the <b>{units} units</b> of your"
+        "en": "🔔 Send a reminder for briefing #{id} to the <b>{units} {units:unit|units}</b> of your"
         " area that have not reported?\nOnce per briefing every 2 hours.",
     },
     "rekap.remind.yes": {"id": "🔔 Ya, kirim", "en": "🔔 Yes, send"},
     "rekap.remind.done": {
         "id": "🔔 Pengingat diantrekan untuk <b>{people} orang</b> di {units} unit.",
-        "en": "🔔 Reminder queued for <b>{people} people</b> in {units} units.",
+        "en": "🔔 Reminder queued for <b>{people} {people:person|people}</b> in {units} {units:unit|units}.",
     },
     "rekap.remind.unreachable": {
         "id": "{count} unit tidak bisa dihubungi (belum ada petugas, cuti, atau memblokir bot).",
-        "en": "{count} units cannot be reached (no officer, on leave, or blocked the bot).",
+        "en": "{count} {count:unit|units} cannot be reached (no officer, on leave, or blocked the bot).",
     },
     "rekap.remind.too_soon": {
         "id": "Anda sudah mengingatkan untuk briefing ini pukul {at}. Bisa lagi setelah {again}.",
@@ -244,8 +244,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "rank.mine": {
         "id": "🏅 {unit} di peringkat <b>{position}</b> dari {of} unit bulan ini ({month}).\n"
         "Tepat waktu {on_time} dari {targeted} briefing ({percent}%).",
-        "en": "🏅 {unit} is <b>number {position}</b> of {of} units this month ({month}).\n"
-        "On time for {on_time} of {targeted} briefings ({percent}%).",
+        "en": "🏅 {unit} is <b>number {position}</b> of {of} {of:unit|units} this month ({month}).\n"
+        "On time for {on_time} of {targeted} {targeted:briefing|briefings} ({percent}%).",
     },
     "rank.mine.none": {
         "id": "🏅 Belum ada briefing untuk {unit} yang tenggatnya lewat bulan ini.",
@@ -253,7 +253,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rank.streak": {
         "id": "🔥 {count} briefing berturut-turut tepat waktu",
-        "en": "🔥 {count} briefings in a row on time",
+        "en": "🔥 {count} {count:briefing|briefings} in a row on time",
     },
     # ---- the weekly digest's compliance section (coordinators) -----------------------
     "digest.compliance.header": {
@@ -284,7 +284,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "kelola.item": {
         "id": "<b>#{id} {title}</b> · {state}{mine}\ntenggat {deadline}\n{done}/{total} unit sudah melapor",
-        "en": "<b>#{id} {title}</b> · {state}{mine}\ndeadline {deadline}\n{done}/{total} units reported",
+        "en": "<b>#{id} {title}</b> · {state}{mine}\ndeadline {deadline}\n{done}/{total} {total:unit|units} reported",
     },
     "kelola.closed": {"id": "ditutup", "en": "closed"},
     "kelola.not_mine": {"id": " · dari kabupaten", "en": " · from the regency"},

@@ -102,11 +102,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "release.problem.too_long": {
         "id": "Terlalu panjang (maksimal {limit} karakter). Persingkat lalu kirim lagi.",
-        "en": "Too long (at most {limit} characters). Shorten it and send it again.",
+        "en": "Too long (at most {limit} {limit:character|characters}). Shorten it and send it again.",
     },
     "release.problem.too_many_photos": {
         "id": "Sudah {limit} foto, batasnya. Tekan Selesai.",
-        "en": "That makes {limit} photos, the limit. Press Done.",
+        "en": "That makes {limit} {limit:photo|photos}, the limit. Press Done.",
     },
     "release.problem.not_finished": {
         "id": "Rilis ini belum selesai disusun.",
@@ -235,6 +235,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "release.bank.too_much": {
         "id": "Briefing itu sudah memuat {limit} materi, batasnya.",
-        "en": "That briefing already holds {limit} materials, the limit.",
+        "en": "That briefing already holds {limit} {limit:material|materials}, the limit.",
     },
 }

@@ -21,7 +21,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Running for {uptime}\n"
         "{health}\n\n"
         "📤 Send backlog: {pending} waiting, {sending} being sent\n"
-        "📈 Since the start: {updates} messages/buttons handled; deliveries sent {sent}, "
+        "📈 Since the start: {updates} {updates:message|messages}/buttons handled; deliveries sent {sent}, "
         "blocked {blocked}, failed {failed}; 429s from Telegram: {retry_after}; "
         "reminders queued: {reminders}; errors: {errors}\n"
         "🗂 Evidence files: {stored} stored, {waiting} waiting, {too_big} too big, "

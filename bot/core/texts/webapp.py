@@ -42,7 +42,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "webapp.remind": {"id": "🔔 Ingatkan yang belum", "en": "🔔 Remind the missing"},
     "webapp.remind.confirm": {
         "id": "Kirim pengingat ke {units} unit yang belum melapor?",
-        "en": "Send a reminder to the {units} units that have not reported?",
+        "en": "Send a reminder to the {units} {units:unit|units} that have not reported?",
     },
     "webapp.excel": {"id": "⬇️ Excel", "en": "⬇️ Excel"},
     "webapp.excel.sent": {
