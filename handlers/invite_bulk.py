@@ -93,15 +93,22 @@ def share_button(context: HumasContext, label: str, link: str, unit: str) -> Inl
     return InlineKeyboardButton(label, url=f"https://t.me/share/url?{query}")
 
 
+async def may_invite(
+    context: HumasContext, officer: Officer, unit: Unit, *, kecamatan_link: bool
+) -> bool:
+    """Whether the person may make an officers' link (or a kecamatan link) for ``unit``."""
+    wanted = ("kecamatan",) if kecamatan_link else ("kecamatan", "desa", "kelurahan", "opd")
+    return (
+        unit.active and unit.kind in wanted and await scope.may_act_on(context.db, officer, unit.id)
+    )
+
+
 async def make_link(
     context: HumasContext, officer: Officer, unit: Unit, *, kecamatan_link: bool
 ) -> tuple[str, str] | None:
     """A new officers' link for ``unit`` (a kecamatan link when asked): (label, link);
     None when the unit is not (or no longer) one the person may invite to."""
-    wanted = ("kecamatan",) if kecamatan_link else ("kecamatan", "desa", "kelurahan", "opd")
-    if not unit.active or unit.kind not in wanted:
-        return None
-    if not await scope.may_act_on(context.db, officer, unit.id):
+    if not await may_invite(context, officer, unit, kecamatan_link=kecamatan_link):
         return None
     uses = USES_PER_UNIT
     if kecamatan_link:
@@ -224,7 +231,7 @@ async def on_kecamatan_link(update: Update, context: HumasContext) -> int:
     assert query is not None and officer is not None
     kecamatan_id = KECAMATAN_LINK.parse(query.data)
     unit = await units_db.by_id(context.db, kecamatan_id or 0)
-    if unit is None:
+    if unit is None or not await may_invite(context, officer, unit, kecamatan_link=True):
         await refuse(update, context, context.t("denied.scope"))
         return END
     await query.answer()

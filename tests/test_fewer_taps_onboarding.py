@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 from bot.devtools.driver import BotDriver
+from handlers import invite_bulk
 from handlers import start as start_handlers
 from tests.factories import (
     CIBINONG,
@@ -143,3 +144,14 @@ async def test_coverage_lists_units_without_an_officer_with_an_undang_button(
     assert invites[0].removeprefix("📨 Undang: ") in joined.plain_text
     [home] = await bot.say(coordinator, "/petugas")
     assert ["📍 Unit tanpa petugas (12)"] in home.button_labels()
+
+
+async def test_a_forged_kecamatan_link_button_makes_no_invitation(bot: BotDriver) -> None:
+    coordinator = await bot.join("Rudi", GUNUNGPUTRI, "coordinator")
+    [first] = await bot.say(coordinator, "/undang")
+    before = await bot.db.fetchval("SELECT count(*) FROM invitations")
+    other = await unit_id(bot, CIBINONG)
+    await bot.press_data(coordinator, first.message_id, invite_bulk.KECAMATAN_LINK.build(other))
+    assert await bot.db.fetchval("SELECT count(*) FROM invitations") == before
+    answer = bot.sandbox.callback_answers[-1]
+    assert answer["show_alert"] and "di luar wilayah kewenangan Anda" in answer["text"]
