@@ -14,7 +14,7 @@ import io
 import struct
 import tempfile
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import xlsxwriter
@@ -30,6 +30,7 @@ _MIN_WIDTH, _MAX_WIDTH, _LINK_WIDTH, _TIME_WIDTH = 6, 48, 45, 17
 _SAMPLE = 500  # rows looked at to size a column
 _ROW_PIXELS = 20  # Excel's default row height
 _IMAGE_SCALE = 0.5  # a 1080-pixel chart shown 540 pixels wide
+_EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (in its 1900 date system, after February 1900)
 
 
 class _Formats:
@@ -42,6 +43,11 @@ class _Formats:
         self.day = workbook.add_format({"num_format": "yyyy-mm-dd"})
         self.share = workbook.add_format({"num_format": "0%"})
         self.link = workbook.get_default_url_format()
+
+
+def _serial(moment: datetime) -> float:
+    """An Excel date: days since 1899-12-30 (what write_datetime stores, computed at once)."""
+    return (moment - _EPOCH).total_seconds() / 86_400
 
 
 def _width(header: str, cells: Sequence[Cell]) -> float:
@@ -77,11 +83,9 @@ class _SheetWriter:
         elif isinstance(value, Share):
             sheet.write_number(row, col, value.value, formats.share)
         elif isinstance(value, datetime):
-            sheet.write_datetime(row, col, value, formats.moment)
+            sheet.write_number(row, col, _serial(value), formats.moment)
         elif isinstance(value, date):
-            sheet.write_datetime(
-                row, col, datetime.combine(value, datetime.min.time()), formats.day
-            )
+            sheet.write_number(row, col, _serial(datetime.combine(value, time(0))), formats.day)
         elif isinstance(value, int):
             sheet.write_number(row, col, value)
         else:
