@@ -2,8 +2,10 @@
 
 Every `humas-bot` command runs at DEBUG with a token the Bot API server rejects, and
 again with Telegram unreachable (a closed port on 127.0.0.1); whatever it prints, on
-stdout or stderr, must not hold the token. The bot itself runs the same way in this
-process, and every log record it makes is searched too. At DEBUG, updates and request
+stdout or stderr, and every log record it makes must not hold the token. The commands
+run in this process through `main` (with the logging `main` sets up); `run` also runs
+in a process of its own, where nothing may escape the interpreter with the token. The
+bot itself runs the same way in this process, and its log records are searched too. At DEBUG, updates and request
 bodies are logged as summaries: names, texts and invitation tokens stay out. And an
 exported production environment (token, database, admins) reaches neither the demo
 nor the tests, which build their own world.
@@ -18,16 +20,20 @@ import logging
 import os
 import socket
 import sqlite3
+import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from telegram.error import InvalidToken, NetworkError
 
-from bot.cli import _parser
+from bot.cli import EXIT_USAGE, _parser, main
 from bot.core.clock import FakeClock
-from bot.core.logging_setup import configure_logging
+from bot.core.logging_setup import REDACTED, RedactingFilter, configure_logging
 from bot.devtools.driver import BotDriver, sandbox_config
 from bot.devtools.sandbox import SandboxServer
 from tests.conftest import ADMIN_ID
@@ -49,6 +55,7 @@ COMMANDS: dict[str, list[str]] = {
     "restore": ["restore", "{folder}/no-such-backup.db"],
     "migrate": ["migrate", "--dry-run"],
     "stats": ["stats"],
+    "report": ["report", "--month", "2026-11", "--out", "{folder}/pack"],
 }
 EXTRA_RUNS = [
     ["invite", "--unit", "32.01.02.2001", "--role", "officer", "--bot-username", "b"],
@@ -84,62 +91,134 @@ def test_every_command_is_attacked() -> None:
     assert set(leaf_commands(_parser())) - {"demo"} <= set(COMMANDS)
 
 
-async def run_cli(
-    folder: Path, base_url: str, args: list[str], extra_env: dict[str, str] | None = None
-) -> str:
+def write_config(folder: Path, base_url: str) -> Path:
     config = folder / "config.toml"
     config.write_text(
         f'log_level = "DEBUG"\n[database]\npath = "{folder / "humas.db"}"\n'
         f'[telegram]\nbase_url = "{base_url}/bot"\nbase_file_url = "{base_url}/file/bot"\n',
         encoding="utf-8",
     )
-    env = {key: value for key, value in os.environ.items() if not key.startswith("HUMAS_")}
-    env["HUMAS_TELEGRAM__TOKEN"] = REJECTED
-    env.update(extra_env or {})
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "--config",
-        str(config),
-        *[arg.format(folder=folder) for arg in args],
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-        env=env,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=120)
-    return out.decode() + err.decode()
+    return config
+
+
+@contextmanager
+def sandbox_in_a_thread() -> Iterator[SandboxServer]:
+    """A sandbox serving from its own thread and loop, while a command (`run` needs the
+    main thread for its signal handlers) blocks this one."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    sandbox = SandboxServer()
+    try:
+        asyncio.run_coroutine_threadsafe(sandbox.start(), loop).result(timeout=30)
+        yield sandbox
+    finally:
+        asyncio.run_coroutine_threadsafe(sandbox.stop(), loop).result(timeout=30)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=30)
+        loop.close()
+
+
+@pytest.fixture
+def cli_world(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """The environment of a shell with only the token exported; every log record the
+    command makes also reaches ``caplog`` (the command's own logging replaces the root
+    handlers: its redacting stream handler writes to the captured stderr)."""
+    for key in os.environ:
+        if key.startswith("HUMAS_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("HUMAS_TELEGRAM__TOKEN", REJECTED)
+
+    def configure_and_keep_capturing(*args: Any, **kwargs: Any) -> RedactingFilter:
+        redactor = configure_logging(*args, **kwargs)
+        logging.getLogger().addHandler(caplog.handler)
+        return redactor
+
+    monkeypatch.setattr("bot.cli.configure_logging", configure_and_keep_capturing)
+    caplog.set_level(logging.DEBUG)
+    try:
+        yield
+    finally:
+        configure_logging("WARNING", [])
+
+
+def run_cli(
+    config: Path,
+    args: list[str],
+    capfd: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> tuple[str, str]:
+    """What one `humas-bot` command, run in this process, printed (stdout and stderr,
+    where its log handler writes) and the log records it made."""
+    caplog.clear()
+    main(["--config", str(config), *[arg.format(folder=config.parent) for arg in args]])
+    # A process of its own would start without an event loop: `run` leaves its closed one.
+    asyncio.set_event_loop(None)
+    out, err = capfd.readouterr()
+    return out + err, "\n".join(record.getMessage() for record in caplog.records)
 
 
 @pytest.mark.parametrize("telegram", ["rejects the token", "unreachable"])
-async def test_no_command_prints_the_token(tmp_path: Path, telegram: str) -> None:
+def test_no_command_prints_the_token(
+    tmp_path: Path,
+    telegram: str,
+    cli_world: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     (tmp_path / "opd.csv").write_text("nama\nDinas Uji Coba\n", encoding="utf-8")
-    async with SandboxServer() as sandbox:
+    with sandbox_in_a_thread() as sandbox:
         origin = (
             sandbox.base_url.rsplit("/", 1)[0]
             if telegram == "rejects the token"
             else f"http://127.0.0.1:{closed_port()}"
         )
-        printed = {}
+        config = write_config(tmp_path, origin)
+        printed, logged = {}, {}
         existing = set(leaf_commands(_parser()))
         attacks = [args for name, args in COMMANDS.items() if name in existing]
         for args in [*attacks, *EXTRA_RUNS]:
-            printed[" ".join(args)] = await run_cli(tmp_path, origin, args)
-        webhook = {
-            "HUMAS_TELEGRAM__MODE": "webhook",
-            "HUMAS_TELEGRAM__WEBHOOK__URL": "https://humas.example/hook",
-            "HUMAS_TELEGRAM__WEBHOOK__PORT": str(closed_port()),
-        }
-        printed["run (webhook)"] = await run_cli(tmp_path, origin, ["run"], webhook)
+            printed[" ".join(args)], logged[" ".join(args)] = run_cli(config, args, capfd, caplog)
+        monkeypatch.setenv("HUMAS_TELEGRAM__MODE", "webhook")
+        monkeypatch.setenv("HUMAS_TELEGRAM__WEBHOOK__URL", "https://humas.example/hook")
+        monkeypatch.setenv("HUMAS_TELEGRAM__WEBHOOK__PORT", str(closed_port()))
+        printed["run (webhook)"], logged["run (webhook)"] = run_cli(config, ["run"], capfd, caplog)
     for command, text in printed.items():
-        assert REJECTED not in text and SECRET_PART not in text, command
+        for shown in (text, logged[command]):
+            assert REJECTED not in shown and SECRET_PART not in shown, command
         # Tracebacks only inside (indented) log records, none escaping the command.
         assert not any(line.startswith("Traceback") for line in text.splitlines()), command
+    # The commands that talk to Telegram logged its URL, the token in it redacted.
+    for command in ("run", "run (webhook)", " ".join(COMMANDS["invite"])):
+        for shown in (printed[command], logged[command]):
+            assert f"/bot{REDACTED}" in shown, command
     expected = "rejected telegram.token" if telegram == "rejects the token" else "cannot reach"
     for run in ("run", "run (webhook)"):
         refusal = printed[run].splitlines()[-1]
         assert refusal.startswith("humas-bot: ") and expected in refusal, run
     assert printed[" ".join(COMMANDS["units list"])].startswith("32.01.02\tkecamatan")
+
+
+def test_run_in_a_process_of_its_own_prints_no_token(db_path: Path) -> None:
+    """The whole interpreter, not only `main`: nothing escapes it with the token."""
+    with sandbox_in_a_thread() as sandbox:
+        config = write_config(db_path.parent, sandbox.base_url.rsplit("/", 1)[0])
+        env = {key: value for key, value in os.environ.items() if not key.startswith("HUMAS_")}
+        env["HUMAS_TELEGRAM__TOKEN"] = REJECTED
+        process = subprocess.run(
+            [sys.executable, "-m", "bot", "--config", str(config), "run"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    text = process.stdout + process.stderr
+    assert process.returncode == EXIT_USAGE
+    assert "getMe" in text  # logged at DEBUG, with the token redacted
+    assert REJECTED not in text and SECRET_PART not in text
+    assert not any(line.startswith("Traceback") for line in text.splitlines())
+    assert text.splitlines()[-1].startswith("humas-bot: Telegram rejected telegram.token")
 
 
 def production_database(folder: Path) -> Path:
