@@ -25,7 +25,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from telegram import Bot, Update
 from telegram.error import TelegramError
 
-from bot.core.config import ConfigError
+from bot.local_site import LocalSite
 from handlers.commands import COMMANDS
 from scheduler.services import Services
 from scheduler.status import problems
@@ -56,30 +56,19 @@ class HealthServer:
     def __init__(self, services: Services, bot: Bot) -> None:
         self._services = services
         self._bot = bot
-        self._runner: web.AppRunner | None = None
+        self._site = LocalSite()
         self._heartbeat: asyncio.Task[None] | None = None
-        self._port = 0
 
     @property
     def url(self) -> str:
-        return f"http://{self._services.config.health.listen}:{self._port}"
+        return f"http://{self._services.config.health.listen}:{self._site.port}"
 
     async def start(self) -> None:
         config = self._services.config.health
         app = web.Application()
         app.router.add_get("/healthz", self._healthz)
         app.router.add_get("/metrics", self._metrics)
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
-        await runner.setup()
-        self._runner = runner
-        try:
-            await web.TCPSite(runner, config.listen, config.port).start()
-        except OSError as exc:
-            await runner.cleanup()
-            self._runner = None
-            where = f"{config.listen}:{config.port}"
-            raise ConfigError(f"health.port: cannot listen on {where}: {exc.strerror}") from None
-        self._port = int(runner.addresses[0][1])
+        await self._site.start(app, config.listen, config.port, "health.port")
         self._heartbeat = asyncio.create_task(self._keep_fresh(), name="health-heartbeat")
         log.info("health and metrics on %s (/healthz, /metrics)", self.url)
 
@@ -89,9 +78,7 @@ class HealthServer:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._heartbeat
             self._heartbeat = None
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        await self._site.stop()
 
     async def _healthz(self, request: web.Request) -> web.Response:
         found = await problems(self._services)

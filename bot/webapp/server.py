@@ -23,8 +23,8 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 from telegram import Bot
 
-from bot.core.config import ConfigError
 from bot.core.texts import CATALOGUE, t
+from bot.local_site import LocalSite
 from bot.webapp.auth import person, plain
 from bot.webapp.form_api import FormApi
 from bot.webapp.recap_api import PERIODS, RecapApi, unit_json
@@ -75,15 +75,14 @@ class WebAppServer:
     def __init__(self, services: Services, bot: Bot) -> None:
         self._services = services
         self._bot = bot
-        self._runner: web.AppRunner | None = None
-        self._port = 0
+        self._site = LocalSite()
         folder = resources.files("bot.webapp") / "static"
         self._files = {name: (folder / name).read_bytes() for name in _STATIC}
 
     @property
     def url(self) -> str:
         """The local address it listens on (the public one is ``webapp.url``)."""
-        return f"http://{self._services.config.webapp.listen}:{self._port}"
+        return f"http://{self._services.config.webapp.listen}:{self._site.port}"
 
     def application(self) -> web.Application:
         app = web.Application(middlewares=[_compressed], client_max_size=64 * 1024)
@@ -96,23 +95,11 @@ class WebAppServer:
 
     async def start(self) -> None:
         config = self._services.config.webapp
-        runner = web.AppRunner(self.application(), access_log=None, shutdown_timeout=0.5)
-        await runner.setup()
-        self._runner = runner
-        try:
-            await web.TCPSite(runner, config.listen, config.port).start()
-        except OSError as exc:
-            await runner.cleanup()
-            self._runner = None
-            where = f"{config.listen}:{config.port}"
-            raise ConfigError(f"webapp.port: cannot listen on {where}: {exc.strerror}") from None
-        self._port = int(runner.addresses[0][1])
+        await self._site.start(self.application(), config.listen, config.port, "webapp.port")
         log.info("Mini App on %s (public %s)", self.url, config.url)
 
     async def stop(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        await self._site.stop()
 
     async def _index(self, request: web.Request) -> web.Response:
         return self._file("index.html")
