@@ -213,3 +213,18 @@ async def test_rate_faults_hit_a_fraction(sb: SandboxServer, tg: telegram.Bot) -
     assert 0 < failures < 20 and failures == sb.stats.faults_injected
     sb.clear_faults()
     await tg.send_message(users[0], "pulih")
+
+
+async def test_held_requests_wait_undelivered_until_released(
+    sb: SandboxServer, tg: telegram.Bot, user: int
+) -> None:
+    sb.hold_requests({"sendMessage"}, after=1)
+    await tg.send_message(user, "dijawab")
+    held = asyncio.create_task(tg.send_message(user, "ditahan"))
+    await tg.get_me()  # other methods are answered meanwhile
+    await asyncio.sleep(0.05)
+    assert not held.done() and [m.text for m in sb.messages(user)] == ["dijawab"]
+    sb.release_requests()
+    assert (await held).text == "ditahan"
+    await tg.send_message(user, "bebas")
+    assert [m.text for m in sb.messages(user)] == ["dijawab", "ditahan", "bebas"]

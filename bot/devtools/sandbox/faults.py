@@ -1,7 +1,8 @@
-"""Injected faults (5xx, slow, dropped, forced 429) and the flood-control gate for sends."""
+"""Injected faults (5xx, slow, dropped, forced 429, held), and the flood-control gate for sends."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 from dataclasses import dataclass
 from typing import Literal
@@ -34,6 +35,15 @@ class FaultRule:
         return True
 
 
+@dataclass
+class Hold:
+    """Requests of ``methods`` wait unexecuted once ``answered`` more have been served."""
+
+    methods: frozenset[str]
+    answered: int
+    released: asyncio.Event
+
+
 class FaultInjection(SandboxState):
     """Fault rules and flood control; the attributes are set by SandboxServer.__init__."""
 
@@ -41,6 +51,7 @@ class FaultInjection(SandboxState):
     _limiter: RateLimiter
     _faults: list[FaultRule]
     _forced_retry: list[int]
+    _hold: Hold | None
 
     def inject_faults(
         self,
@@ -70,9 +81,31 @@ class FaultInjection(SandboxState):
         """The next `count` sending requests get 429 with this retry_after, undelivered."""
         self._forced_retry.extend([seconds] * count)
 
+    def hold_requests(self, methods: set[str], *, after: int = 0) -> None:
+        """Serve ``after`` more requests of ``methods`` (Bot API names), then keep the next
+        ones waiting, unexecuted (a send is not delivered), until :meth:`release_requests`:
+        a stalled Telegram, for a test that must act while a broadcast is under way."""
+        self._hold = Hold(frozenset(m.lower() for m in methods), after, asyncio.Event())
+
+    def release_requests(self) -> None:
+        """Let the held requests (and every later one) through."""
+        if self._hold is not None:
+            self._hold.released.set()
+            self._hold = None
+
+    async def _wait_if_held(self, method: str) -> None:
+        hold = self._hold
+        if hold is None or method not in hold.methods:
+            return
+        if hold.answered > 0:
+            hold.answered -= 1
+            return
+        await hold.released.wait()
+
     def clear_faults(self) -> None:
         self._faults.clear()
         self._forced_retry.clear()
+        self.release_requests()
 
     def _pick_fault(self, method: str) -> FaultRule | None:
         rule = next((r for r in self._faults if r.fires(method)), None)

@@ -1,9 +1,9 @@
 """The sandbox Telegram Bot API server: real HTTP, real wire format, Telegram-like rules.
 
 Point PTB at it with ``ApplicationBuilder().base_url(sb.base_url).base_file_url(sb.base_file_url)``.
-Request pipeline: token -> method lookup -> injected fault -> method (validate, rate limit,
-deliver) -> response. Bot API method `fooBar` is implemented by `_api_foo_bar` in one of the
-`methods_*.py` mixins; `faults.py` holds fault injection and the flood-control gate,
+Request pipeline: token -> method lookup -> held? -> injected fault -> method (validate,
+rate limit, deliver) -> response. Bot API method `fooBar` is implemented by `_api_foo_bar`
+in one of the `methods_*.py` mixins; `faults.py` holds fault injection and the flood-control gate,
 `control.py` the /control endpoints and `waiting.py` what drivers wait on.
 """
 
@@ -68,6 +68,7 @@ class SandboxServer(
         self._limiter = RateLimiter(limits, time_source=time_source)
         self._faults = []
         self._forced_retry = []
+        self._hold = None
         self._menu_buttons = {}
         self._allowed_updates = None
         self._runner: web.AppRunner | None = None
@@ -97,8 +98,9 @@ class SandboxServer(
         self._closing = False
 
     async def stop(self) -> None:
-        """Stop serving; pending long polls are answered with an empty result first."""
+        """Stop serving; held requests go on, pending long polls get an empty result first."""
         self._closing = True
+        self.release_requests()
         self.notify_updates()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -146,6 +148,7 @@ class SandboxServer(
             self._in_flight += 1
             self._last_request = loop.time()
         try:
+            await self._wait_if_held(key)
             fault = self._pick_fault(key)
             if fault is not None and fault.kind == "5xx":
                 return web.json_response(ApiError(502, "Bad Gateway").to_json(), status=502)
