@@ -27,6 +27,7 @@ from db import file_store
 from db import files as files_db
 from db.connection import Database
 from db.files import FileRef, StoredFile
+from scheduler.background import BackgroundTasks
 from scheduler.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class FileArchive:
         self._metrics = metrics
         self.folder = file_store.store_folder(config.database.path, config.files.dir)
         self.max_bytes = config.files.max_bytes
-        self._tasks: dict[str, asyncio.Task[None]] = {}  # file_unique_id -> its download
+        self._tasks: BackgroundTasks[str] = BackgroundTasks()  # by file_unique_id
 
     async def keep(self, ref: FileRef, source: str) -> None:
         """Record the file (``source``: what it came with) and start downloading it."""
@@ -59,28 +60,21 @@ class FileArchive:
         """Start the downloads whose retry is due; return how many were started."""
         started = 0
         for row in await files_db.due(self._db, self._clock.now(), _DUE_BATCH):
-            if row.file_unique_id not in self._tasks:
-                self._start(row)
-                started += 1
+            started += self._start(row)
         return started
 
     async def wait_idle(self) -> None:
         """Wait for the downloads under way (tests, and stopping)."""
-        while self._tasks:
-            await asyncio.gather(*self._tasks.values(), return_exceptions=True)
+        await self._tasks.wait_idle()
 
     async def stop(self) -> None:
         """Cancel the downloads under way; they are tried again after the next start."""
-        for task in self._tasks.values():
-            task.cancel()
-        await asyncio.gather(*self._tasks.values(), return_exceptions=True)
+        await self._tasks.cancel()
 
-    def _start(self, row: StoredFile) -> None:
-        if row.file_unique_id in self._tasks:
-            return
-        task = asyncio.create_task(self._archive(row), name=f"archive-{row.id}")
-        self._tasks[row.file_unique_id] = task
-        task.add_done_callback(lambda _: self._tasks.pop(row.file_unique_id, None))
+    def _start(self, row: StoredFile) -> bool:
+        return self._tasks.start(
+            row.file_unique_id, lambda: self._archive(row), f"archive-{row.id}"
+        )
 
     async def _archive(self, row: StoredFile) -> None:
         try:

@@ -30,6 +30,7 @@ from bot.core.config import LinksConfig
 from db import link_checks as checks_db
 from db.connection import Database
 from db.link_checks import Outcome, PendingCheck
+from scheduler.background import BackgroundTasks
 from scheduler.post_fetch import Refused, SafeFetcher, TooLarge, describe
 from scheduler.post_metadata import from_oembed, from_page, judge, oembed_address
 
@@ -63,7 +64,7 @@ class LinkVerifier:
             max_bytes=config.max_bytes,
             allow_hosts=config.verify_allow_hosts,
         )
-        self._tasks: dict[int, asyncio.Task[None]] = {}  # submission id -> its check
+        self._tasks: BackgroundTasks[int] = BackgroundTasks()  # by submission id
         self._spacing: dict[str, asyncio.Lock] = {}
         self._last: dict[str, float] = {}
 
@@ -81,27 +82,21 @@ class LinkVerifier:
         """Start the checks that are due (retries, and any left by a restart)."""
         started = 0
         for item in await checks_db.due(self._db, self._clock.now(), _DUE_BATCH):
-            if item.submission_id not in self._tasks:
-                self._start(item)
-                started += 1
+            started += self._start(item)
         return started
 
     async def wait_idle(self) -> None:
         """Wait for the checks under way (tests, and stopping)."""
-        while self._tasks:
-            await asyncio.gather(*self._tasks.values(), return_exceptions=True)
+        await self._tasks.wait_idle()
 
     async def stop(self) -> None:
         """Cancel the checks under way (queued, they run after the next start)."""
-        for task in self._tasks.values():
-            task.cancel()
-        await asyncio.gather(*self._tasks.values(), return_exceptions=True)
+        await self._tasks.cancel()
         await self.fetcher.close()
 
-    def _start(self, item: PendingCheck) -> None:
-        task = asyncio.create_task(self._check(item), name=f"link-check-{item.submission_id}")
-        self._tasks[item.submission_id] = task
-        task.add_done_callback(lambda _: self._tasks.pop(item.submission_id, None))
+    def _start(self, item: PendingCheck) -> bool:
+        name = f"link-check-{item.submission_id}"
+        return self._tasks.start(item.submission_id, lambda: self._check(item), name)
 
     async def _check(self, item: PendingCheck) -> None:
         try:
