@@ -10,7 +10,9 @@ scheduler/recap_files.py, rendered in a thread so the bot keeps answering others
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import tzinfo
+from functools import partial
 from typing import Any
 
 from babel.dates import format_date
@@ -45,28 +47,27 @@ MONTH = Route("rf:m", SpanCode())
 """/laporan_bulanan's month buttons: the month's span."""
 
 
+def _file_buttons(lang: str, chart: str, excel: str) -> list[InlineKeyboardButton]:
+    return [
+        InlineKeyboardButton(t(lang, "rfile.button.chart"), callback_data=chart),
+        InlineKeyboardButton(t(lang, "rfile.button.excel"), callback_data=excel),
+    ]
+
+
 def briefing_file_buttons(lang: str, briefing_id: int, area_id: int) -> list[InlineKeyboardButton]:
     """The row under a briefing's recap screen (handlers/recap.py)."""
-    return [
-        InlineKeyboardButton(
-            t(lang, "rfile.button.chart"), callback_data=BRIEFING_CHART.build(briefing_id, area_id)
-        ),
-        InlineKeyboardButton(
-            t(lang, "rfile.button.excel"), callback_data=BRIEFING_EXCEL.build(briefing_id, area_id)
-        ),
-    ]
+    return _file_buttons(
+        lang,
+        BRIEFING_CHART.build(briefing_id, area_id),
+        BRIEFING_EXCEL.build(briefing_id, area_id),
+    )
 
 
 def period_file_buttons(lang: str, span: Span, area_id: int) -> list[InlineKeyboardButton]:
     """The row under a period's recap screen (handlers/recap.py)."""
-    return [
-        InlineKeyboardButton(
-            t(lang, "rfile.button.chart"), callback_data=PERIOD_CHART.build(span.code, area_id)
-        ),
-        InlineKeyboardButton(
-            t(lang, "rfile.button.excel"), callback_data=PERIOD_EXCEL.build(span.code, area_id)
-        ),
-    ]
+    return _file_buttons(
+        lang, PERIOD_CHART.build(span.code, area_id), PERIOD_EXCEL.build(span.code, area_id)
+    )
 
 
 def _chat_id(update: Update) -> int:
@@ -109,6 +110,36 @@ def _scope(context: HumasContext, found: Recap | PeriodPack) -> str:
     return unit_label(context.lang, scope.kind, scope.name)
 
 
+async def _send_chart(
+    update: Update,
+    context: HumasContext,
+    render: Callable[[], File],
+    title: str,
+    found: Recap | PeriodPack,
+) -> None:
+    """Render a chart in a thread (the chat shows "sending a photo") and send it."""
+    await context.bot.send_chat_action(_chat_id(update), ChatAction.UPLOAD_PHOTO)
+    chart = await asyncio.to_thread(render)
+    caption = context.t("rfile.chart_caption", title=title, scope=_scope(context, found))
+    await _send(update, context, chart, caption, photo=True)
+
+
+async def _send_excel(
+    update: Update,
+    context: HumasContext,
+    render: Callable[[], File],
+    title: str,
+    found: Recap | PeriodPack,
+    csv_data: str,
+) -> None:
+    """Render a workbook in a thread and send it with a "CSV" button (``csv_data``)."""
+    await context.bot.send_chat_action(_chat_id(update), ChatAction.UPLOAD_DOCUMENT)
+    file = await asyncio.to_thread(render)
+    csv = InlineKeyboardButton(context.t("rfile.button.csv"), callback_data=csv_data)
+    caption = context.t("rfile.excel_caption", title=title, scope=_scope(context, found))
+    await _send(update, context, file, caption, markup=InlineKeyboardMarkup([[csv]]))
+
+
 # ---- a briefing -----------------------------------------------------------------------
 
 
@@ -140,14 +171,8 @@ async def on_briefing_chart(update: Update, context: HumasContext) -> None:
     if got is None:
         return
     found, average = got
-    await context.bot.send_chat_action(_chat_id(update), ChatAction.UPLOAD_PHOTO)
-    file = await asyncio.to_thread(
-        recap_files.briefing_chart, found, context.lang, context.tz, average
-    )
-    caption = context.t(
-        "rfile.chart_caption", title=esc(found.briefing.title), scope=_scope(context, found)
-    )
-    await _send(update, context, file, caption, photo=True)
+    render = partial(recap_files.briefing_chart, found, context.lang, context.tz, average)
+    await _send_chart(update, context, render, esc(found.briefing.title), found)
 
 
 @guarded("coordinator")
@@ -156,18 +181,9 @@ async def on_briefing_excel(update: Update, context: HumasContext) -> None:
     if got is None:
         return
     found, average = got
-    await context.bot.send_chat_action(_chat_id(update), ChatAction.UPLOAD_DOCUMENT)
-    file = await asyncio.to_thread(
-        recap_files.briefing_excel, found, context.lang, context.tz, average
-    )
-    csv = InlineKeyboardButton(
-        context.t("rfile.button.csv"),
-        callback_data=BRIEFING_CSV.build(found.briefing.id, found.scope.id),
-    )
-    caption = context.t(
-        "rfile.excel_caption", title=esc(found.briefing.title), scope=_scope(context, found)
-    )
-    await _send(update, context, file, caption, markup=InlineKeyboardMarkup([[csv]]))
+    render = partial(recap_files.briefing_excel, found, context.lang, context.tz, average)
+    csv_data = BRIEFING_CSV.build(found.briefing.id, found.scope.id)
+    await _send_excel(update, context, render, esc(found.briefing.title), found, csv_data)
 
 
 @guarded("coordinator")
@@ -217,12 +233,8 @@ async def on_period_chart(update: Update, context: HumasContext) -> None:
     if got is None:
         return
     pack, span = got
-    await context.bot.send_chat_action(_chat_id(update), ChatAction.UPLOAD_PHOTO)
-    chart = await asyncio.to_thread(recap_files.period_trend, pack, context.lang, context.tz)
-    caption = context.t(
-        "rfile.chart_caption", title=_period_title(context, span), scope=_scope(context, pack)
-    )
-    await _send(update, context, chart, caption, photo=True)
+    render = partial(recap_files.period_trend, pack, context.lang, context.tz)
+    await _send_chart(update, context, render, _period_title(context, span), pack)
 
 
 def _period_excel(pack: PeriodPack, lang: str, zone: tzinfo) -> File:
@@ -236,16 +248,9 @@ async def on_period_excel(update: Update, context: HumasContext) -> None:
     if got is None:
         return
     pack, span = got
-    await context.bot.send_chat_action(_chat_id(update), ChatAction.UPLOAD_DOCUMENT)
-    file = await asyncio.to_thread(_period_excel, pack, context.lang, context.tz)
-    csv = InlineKeyboardButton(
-        context.t("rfile.button.csv"),
-        callback_data=PERIOD_CSV.build(span.code, pack.period.scope.id),
-    )
-    caption = context.t(
-        "rfile.excel_caption", title=_period_title(context, span), scope=_scope(context, pack)
-    )
-    await _send(update, context, file, caption, markup=InlineKeyboardMarkup([[csv]]))
+    render = partial(_period_excel, pack, context.lang, context.tz)
+    csv_data = PERIOD_CSV.build(span.code, pack.period.scope.id)
+    await _send_excel(update, context, render, _period_title(context, span), pack, csv_data)
 
 
 @guarded("coordinator")
