@@ -24,7 +24,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.core.callback_data import ID, INDEX, Choice, Fixed, Number, Route, Triple
 from bot.core.periods import MAX_DAYS, PRESETS, Span
 from bot.core.texts import esc, fmt_short, t, unit_label
-from db.recap import Counts, PeriodRecap, Recap, Status, UnitPeriod, UnitStatus
+from db.recap import Counts, GroupRow, PeriodRecap, Recap, Status, UnitPeriod, UnitStatus
 from db.recap_area import Area, UnitRef
 from db.recap_lists import Person
 
@@ -166,6 +166,20 @@ def _under_kecamatan(
 _ORDER: dict[Status, int] = {"missing": 0, "rejected_only": 1, "late": 2, "on_time": 3}
 
 
+def _group_line(lang: str, group: GroupRow) -> str:
+    """One kecamatan's (or unit's) line: its mark, name and reported of targeted."""
+    counts = group.counts
+    return t(
+        lang,
+        "rekap.group",
+        mark=_rate_mark(lang, counts),
+        label=label(lang, group.unit),
+        reported=counts.reported,
+        targeted=counts.targeted,
+        percent=counts.percent,
+    )
+
+
 def briefing_body(lang: str, found: Recap, regency_view: bool) -> tuple[list[str], list[int]]:
     """The body lines, and for each line the unit a drill button on its page opens (0: none)."""
     lines: list[str] = []
@@ -174,18 +188,7 @@ def briefing_body(lang: str, found: Recap, regency_view: bool) -> tuple[list[str
         lines.append(t(lang, "rekap.groups.kecamatan"))
         targets.append(0)
         for group in found.groups:
-            counts = group.counts
-            lines.append(
-                t(
-                    lang,
-                    "rekap.group",
-                    mark=_rate_mark(lang, counts),
-                    label=label(lang, group.unit),
-                    reported=counts.reported,
-                    targeted=counts.targeted,
-                    percent=counts.percent,
-                )
-            )
+            lines.append(_group_line(lang, group))
             targets.append(group.unit.id)
         missing = sorted(
             found.unreported, key=lambda unit: (unit.unit.kecamatan_name or "", unit.unit.code)
@@ -320,18 +323,7 @@ def period_body(lang: str, found: PeriodRecap, regency_view: bool) -> tuple[list
     lines.append(t(lang, "rekap.groups.kecamatan" if regency_view else "rekap.groups.units"))
     targets.append(0)
     for group in found.groups:
-        counts = group.counts
-        lines.append(
-            t(
-                lang,
-                "rekap.group",
-                mark=_rate_mark(lang, counts),
-                label=label(lang, group.unit),
-                reported=counts.reported,
-                targeted=counts.targeted,
-                percent=counts.percent,
-            )
-        )
+        lines.append(_group_line(lang, group))
         targets.append(group.unit.id)
     missing = found.with_missing
     lines.append("")
