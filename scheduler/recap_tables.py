@@ -17,7 +17,7 @@ from datetime import date, datetime, tzinfo
 from bot.core.texts import CATALOGUE, t, unit_label
 from db.recap import Counts, GroupRow, Recap, ReportLine
 from db.recap_area import UnitRef
-from scheduler.recap_pack import PeriodPack
+from scheduler.recap_pack import PeriodPack, StatusRow
 
 
 @dataclass(frozen=True)
@@ -253,6 +253,20 @@ def period_per_unit(pack: PeriodPack, lang: str) -> Table:
     )
 
 
+def _status_cells(lang: str, zone: tzinfo, row: StatusRow) -> tuple[Cell, ...]:
+    """A unit's status in one briefing: briefing, deadline, unit, status, officer."""
+    return (
+        row.briefing.id,
+        row.briefing.title,
+        local(row.briefing.deadline, zone),
+        row.unit.code,
+        plain_unit(lang, row.unit),
+        _kecamatan(row.unit),
+        t(lang, f"rfile.status.{row.status}"),
+        _yes(lang, row.has_active_officer),
+    )
+
+
 def period_sheets(
     pack: PeriodPack, lang: str, zone: tzinfo, charts: tuple[bytes, ...] = ()
 ) -> list[Sheet]:
@@ -292,35 +306,13 @@ def period_sheets(
     statuses = Table(
         _headers(lang, *status_keys, "has_officer", "first_report"),
         tuple(
-            (
-                row.briefing.id,
-                row.briefing.title,
-                local(row.briefing.deadline, zone),
-                row.unit.code,
-                plain_unit(lang, row.unit),
-                _kecamatan(row.unit),
-                t(lang, f"rfile.status.{row.status}"),
-                _yes(lang, row.has_active_officer),
-                local(row.first_report_at, zone),
-            )
+            (*_status_cells(lang, zone, row), local(row.first_report_at, zone))
             for row in pack.statuses
         ),
     )
     missing = Table(
         _headers(lang, *status_keys, "has_officer"),
-        tuple(
-            (
-                row.briefing.id,
-                row.briefing.title,
-                local(row.briefing.deadline, zone),
-                row.unit.code,
-                plain_unit(lang, row.unit),
-                _kecamatan(row.unit),
-                t(lang, f"rfile.status.{row.status}"),
-                _yes(lang, row.has_active_officer),
-            )
-            for row in pack.unreported
-        ),
+        tuple(_status_cells(lang, zone, row) for row in pack.unreported),
     )
     titles = {briefing_id: info.title for briefing_id, info in pack.briefings.items()}
     return [
