@@ -19,9 +19,10 @@ import contextlib
 import io
 import textwrap
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from typing import Any, Literal
 
 import matplotlib
 from babel.dates import format_date
@@ -138,6 +139,26 @@ def _legend(figure: Figure, axes: Axes) -> None:
     )
 
 
+def _average_line(draw: Callable[..., Any], lang: str, average: float | None) -> None:
+    """The regency's average as a dashed line (``draw``: the axes' axvline or axhline)."""
+    if average is not None:
+        draw(
+            100 * average,
+            color=_AVERAGE,
+            linestyle="--",
+            linewidth=1.6,
+            label=t(lang, "rfile.chart.average", percent=round(100 * average)),
+        )
+
+
+def _tidy(axes: Axes, grid: Literal["x", "y"]) -> None:
+    """Grid lines along ``grid`` behind the bars, no frame at the top and right."""
+    axes.grid(axis=grid, color="#DDDDDD")
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+
+
 def bars_figure(
     bars: Sequence[Bar], lang: str, *, title: str, subtitle: str, axis: str, average: float | None
 ) -> Figure:
@@ -171,14 +192,7 @@ def bars_figure(
                 fontsize=_FONT,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0},
             )
-        if average is not None:
-            axes.axvline(
-                100 * average,
-                color=_AVERAGE,
-                linestyle="--",
-                linewidth=1.6,
-                label=t(lang, "rfile.chart.average", percent=round(100 * average)),
-            )
+        _average_line(axes.axvline, lang, average)
         if not bars:
             axes.text(50, 0, t(lang, "rfile.chart.empty"), ha="center", va="center")
         axes.set_yticks(list(rows), [bar.label for bar in bars], fontsize=_FONT)
@@ -187,10 +201,7 @@ def bars_figure(
         axes.set_xticks([0, 25, 50, 75, 100])
         axes.tick_params(axis="x", labelsize=_FONT)
         axes.set_xlabel(axis, fontsize=_FONT)
-        axes.grid(axis="x", color="#DDDDDD")
-        axes.set_axisbelow(True)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
+        _tidy(axes, "x")
         _legend(figure, axes)
         return figure
 
@@ -222,14 +233,7 @@ def trend_figure(
                 ha="center",
                 fontsize=_FONT,
             )
-        if average is not None:
-            axes.axhline(
-                100 * average,
-                color=_AVERAGE,
-                linestyle="--",
-                linewidth=1.6,
-                label=t(lang, "rfile.chart.average", percent=round(100 * average)),
-            )
+        _average_line(axes.axhline, lang, average)
         if not weeks:
             axes.text(0, 50, t(lang, "rfile.chart.empty"), ha="center", va="center")
         labels = [_week_label(lang, week.week_start) for week in weeks]
@@ -239,10 +243,7 @@ def trend_figure(
         axes.set_yticks([0, 25, 50, 75, 100])
         axes.tick_params(axis="y", labelsize=_FONT)
         axes.set_ylabel(t(lang, "rfile.chart.axis_assignments"), fontsize=_FONT)
-        axes.grid(axis="y", color="#DDDDDD")
-        axes.set_axisbelow(True)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
+        _tidy(axes, "y")
         _legend(figure, axes)
         return figure
 
