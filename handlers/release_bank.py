@@ -28,6 +28,7 @@ from db import release_bank as bank_db
 from db import units as units_db
 from db.briefings import BriefingError
 from db.release_bank import BankFilter
+from db.releases import Release
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import show
@@ -200,20 +201,31 @@ async def on_choice(update: Update, context: HumasContext) -> None:
     await _list(update, context, 0)
 
 
-@guarded("coordinator")
-async def on_item(update: Update, context: HumasContext) -> None:
+async def _pressed_release(
+    update: Update, context: HumasContext, button: Route[int]
+) -> tuple[Message, Release] | None:
+    """The release the button names, if it is in the bank the person sees now (answered)."""
     query = update.callback_query
     officer = context.officer
     assert query is not None and officer is not None
     message = query.message
     assert isinstance(message, Message)
-    release_id = ITEM.parse(query.data)
+    release_id = button.parse(query.data)
     assert release_id is not None  # the handler's pattern
     release = await bank_db.in_bank(context.db, officer, release_id)
     if release is None:
         await refuse(update, context, context.t("denied.scope"))
-        return
+        return None
     await query.answer()
+    return message, release
+
+
+@guarded("coordinator")
+async def on_item(update: Update, context: HumasContext) -> None:
+    pressed = await _pressed_release(update, context, ITEM)
+    if pressed is None:
+        return
+    message, release = pressed
     markup = InlineKeyboardMarkup(
         [[_button(context, "release.bank.button.attach", ATTACH.build(release.id))]]
     )
@@ -223,18 +235,12 @@ async def on_item(update: Update, context: HumasContext) -> None:
 @guarded("coordinator")
 async def on_attach(update: Update, context: HumasContext) -> None:
     """Which of the coordinator's draft briefings gets the release."""
-    query = update.callback_query
-    officer = context.officer
-    assert query is not None and officer is not None
-    message = query.message
-    assert isinstance(message, Message)
-    release_id = ATTACH.parse(query.data)
-    assert release_id is not None  # the handler's pattern
-    release = await bank_db.in_bank(context.db, officer, release_id)
-    if release is None:
-        await refuse(update, context, context.t("denied.scope"))
+    pressed = await _pressed_release(update, context, ATTACH)
+    if pressed is None:
         return
-    await query.answer()
+    message, release = pressed
+    officer = context.officer
+    assert officer is not None
     drafts = await bank_db.draft_briefings(context.db, officer.id)
     if not drafts:
         await message.reply_html(context.t("release.bank.no_drafts"))
