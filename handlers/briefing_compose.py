@@ -74,6 +74,7 @@ from handlers.briefing_compose_view import (
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import CANCEL_COMMANDS, END, conversation, show
+from handlers.draft_dialogue import resume_keyboard
 from handlers.guard import guarded, refuse
 from handlers.when import read_time
 from scheduler.holidays import deadline_warning
@@ -93,15 +94,7 @@ async def brief_baru(update: Update, context: HumasContext) -> int:
     if draft is not None:
         context.user_data[DRAFT_ID] = draft.id
         step = draft.step or "program"
-        keyboard = InlineKeyboardMarkup(
-            [
-                [
-                    button(context, "compose.button.resume", RESUME_DRAFT.data),
-                    button(context, "compose.button.fresh", FRESH_DRAFT.data),
-                ],
-                cancel_row(context),
-            ]
-        )
+        keyboard = resume_keyboard(context, "compose", RESUME_DRAFT, FRESH_DRAFT, CANCEL)
         await message.reply_html(
             context.t(
                 "compose.resume",

@@ -26,10 +26,12 @@ from db import captions as captions_db
 from db import programs as programs_db
 from db.audience import Audience
 from db.briefings import CHANNELS, FORMATS, Briefing, BriefingError
+from handlers import draft_dialogue
 from handlers.audience_picker import AudiencePicker
 from handlers.context import HumasContext
 from handlers.conversation import show
 from handlers.delivery_access import delivery
+from handlers.draft_dialogue import button
 from scheduler import briefings as sending
 from scheduler.briefing_view import fits
 from scheduler.content import Content
@@ -81,23 +83,13 @@ _REQUIRED_FIELDS = {
 _PARTS_PER_ROW = 3
 
 
-def button(context: HumasContext, key: str, data: str, **params: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(context.t(key, **params), callback_data=data)
-
-
 def cancel_row(context: HumasContext) -> list[InlineKeyboardButton]:
-    return [button(context, "button.cancel", CANCEL.data)]
+    return draft_dialogue.cancel_row(context, CANCEL)
 
 
 async def current_draft(context: HumasContext) -> Briefing | None:
     """The draft being composed, re-read from the database (and still the author's)."""
-    officer = context.officer
-    assert officer is not None
-    briefing_id = context.user_data.get(DRAFT_ID)
-    briefing = await briefings_db.by_id(context.db, briefing_id) if briefing_id else None
-    if briefing is None or briefing.author_id != officer.id or briefing.status != "draft":
-        return None
-    return briefing
+    return await draft_dialogue.own_draft(context, DRAFT_ID, briefings_db.by_id)
 
 
 def next_step(briefing: Briefing, fields: dict[str, object] | None = None) -> str:

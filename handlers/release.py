@@ -30,6 +30,7 @@ from db.releases import MAX_PHOTOS, Quote, Release, ReleaseError
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import CANCEL_COMMANDS, END, conversation, remove_keyboard, show
+from handlers.draft_dialogue import button, cancel_row, own_draft, resume_keyboard
 from handlers.evidence import keep_file
 from handlers.guard import guarded, refuse
 from handlers.release_send import SEND, send_release
@@ -73,23 +74,13 @@ _PROGRAMS_SHOWN = 10
 _KEPT_SHOWN = 40
 
 
-def _button(context: HumasContext, key: str, data: str, **params: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(context.t(key, **params), callback_data=data)
-
-
 def _cancel_row(context: HumasContext) -> list[InlineKeyboardButton]:
-    return [_button(context, "button.cancel", CANCEL.data)]
+    return cancel_row(context, CANCEL)
 
 
 async def _draft(context: HumasContext) -> Release | None:
     """The release being composed, re-read from the database (still the author's draft)."""
-    officer = context.officer
-    assert officer is not None
-    release_id = context.user_data.get(_ID)
-    release = await releases_db.by_id(context.db, release_id) if release_id else None
-    if release is None or release.author_id != officer.id or release.status != "draft":
-        return None
-    return release
+    return await own_draft(context, _ID, releases_db.by_id)
 
 
 def _split(step: str) -> tuple[str, int]:
@@ -120,7 +111,7 @@ async def _ask(update: Update, context: HumasContext, release: Release) -> int:
         programs = await programs_db.list_active(context.db)
         rows = [
             [
-                _button(
+                button(
                     context,
                     "release.program_button",
                     PROGRAM.build(item.id),
@@ -130,21 +121,21 @@ async def _ask(update: Update, context: HumasContext, release: Release) -> int:
             ]
             for item in programs[:_PROGRAMS_SHOWN]
         ]
-        rows.append([_button(context, "release.button.no_program", NO_PROGRAM.data)])
+        rows.append([button(context, "release.button.no_program", NO_PROGRAM.data)])
         markup = InlineKeyboardMarkup([*rows, _cancel_row(context)])
         await show(update, header + context.t("release.ask.program"), markup)
     elif step == "more":
         markup = InlineKeyboardMarkup(
             [
-                [_button(context, "release.button.second_quote", MORE.build("yes"))],
-                [_button(context, "release.button.no_second_quote", MORE.build("no"))],
+                [button(context, "release.button.second_quote", MORE.build("yes"))],
+                [button(context, "release.button.no_second_quote", MORE.build("no"))],
                 _cancel_row(context),
             ]
         )
         await show(update, header + context.t("release.ask.more"), markup)
     elif step == "photos":
         markup = InlineKeyboardMarkup(
-            [[_button(context, "release.button.done", DONE.data)], _cancel_row(context)]
+            [[button(context, "release.button.done", DONE.data)], _cancel_row(context)]
         )
         text = context.t("release.ask.photos", count=len(release.photos), limit=MAX_PHOTOS)
         await show(update, header + text, markup)
@@ -153,9 +144,9 @@ async def _ask(update: Update, context: HumasContext, release: Release) -> int:
         kept = current_answer(release, step)
         if kept:
             shown = kept if len(kept) <= _KEPT_SHOWN else kept[: _KEPT_SHOWN - 1] + "…"
-            rows.append([_button(context, "release.button.keep", KEEP.data, answer=shown)])
+            rows.append([button(context, "release.button.keep", KEEP.data, answer=shown)])
         if step in OPTIONAL:
-            rows.append([_button(context, "release.button.skip", SKIP.data)])
+            rows.append([button(context, "release.button.skip", SKIP.data)])
         base, number = (step, 0) if step in releases_db.TEXT_FIELDS else _split(step)
         text = context.t(f"release.ask.{base}", number=number + 1)
         await show(update, header + text, InlineKeyboardMarkup([*rows, _cancel_row(context)]))
@@ -210,15 +201,7 @@ async def rilis(update: Update, context: HumasContext) -> int:
     if draft is not None:
         context.user_data[_ID] = draft.id
         step = draft.step or "program"
-        keyboard = InlineKeyboardMarkup(
-            [
-                [
-                    _button(context, "release.button.resume", RESUME_DRAFT.data),
-                    _button(context, "release.button.fresh", FRESH_DRAFT.data),
-                ],
-                _cancel_row(context),
-            ]
-        )
+        keyboard = resume_keyboard(context, "release", RESUME_DRAFT, FRESH_DRAFT, CANCEL)
         text = context.t(
             "release.resume",
             title=esc(draft.title or "…"),
@@ -231,8 +214,8 @@ async def rilis(update: Update, context: HumasContext) -> int:
     if to_revise is not None:
         keyboard = InlineKeyboardMarkup(
             [
-                [_button(context, "release.button.fix", FIX.build(to_revise.id))],
-                [_button(context, "release.button.new", NEW_RELEASE.data)],
+                [button(context, "release.button.fix", FIX.build(to_revise.id))],
+                [button(context, "release.button.new", NEW_RELEASE.data)],
                 _cancel_row(context),
             ]
         )
@@ -386,7 +369,7 @@ async def on_photo(update: Update, context: HumasContext) -> int:
         await _problem(update, context, error)
         return STATE["photos"]
     await keep_file(context, message, "release")
-    markup = InlineKeyboardMarkup([[_button(context, "release.button.done", DONE.data)]])
+    markup = InlineKeyboardMarkup([[button(context, "release.button.done", DONE.data)]])
     await message.reply_html(
         context.t("release.photo_saved", count=count, limit=MAX_PHOTOS), reply_markup=markup
     )
@@ -422,7 +405,7 @@ async def on_done(update: Update, context: HumasContext) -> int:
     await remove_keyboard(query)
     context.user_data.pop(_ID, None)
     markup = InlineKeyboardMarkup(
-        [[_button(context, "release.button.send", SEND.build(finished.id))]]
+        [[button(context, "release.button.send", SEND.build(finished.id))]]
     )
     await send_release(context, message, finished, markup)
     return END
