@@ -10,11 +10,19 @@ import re
 import tomllib
 from datetime import time, timedelta
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 DEFAULT_CONFIG_PATH = Path("config.toml")
@@ -28,6 +36,14 @@ class ConfigError(Exception):
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _empty_is_none(value: Any) -> Any:
+    return None if value == "" else value
+
+
+# A file or folder setting where an empty string means "none" (or the default place).
+_OptionalPath = Annotated[Path | None, BeforeValidator(_empty_is_none)]
 
 
 class WebhookConfig(_Section):
@@ -184,16 +200,11 @@ class BackupConfig(_Section):
     """Online copies of the database (db/backup.py): where, how many, when."""
 
     # Folder of the copies; empty: a "backups" folder next to the database file.
-    dir: Path | None = None
+    dir: _OptionalPath = None
     # The newest this many copies are kept; older ones are deleted after each backup.
     keep: int = Field(default=14, ge=1, le=3650)
     # The running bot makes one every day at this time (in the configured time zone).
     time: _TimeOfDay = _TimeOfDay(2, 0)
-
-    @field_validator("dir", mode="before")
-    @classmethod
-    def _empty_is_default(cls, value: Any) -> Any:
-        return None if value == "" else value
 
 
 class HousekeepingConfig(_Section):
@@ -216,14 +227,9 @@ class FilesConfig(_Section):
     """The local store of what people send (materials, drafts, screenshots): scheduler/file_archive.py."""
 
     # Folder of the store; empty: a "files" folder next to the database file.
-    dir: Path | None = None
+    dir: _OptionalPath = None
     # Files larger than this are not downloaded (Telegram lets bots download up to 20 MB).
     max_bytes: int = Field(default=20 * 1024 * 1024, ge=1, le=2 * 1024 * 1024 * 1024)
-
-    @field_validator("dir", mode="before")
-    @classmethod
-    def _empty_is_default(cls, value: Any) -> Any:
-        return None if value == "" else value
 
 
 class ContentConfig(_Section):
@@ -278,12 +284,7 @@ class ReleaseConfig(_Section):
     # The header line at the top of every .docx.
     header: str = Field(default="PEMERINTAH KABUPATEN BOGOR", max_length=200)
     # A logo image (PNG or JPEG) above the header; empty: none.
-    logo: Path | None = None
-
-    @field_validator("logo", mode="before")
-    @classmethod
-    def _empty_is_none(cls, value: Any) -> Any:
-        return None if value == "" else value
+    logo: _OptionalPath = None
 
 
 class HealthConfig(_Section):
@@ -327,14 +328,9 @@ class LogConfig(_Section):
 
     format: Literal["text", "json"] = "text"
     # Also write the log to this file (rotated by size); empty: standard error only.
-    file: Path | None = None
+    file: _OptionalPath = None
     max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     backups: int = Field(default=5, ge=0, le=1000)
-
-    @field_validator("file", mode="before")
-    @classmethod
-    def _empty_is_none(cls, value: Any) -> Any:
-        return None if value == "" else value
 
 
 def parse_duration(text: str) -> timedelta:
