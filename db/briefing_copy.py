@@ -12,26 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from db.briefings import Briefing, fetch_in
+from db.briefings import CONTENT_COLUMNS, Briefing, fetch_in
 from db.connection import Database
 from db.timefmt import from_db, to_db
 
 EARLIER_SHOWN = 8
-
-_COPIED = (
-    "title",
-    "key_message",
-    "points",
-    "formats",
-    "hashtags",
-    "channels",
-    "audience_demographic",
-    "audience_geographic",
-    "audience_psychographic",
-    "targets",
-    "caption",
-    "caption_variants",
-)
 
 
 @dataclass(frozen=True)
@@ -59,7 +44,7 @@ async def copy_into_draft(
 ) -> Briefing | None:
     """Fill the author's draft from their earlier briefing; None when either is not theirs
     (or the draft is no longer a draft). The draft's material is replaced by the source's."""
-    columns = ", ".join(f"{column} = s.{column}" for column in _COPIED)
+    columns = ", ".join(f"{column} = s.{column}" for column in CONTENT_COLUMNS)
     async with db.transaction() as conn:
         cursor = await conn.execute(
             f"UPDATE briefings SET {columns},"

@@ -183,8 +183,7 @@ def clean_text(text: str, limit: int) -> str:
 
 # ---- drafts ------------------------------------------------------------------------------
 
-_DRAFT_COLUMNS = {
-    "program_id",
+CONTENT_COLUMNS = (
     "title",
     "key_message",
     "points",
@@ -195,10 +194,12 @@ _DRAFT_COLUMNS = {
     "audience_geographic",
     "audience_psychographic",
     "targets",
-    "deadline",
     "caption",
     "caption_variants",
-}
+)
+"""A draft's own content: all it holds but its program and deadline (db/briefing_copy.py
+copies these from an earlier briefing)."""
+_DRAFT_COLUMNS = {"program_id", *CONTENT_COLUMNS, "deadline"}
 
 
 async def start_draft(db: Database, author_id: int, at: datetime) -> Briefing:
