@@ -70,6 +70,21 @@ def caption_fields(
     return str(source), fields
 
 
+def request_text(p: Params) -> tuple[str, str, list[JSON]]:
+    """A request's message text: (as sent, as Telegram stores it, its entities)."""
+    source = p.get_str("text") or ""
+    plain, entities = formatted(
+        source,
+        p.get_str("parse_mode"),
+        p.get_json("entities"),
+        limit=4096,
+        too_long="Bad Request: message is too long",
+    )
+    if not plain:
+        raise ApiError(400, "Bad Request: message text is empty")
+    return source, plain, entities
+
+
 def request_caption(p: Params) -> tuple[str | None, JSON]:
     return caption_fields(
         p.get_str("caption"), p.get_str("parse_mode"), p.get_json("caption_entities")

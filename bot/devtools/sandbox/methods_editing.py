@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from bot.devtools.sandbox.errors import JSON, ApiError
-from bot.devtools.sandbox.formatting import formatted, request_caption
+from bot.devtools.sandbox.formatting import request_caption, request_text
 from bot.devtools.sandbox.models import SentMessage
 from bot.devtools.sandbox.params import Params
 from bot.devtools.sandbox.reply_markup import check_markup
@@ -73,16 +73,7 @@ class EditingMethods(SandboxState):
         sent = self._editable(p)
         if sent.media_type is not None:
             raise ApiError(400, "Bad Request: there is no text in the message to edit")
-        source = p.get_str("text") or ""
-        plain, entities = formatted(
-            source,
-            p.get_str("parse_mode"),
-            p.get_json("entities"),
-            limit=4096,
-            too_long="Bad Request: message is too long",
-        )
-        if not plain:
-            raise ApiError(400, "Bad Request: message text is empty")
+        source, plain, entities = request_text(p)
         return self._apply_edit(
             sent, {"text": plain, "entities": entities}, p, text=source, entities=entities
         )

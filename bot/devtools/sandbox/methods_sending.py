@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.devtools.sandbox.errors import JSON, ApiError
 from bot.devtools.sandbox.faults import FaultInjection
-from bot.devtools.sandbox.formatting import caption_fields, formatted, request_caption
+from bot.devtools.sandbox.formatting import caption_fields, request_caption, request_text
 from bot.devtools.sandbox.images import png_size, solid_png
 from bot.devtools.sandbox.models import Chat, StoredFile
 from bot.devtools.sandbox.params import Params, Upload
@@ -109,16 +109,7 @@ class SendingMethods(FaultInjection):
 
     async def _api_send_message(self, p: Params) -> JSON:
         chat = self.writable_chat(p.chat_id())
-        source = p.get_str("text") or ""
-        plain, entities = formatted(
-            source,
-            p.get_str("parse_mode"),
-            p.get_json("entities"),
-            limit=4096,
-            too_long="Bad Request: message is too long",
-        )
-        if not plain:
-            raise ApiError(400, "Bad Request: message text is empty")
+        source, plain, entities = request_text(p)
         markup = check_markup(p.get_json("reply_markup"))
         content: JSON = {"text": plain, **({"entities": entities} if entities else {})}
         if p.get_json("link_preview_options"):
