@@ -64,6 +64,14 @@ async def _press(bot: BotDriver, person: int, data: str) -> None:
     await bot.press_data(person, bot.sandbox.messages(person)[-1].message_id, data)
 
 
+async def _open(bot: BotDriver, person: int, command: str, *presses: str) -> int:
+    """``person`` types ``command`` and presses the buttons ``presses`` in turn."""
+    await bot.say(person, command)
+    for data in presses:
+        await _press(bot, person, data)
+    return person
+
+
 async def prepare(bot: BotDriver) -> Dialogues:
     """A coordinator and an officer with a published briefing, a report waiting for
     review, a scheduled announcement and an issue report."""
@@ -99,10 +107,9 @@ async def prepare(bot: BotDriver) -> Dialogues:
 
 
 async def _invite_uses(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(ADMIN_ID, "/undang")
-    await _press(bot, ADMIN_ID, f"ip:u:{w.desa}")
-    await _press(bot, ADMIN_ID, invite.ROLE_CHOICE.build("officer"))
-    return ADMIN_ID
+    return await _open(
+        bot, ADMIN_ID, "/undang", f"ip:u:{w.desa}", invite.ROLE_CHOICE.build("officer")
+    )
 
 
 async def _invite_days(bot: BotDriver, w: Dialogues) -> int:
@@ -112,14 +119,11 @@ async def _invite_days(bot: BotDriver, w: Dialogues) -> int:
 
 
 async def _invite_search(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(ADMIN_ID, "/undang")
-    return ADMIN_ID
+    return await _open(bot, ADMIN_ID, "/undang")
 
 
 async def _program_name(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(ADMIN_ID, "/program")
-    await _press(bot, ADMIN_ID, programs.NEW.data)
-    return ADMIN_ID
+    return await _open(bot, ADMIN_ID, "/program", programs.NEW.data)
 
 
 async def _program_description(bot: BotDriver, w: Dialogues) -> int:
@@ -142,15 +146,15 @@ async def _program_period(bot: BotDriver, w: Dialogues) -> int:
 
 
 async def _briefing_deadline(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/brief_kelola")
-    await _press(bot, w.coordinator, briefing_handlers.DEADLINE.build(w.briefing))
-    return w.coordinator
+    return await _open(
+        bot, w.coordinator, "/brief_kelola", briefing_handlers.DEADLINE.build(w.briefing)
+    )
 
 
 async def _briefing_text(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/brief_kelola")
-    await _press(bot, w.coordinator, briefing_handlers.TEXT.build(w.briefing))
-    return w.coordinator
+    return await _open(
+        bot, w.coordinator, "/brief_kelola", briefing_handlers.TEXT.build(w.briefing)
+    )
 
 
 async def _compose_title(bot: BotDriver, w: Dialogues) -> int:
@@ -162,8 +166,7 @@ async def _compose_title(bot: BotDriver, w: Dialogues) -> int:
 
 
 async def _announce_body(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/pengumuman")
-    return w.coordinator
+    return await _open(bot, w.coordinator, "/pengumuman")
 
 
 async def _announce_when(bot: BotDriver, w: Dialogues) -> int:
@@ -174,20 +177,15 @@ async def _announce_when(bot: BotDriver, w: Dialogues) -> int:
 
 
 async def _report_links(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.officer, "/lapor")
-    await _press(bot, w.officer, submit.PICK.build(submit.MANDIRI))
-    return w.officer
+    return await _open(bot, w.officer, "/lapor", submit.PICK.build(submit.MANDIRI))
 
 
 async def _draft(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.officer, "/draf")
-    await _press(bot, w.officer, submit.DRAFT_PICK.build(submit.MANDIRI))
-    return w.officer
+    return await _open(bot, w.officer, "/draf", submit.DRAFT_PICK.build(submit.MANDIRI))
 
 
 async def _issue_evidence(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.officer, "/isu")
-    return w.officer
+    return await _open(bot, w.officer, "/isu")
 
 
 async def _issue_description(bot: BotDriver, w: Dialogues) -> int:
@@ -197,9 +195,7 @@ async def _issue_description(bot: BotDriver, w: Dialogues) -> int:
 
 
 async def _review_note(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/tinjau")
-    await _press(bot, w.coordinator, review.REVISE.build(w.submission))
-    return w.coordinator
+    return await _open(bot, w.coordinator, "/tinjau", review.REVISE.build(w.submission))
 
 
 async def _stranger(bot: BotDriver) -> int:
@@ -243,14 +239,11 @@ LEAVE_REFUSALS = ("Tanggal tidak dikenali", "Tanggal itu sudah lewat", "Cuti pal
 
 
 async def _people_search(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(ADMIN_ID, "/petugas")
-    return ADMIN_ID
+    return await _open(bot, ADMIN_ID, "/petugas")
 
 
 async def _people_move_search(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(ADMIN_ID, "/petugas")
-    await _press(bot, ADMIN_ID, people.MOVE.build(w.officer_id))
-    return ADMIN_ID
+    return await _open(bot, ADMIN_ID, "/petugas", people.MOVE.build(w.officer_id))
 
 
 async def _announce_units_search(bot: BotDriver, w: Dialogues) -> int:
@@ -262,15 +255,11 @@ async def _announce_units_search(bot: BotDriver, w: Dialogues) -> int:
 
 
 async def _reschedule(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/jadwal")
-    await _press(bot, w.coordinator, schedule.MOVE.build(w.announcement))
-    return w.coordinator
+    return await _open(bot, w.coordinator, "/jadwal", schedule.MOVE.build(w.announcement))
 
 
 async def _issue_handled_note(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/isu_daftar")
-    await _press(bot, w.coordinator, issues.HANDLE.build(w.issue))
-    return w.coordinator
+    return await _open(bot, w.coordinator, "/isu_daftar", issues.HANDLE.build(w.issue))
 
 
 def _compose_at(step: str) -> Reach:
@@ -340,9 +329,7 @@ RANGE_REFUSALS = ("Rentang itu tidak saya pahami", "Rentang paling panjang", "Re
 
 
 async def _recap_range(bot: BotDriver, w: Dialogues) -> int:
-    await bot.say(w.coordinator, "/rekap")
-    await _press(bot, w.coordinator, recap_view.TYPED.data)
-    return w.coordinator
+    return await _open(bot, w.coordinator, "/rekap", recap_view.TYPED.data)
 
 
 Reach = Callable[[BotDriver, Dialogues], Awaitable[int]]
