@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,20 +15,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.clock import FakeClock
 from bot.core.config import WebAppConfig
 from bot.core.init_data import InitDataError, verify
 from bot.devtools.demo_core_loop import COORDINATOR
 from bot.devtools.demo_webapp import scene_dashboard
 from bot.devtools.driver import BotDriver
-from bot.devtools.fast_time import FastTime
 from bot.devtools.init_data import sign_init_data
-from bot.devtools.sandbox import LimitConfig, SandboxServer
 from db import recap
 from handlers.menus import sync_all_menus
+from tests import webapp_support
 from tests.conftest import START
 from tests.factories import CIBINONG, KARADENAN, PONDOK_RAJEG, settle, unit_id_in
-from tests.webapp_support import HEADER, PUBLIC_URL, World, call, local_url, webapp_bot
+from tests.webapp_support import HEADER, PUBLIC_URL, World, call, local_url
 
 GET_ENDPOINTS = [
     "/api/session",
@@ -39,21 +36,8 @@ GET_ENDPOINTS = [
 ]
 
 
-@pytest.fixture
-async def app(
-    sandbox: SandboxServer,
-    sandbox_limits: LimitConfig,
-    db_path: Path,
-    clock: FakeClock,
-    pace: FastTime | None,
-) -> AsyncIterator[BotDriver]:
-    async with webapp_bot(sandbox, sandbox_limits, db_path, clock, pace) as driver:
-        yield driver
-
-
-@pytest.fixture
-async def world(app: BotDriver) -> World:
-    return await World(app).build()
+app = webapp_support.app
+world = webapp_support.world
 
 
 def every_endpoint(world: World) -> list[tuple[str, str, dict[str, object] | None]]:

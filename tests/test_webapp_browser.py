@@ -16,13 +16,10 @@ from urllib.parse import quote
 
 import pytest
 
-from bot.core.clock import FakeClock
-from bot.devtools.driver import BotDriver
-from bot.devtools.fast_time import FastTime
 from bot.devtools.init_data import dashboard_url
-from bot.devtools.sandbox import LimitConfig, SandboxServer
+from tests import webapp_support
 from tests.factories import settle
-from tests.webapp_support import World, local_url, webapp_bot
+from tests.webapp_support import World, local_url
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -50,21 +47,8 @@ if (async_playwright is None or not Path(CHROMIUM).exists()) and not os.environ.
     )
 
 
-@pytest.fixture
-async def app(
-    sandbox: SandboxServer,
-    sandbox_limits: LimitConfig,
-    db_path: Path,
-    clock: FakeClock,
-    pace: FastTime | None,
-) -> AsyncIterator[BotDriver]:
-    async with webapp_bot(sandbox, sandbox_limits, db_path, clock, pace) as driver:
-        yield driver
-
-
-@pytest.fixture
-async def world(app: BotDriver) -> World:
-    return await World(app).build()
+app = webapp_support.app
+world = webapp_support.world
 
 
 @pytest.fixture

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
 
 from bot.core.clock import FakeClock
 from bot.devtools.driver import BotDriver, sandbox_config
@@ -53,8 +53,8 @@ HEADER = "X-Telegram-Init-Data"
 _URLS = itertools.count(1)
 
 
-@asynccontextmanager
-async def webapp_bot(
+@pytest.fixture
+async def app(
     sandbox: SandboxServer,
     sandbox_limits: LimitConfig,
     db_path: Path,
@@ -175,3 +175,9 @@ async def call(
         if response.content_type == "application/json":
             return response.status, await response.json()
         return response.status, await response.text()
+
+
+@pytest.fixture
+async def world(app: BotDriver) -> World:
+    """The people and the briefing above, built on the application."""
+    return await World(app).build()
