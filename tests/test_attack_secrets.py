@@ -120,7 +120,21 @@ def sandbox_in_a_thread() -> Iterator[SandboxServer]:
 
 
 @pytest.fixture
-def cli_world(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+def restored_logging() -> Iterator[None]:
+    """Afterwards the root handlers and record factory as they were: a command's
+    logging replaces them, with a handler on this test's capture (closed after it)."""
+    root = logging.getLogger()
+    handlers, factory = list(root.handlers), logging.getLogRecordFactory()
+    yield
+    configure_logging("WARNING", [])
+    root.handlers[:] = handlers
+    logging.setLogRecordFactory(factory)
+
+
+@pytest.fixture
+def cli_world(
+    restored_logging: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     """The environment of a shell with only the token exported; every log record the
     command makes also reaches ``caplog`` (the command's own logging replaces the root
     handlers: its redacting stream handler writes to the captured stderr)."""
@@ -136,10 +150,6 @@ def cli_world(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture)
 
     monkeypatch.setattr("bot.cli.configure_logging", configure_and_keep_capturing)
     caplog.set_level(logging.DEBUG)
-    try:
-        yield
-    finally:
-        configure_logging("WARNING", [])
 
 
 def run_cli(
@@ -150,6 +160,7 @@ def run_cli(
 ) -> tuple[str, str]:
     """What one `humas-bot` command, run in this process, printed (stdout and stderr,
     where its log handler writes) and the log records it made."""
+    capfd.readouterr()  # only what the command prints
     caplog.clear()
     main(["--config", str(config), *[arg.format(folder=config.parent) for arg in args]])
     # A process of its own would start without an event loop: `run` leaves its closed one.
@@ -188,7 +199,7 @@ def test_no_command_prints_the_token(
         for shown in (text, logged[command]):
             assert REJECTED not in shown and SECRET_PART not in shown, command
         # Tracebacks only inside (indented) log records, none escaping the command.
-        assert not any(line.startswith("Traceback") for line in text.splitlines()), command
+        assert not any(line.startswith("Traceback") for line in text.splitlines()), (command, text)
     # The commands that talk to Telegram logged its URL, the token in it redacted.
     for command in ("run", "run (webhook)", " ".join(COMMANDS["invite"])):
         for shown in (printed[command], logged[command]):
@@ -236,23 +247,20 @@ def export_production(monkeypatch: pytest.MonkeyPatch, production: Path) -> None
     monkeypatch.setenv("HUMAS_ADMINS", "[42]")
 
 
-async def test_demo_ignores_an_exported_production_environment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_demo_ignores_an_exported_production_environment(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    restored_logging: None,
 ) -> None:
     production = production_database(tmp_path)
     before = production.read_bytes()
     export_production(monkeypatch, production)
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "demo",
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    out, _ = await asyncio.wait_for(process.communicate(), timeout=300)
-    text = out.decode()
-    assert process.returncode == 0 and "Demo finished." in text
+    monkeypatch.chdir(tmp_path)  # the recap scene writes its files to the current folder
+    assert main(["demo"]) == 0
+    printed = capsys.readouterr()
+    text = printed.out + printed.err
+    assert "Demo finished." in text
     assert REJECTED not in text and SECRET_PART not in text
     assert production.read_bytes() == before
 
