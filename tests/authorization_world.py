@@ -14,10 +14,8 @@ from db import invitations as invitations_db
 from db import issue_reports as issues_db
 from db import people as people_db
 from db import submissions as submissions_db
-from db.audience import Audience
 from db.officers import Role
 from db.timefmt import to_db
-from scheduler import announcements
 from tests.conftest import ADMIN_ID
 from tests.factories import (
     CIBINONG,
@@ -26,9 +24,9 @@ from tests.factories import (
     PAKANSARI,
     WANAHERANG,
     add_officer,
+    announce,
     apply_by_taps,
     approved_release,
-    engine,
     officer,
     officer_row,
     program,
@@ -124,19 +122,7 @@ async def _things(bot: BotDriver, officer_a: int, author_a: int) -> dict[str, in
         urgency="penting",
         now=now,
     )
-    letter = announcements.Letter(
-        body="Rapat koordinasi humas",
-        media_type=None,
-        file_id=None,
-        urgent=False,
-        ack=True,
-        sender_name=admin.full_name,
-        sender_role=admin.role,
-        sender_unit=await announcements.sender_unit_label(bot.db, admin, "id"),
-    )
-    announcement, _ = await announcements.publish(
-        bot.db, engine(bot), admin, letter, Audience("scope"), now + timedelta(days=1), now
-    )
+    announcement = await announce(bot, admin, "Rapat koordinasi humas", now + timedelta(days=1))
     return {
         "program": await program(bot, admin),
         "program_b": await program(bot, admin, "Bogor Bersih"),
@@ -145,7 +131,7 @@ async def _things(bot: BotDriver, officer_a: int, author_a: int) -> dict[str, in
         "submission_a": report.submission.id,
         "issue_a": issue.id,
         "release_a": await approved_release(bot, officer_a, author_a, "Posyandu Pakansari"),
-        "announcement": announcement.id,
+        "announcement": announcement,
         "invitation_a": (
             await invitations_db.create(
                 bot.db,

@@ -20,11 +20,12 @@ from db import programs as programs_db
 from db import releases as releases_db
 from db import submissions as submissions_db
 from db import units as units_db
+from db.audience import Audience
 from db.audit import Actor
 from db.connection import Database
 from db.officers import Officer, Role
 from db.timefmt import to_db
-from scheduler import briefing_lifecycle
+from scheduler import announcements, briefing_lifecycle
 from scheduler.engine import DeliveryEngine
 from scheduler.services import Services
 
@@ -278,6 +279,24 @@ async def approved_release(bot: BotDriver, author: int, reviewer: int, title: st
     await releases_db.set_docx(bot.db, made.id, f"BQACAgQAAxkBAAIDOCXrilis{made.id:04d}")
     sent = await releases_db.send_for_review(bot.db, writer, made.id, title, now)
     await submissions_db.decide(bot.db, judge, sent.id, "disetujui", None, now)
+    return made.id
+
+
+async def announce(bot: BotDriver, sender: Officer, body: str, send_at: datetime) -> int:
+    """An announcement of ``sender`` to everyone in their scope, asking for acknowledgement."""
+    letter = announcements.Letter(
+        body=body,
+        media_type=None,
+        file_id=None,
+        urgent=False,
+        ack=True,
+        sender_name=sender.full_name,
+        sender_role=sender.role,
+        sender_unit=await announcements.sender_unit_label(bot.db, sender, "id"),
+    )
+    made, _ = await announcements.publish(
+        bot.db, engine(bot), sender, letter, Audience("scope"), send_at, bot.clock.now()
+    )
     return made.id
 
 

@@ -25,9 +25,7 @@ from bot.devtools.sandbox import SentMessage
 from db import issue_reports as issues_db
 from db import personal_data
 from db import registrations as registrations_db
-from db.audience import Audience
 from db.people import ERASED_NAME
-from scheduler import announcements
 from tests.conftest import ADMIN_ID
 from tests.factories import (
     CIBINONG,
@@ -35,6 +33,7 @@ from tests.factories import (
     KARADENAN,
     PAKANSARI,
     WANAHERANG,
+    announce,
     apply_by_taps,
     dump,
     engine,
@@ -62,21 +61,8 @@ def _document(bot: BotDriver, user: int) -> tuple[SentMessage, dict[str, Any]]:
 async def _announce(bot: BotDriver, send_at_delta: timedelta = timedelta(0)) -> int:
     """An announcement of the administrator to everyone, asking for acknowledgement."""
     admin = await officer(bot, ADMIN_ID)
-    letter = announcements.Letter(
-        body="Rapat koordinasi humas Jumat pagi",
-        media_type=None,
-        file_id=None,
-        urgent=False,
-        ack=True,
-        sender_name=admin.full_name,
-        sender_role=admin.role,
-        sender_unit=await announcements.sender_unit_label(bot.db, admin, "id"),
-    )
-    now = bot.clock.now()
-    announcement, _ = await announcements.publish(
-        bot.db, engine(bot), admin, letter, Audience("scope"), now + send_at_delta, now
-    )
-    return announcement.id
+    send_at = bot.clock.now() + send_at_delta
+    return await announce(bot, admin, "Rapat koordinasi humas Jumat pagi", send_at)
 
 
 def _number_of(bot: BotDriver, user: int, name: str) -> str:
