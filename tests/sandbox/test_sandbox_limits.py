@@ -216,15 +216,32 @@ async def test_rate_faults_hit_a_fraction(sb: SandboxServer, tg: telegram.Bot) -
 
 
 async def test_held_requests_wait_undelivered_until_released(
-    sb: SandboxServer, tg: telegram.Bot, user: int
+    sb: SandboxServer, tg: telegram.Bot
 ) -> None:
+    users = [sb.add_user(f"H{n}") for n in range(4)]  # one send each: no flood limit
     sb.hold_requests({"sendMessage"}, after=1)
-    await tg.send_message(user, "dijawab")
-    held = asyncio.create_task(tg.send_message(user, "ditahan"))
+    await tg.send_message(users[0], "dijawab")
+    held = [asyncio.create_task(tg.send_message(users[n], "ditahan")) for n in (1, 2)]
+    await sb.wait_for_held(2)
     await tg.get_me()  # other methods are answered meanwhile
-    await asyncio.sleep(0.05)
-    assert not held.done() and [m.text for m in sb.messages(user)] == ["dijawab"]
+    assert not any(task.done() for task in held)
+    assert [len(sb.messages(user)) for user in users] == [1, 0, 0, 0]
+    sb.release_requests()
+    assert [(await task).text for task in held] == ["ditahan", "ditahan"]
+    assert sb.held_requests == 0
+    await tg.send_message(users[3], "bebas")
+    assert [len(sb.messages(user)) for user in users] == [1, 1, 1, 1]
+
+
+async def test_a_counted_hold_lets_later_requests_through(
+    sb: SandboxServer, tg: telegram.Bot
+) -> None:
+    first, second = sb.add_user("H1"), sb.add_user("H2")
+    sb.hold_requests({"sendMessage"}, count=1)
+    held = asyncio.create_task(tg.send_message(first, "ditahan"))
+    await sb.wait_for_held()
+    await tg.send_message(second, "lewat")
+    assert sb.messages(first) == [] and len(sb.messages(second)) == 1
+    assert sb.held_requests == 1
     sb.release_requests()
     assert (await held).text == "ditahan"
-    await tg.send_message(user, "bebas")
-    assert [m.text for m in sb.messages(user)] == ["dijawab", "ditahan", "bebas"]

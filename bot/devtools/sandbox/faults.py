@@ -37,11 +37,14 @@ class FaultRule:
 
 @dataclass
 class Hold:
-    """Requests of ``methods`` wait unexecuted once ``answered`` more have been served."""
+    """Requests of ``methods`` wait unexecuted once ``answered`` more have been served,
+    ``remaining`` of them (None: all); ``waiting`` is how many wait now."""
 
     methods: frozenset[str]
     answered: int
+    remaining: int | None
     released: asyncio.Event
+    waiting: int = 0
 
 
 class FaultInjection(SandboxState):
@@ -81,11 +84,26 @@ class FaultInjection(SandboxState):
         """The next `count` sending requests get 429 with this retry_after, undelivered."""
         self._forced_retry.extend([seconds] * count)
 
-    def hold_requests(self, methods: set[str], *, after: int = 0) -> None:
+    def hold_requests(self, methods: set[str], *, after: int = 0, count: int | None = None) -> None:
         """Serve ``after`` more requests of ``methods`` (Bot API names), then keep the next
-        ones waiting, unexecuted (a send is not delivered), until :meth:`release_requests`:
-        a stalled Telegram, for a test that must act while a broadcast is under way."""
-        self._hold = Hold(frozenset(m.lower() for m in methods), after, asyncio.Event())
+        ``count`` (None: all) waiting, unexecuted (a send is not delivered), until
+        :meth:`release_requests`: a stalled Telegram, for a test that must act while a
+        broadcast is under way or a person's update is still being handled."""
+        names = frozenset(m.lower() for m in methods)
+        self._hold = Hold(names, after, count, asyncio.Event())
+
+    @property
+    def held_requests(self) -> int:
+        """How many requests wait for :meth:`release_requests` now."""
+        return self._hold.waiting if self._hold is not None else 0
+
+    async def wait_for_held(self, count: int = 1, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """Until at least ``count`` requests wait for :meth:`release_requests`."""
+        async with asyncio.timeout(timeout):
+            while True:
+                if self.held_requests >= count:
+                    return
+                await asyncio.sleep(0.005)
 
     def release_requests(self) -> None:
         """Let the held requests (and every later one) through."""
@@ -100,7 +118,15 @@ class FaultInjection(SandboxState):
         if hold.answered > 0:
             hold.answered -= 1
             return
-        await hold.released.wait()
+        if hold.remaining is not None:
+            if hold.remaining == 0:
+                return
+            hold.remaining -= 1
+        hold.waiting += 1
+        try:
+            await hold.released.wait()
+        finally:
+            hold.waiting -= 1
 
     def clear_faults(self) -> None:
         self._faults.clear()
