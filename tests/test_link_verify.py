@@ -61,6 +61,7 @@ class FakePlatforms:
         app.router.add_get("/page/{name}", self._page)
         self.runner = web.AppRunner(app)
         self.port = 0
+        self.stopping = asyncio.Event()  # a slow answer never comes: it ends with the server
 
     @property
     def base(self) -> str:
@@ -73,6 +74,7 @@ class FakePlatforms:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
+        self.stopping.set()
         await self.runner.cleanup()
 
     async def _oembed(self, request: web.Request) -> web.StreamResponse:
@@ -82,7 +84,7 @@ class FakePlatforms:
         if "gone" in url:
             return web.json_response({"error": "not found"}, status=404)
         if "slow" in url:
-            await asyncio.sleep(3)
+            await self.stopping.wait()
         if "nohash" in url:
             return web.json_response({"title": "Posyandu buka", "author_name": "desa_b"})
         response = web.json_response(
