@@ -40,6 +40,7 @@ from db.audience import Audience, Reach
 from db.officers import Officer
 from handlers import announce_reads
 from handlers.audience_picker import AudienceChoice, AudiencePicker
+from handlers.buttons import button
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, cancel_by_button, conversation, edit, remove_keyboard, show
@@ -90,12 +91,8 @@ def _sender(context: HumasContext) -> Officer:
     return context.officer
 
 
-def _button(context: HumasContext, key: str, data: str, **params: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(context.t(key, **params), callback_data=data)
-
-
 def _cancel_row(context: HumasContext) -> list[InlineKeyboardButton]:
-    return [_button(context, "button.cancel", CANCEL.data)]
+    return [button(context, "button.cancel", CANCEL.data)]
 
 
 async def _letter(context: HumasContext, draft: Draft) -> Letter:
@@ -226,7 +223,7 @@ async def on_switch(update: Update, context: HumasContext) -> int:
 @guarded("coordinator")
 async def on_change_when(update: Update, context: HumasContext) -> int:
     markup = InlineKeyboardMarkup(
-        [[_button(context, "announce.button.now", NOW.data)], _cancel_row(context)]
+        [[button(context, "announce.button.now", NOW.data)], _cancel_row(context)]
     )
     await show(update, context.t("announce.ask_when"), markup)
     return WHEN
@@ -279,31 +276,31 @@ async def _preview(update: Update, context: HumasContext) -> int:
 
 
 def _summary_keyboard(context: HumasContext, draft: Draft, reach: Reach) -> InlineKeyboardMarkup:
-    rows = [[_button(context, "announce.button.send", SEND.data)]] if reach.officers else []
+    rows = [[button(context, "announce.button.send", SEND.data)]] if reach.officers else []
     rows += [
         [
-            _button(context, "announce.button.audience", CHANGE_AUDIENCE.data),
-            _button(
+            button(context, "announce.button.audience", CHANGE_AUDIENCE.data),
+            button(
                 context,
                 "announce.button.reschedule" if draft.send_at else "announce.button.schedule",
                 CHANGE_WHEN.data,
             ),
         ],
         [
-            _button(
+            button(
                 context,
                 "announce.button.not_urgent" if draft.urgent else "announce.button.urgent",
                 SWITCH.build("urgent"),
             ),
-            _button(
+            button(
                 context,
                 "announce.button.no_ack" if draft.ack else "announce.button.ack_on",
                 SWITCH.build("ack"),
             ),
         ],
         [
-            _button(context, "announce.button.edit_body", EDIT_BODY.data),
-            _button(context, "button.cancel", CANCEL.data),
+            button(context, "announce.button.edit_body", EDIT_BODY.data),
+            button(context, "button.cancel", CANCEL.data),
         ],
     ]
     return InlineKeyboardMarkup(rows)
@@ -376,7 +373,7 @@ async def on_send(update: Update, context: HumasContext) -> int:
         markup = InlineKeyboardMarkup(
             [
                 [
-                    _button(
+                    button(
                         context,
                         "announce.button.status",
                         announcements.STATUS.build(announcement.id),

@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.core.callback_data import ID, INDEX, Pair, any_of
 from bot.core.texts import esc, fmt_short, unit_label
 from db import announcements as announcements_db
 from db.officers import Officer
+from handlers.buttons import button, page_turn
 from handlers.context import HumasContext
 from handlers.conversation import edit
 from handlers.guard import guarded, refuse
@@ -26,10 +27,6 @@ from scheduler import announcements
 STATUS_PAGE = 20
 NAMES_SHOWN = 5
 STATUS_AT = Pair("an:sp", ID, INDEX)
-
-
-def _button(context: HumasContext, key: str, data: str, **params: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(context.t(key, **params), callback_data=data)
 
 
 @guarded("officer")
@@ -129,13 +126,15 @@ async def _status_page(
                 key, unit=label, read=unit.acknowledged, total=len(unit.readers), missing=shown
             )
         )
-    nav = []
-    if page > 0:
-        nav.append(_button(context, "button.prev", STATUS_AT.build(announcement.id, page - 1)))
-    if page + 1 < pages:
-        nav.append(_button(context, "button.next", STATUS_AT.build(announcement.id, page + 1)))
+    nav = page_turn(
+        page,
+        pages,
+        lambda at: STATUS_AT.build(announcement.id, at),
+        context.t("button.prev"),
+        context.t("button.next"),
+    )
     nav_refresh = [
-        _button(context, "announce.button.refresh", STATUS_AT.build(announcement.id, page))
+        button(context, "announce.button.refresh", STATUS_AT.build(announcement.id, page))
     ]
     return "\n".join(lines), InlineKeyboardMarkup([row for row in (nav, nav_refresh) if row])
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
@@ -39,6 +39,7 @@ from db import units as units_db
 from db.audience import Audience, AudienceError, Level
 from db.officers import Officer
 from db.units import Unit
+from handlers.buttons import button, page_turn
 from handlers.context import HumasContext
 from handlers.conversation import edit, show
 from handlers.guard import can_act_on_unit, refuse
@@ -107,13 +108,8 @@ class AudiencePicker:
             state = context.user_data[self._key] = _Choosing()
         return state
 
-    def _button(
-        self, context: HumasContext, key: str, data: str, **params: Any
-    ) -> InlineKeyboardButton:
-        return InlineKeyboardButton(context.t(key, **params), callback_data=data)
-
     def _cancel_row(self, context: HumasContext) -> list[InlineKeyboardButton]:
-        return [self._button(context, "button.cancel", self._cancel.data)]
+        return [button(context, "button.cancel", self._cancel.data)]
 
     @staticmethod
     def _viewer(context: HumasContext) -> Officer:
@@ -124,7 +120,7 @@ class AudiencePicker:
         """The first screen: how to choose."""
         context.user_data[self._key] = _Choosing()
         rows = [
-            [self._button(context, f"announce.aud.{kind}", self._kinds.build(kind))]
+            [button(context, f"announce.aud.{kind}", self._kinds.build(kind))]
             for kind in ("scope", "level", "kecamatan", "tag", "units")
         ]
         text = context.t(self.title_key)
@@ -141,7 +137,7 @@ class AudiencePicker:
         state = self._state(context)
         rows = [
             [
-                self._button(
+                button(
                     context,
                     "announce.toggle",
                     self._level_toggle.build(level),
@@ -152,7 +148,7 @@ class AudiencePicker:
             for level in audience_db.LEVELS
         ]
         rows += [
-            [self._button(context, "announce.button.done", self._level_toggle.build("ok"))],
+            [button(context, "announce.button.done", self._level_toggle.build("ok"))],
             self._cancel_row(context),
         ]
         await show(update, context.t("announce.ask_levels"), InlineKeyboardMarkup(rows))
@@ -163,7 +159,7 @@ class AudiencePicker:
         pages = max(1, math.ceil(len(kecamatans) / KECAMATAN_PAGE))
         page = min(max(page, 0), pages - 1)
         buttons = [
-            self._button(
+            button(
                 context,
                 "announce.toggle",
                 self._kecamatan_toggle.build(unit.id),
@@ -173,15 +169,17 @@ class AudiencePicker:
             for unit in kecamatans[page * KECAMATAN_PAGE : (page + 1) * KECAMATAN_PAGE]
         ]
         rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-        nav = []
-        if page > 0:
-            nav.append(self._button(context, "button.prev", self._kecamatan_page.build(page - 1)))
-        if page + 1 < pages:
-            nav.append(self._button(context, "button.next", self._kecamatan_page.build(page + 1)))
+        nav = page_turn(
+            page,
+            pages,
+            self._kecamatan_page.build,
+            context.t("button.prev"),
+            context.t("button.next"),
+        )
         if nav:
             rows.append(nav)
         rows += [
-            [self._button(context, "announce.button.done", self._kecamatans_done.data)],
+            [button(context, "announce.button.done", self._kecamatans_done.data)],
             self._cancel_row(context),
         ]
         text = context.t(
@@ -209,7 +207,7 @@ class AudiencePicker:
             return
         if state.step == "kecamatan":
             buttons = [
-                self._button(
+                button(
                     context,
                     "announce.toggle",
                     self._kecamatan_toggle.build(unit.id),
@@ -219,14 +217,14 @@ class AudiencePicker:
                 for unit in kecamatans
             ]
             rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-            rows.append([self._button(context, "announce.button.done", self._kecamatans_done.data)])
+            rows.append([button(context, "announce.button.done", self._kecamatans_done.data)])
             found = context.t(
                 "audience.kecamatan_found_toggle", query=esc(query), chosen=len(state.kecamatans)
             )
         else:
             rows = [
                 [
-                    self._button(
+                    button(
                         context,
                         "audience.kecamatan_button",
                         self._kecamatan_choice.build(unit.id),
@@ -248,8 +246,8 @@ class AudiencePicker:
             labels.append(f"• {unit_label(context.lang, unit.kind, unit.name) if unit else '—'}")
         rows = [
             [
-                self._button(context, "announce.button.add_unit", self._units_step.build("add")),
-                self._button(context, "announce.button.done", self._units_step.build("ok")),
+                button(context, "announce.button.add_unit", self._units_step.build("add")),
+                button(context, "announce.button.done", self._units_step.build("ok")),
             ],
             self._cancel_row(context),
         ]
@@ -326,7 +324,7 @@ class AudiencePicker:
                 await refuse(update, context, context.t("announce.no_tags"))
                 return AudienceChoice()
             rows = [
-                [self._button(context, "announce.tag_button", self._tag_chosen.build(n), tag=tag)]
+                [button(context, "announce.tag_button", self._tag_chosen.build(n), tag=tag)]
                 for n, tag in enumerate(state.tags[:TAGS_SHOWN])
             ]
             await show(

@@ -28,10 +28,10 @@ from db.audience import Audience
 from db.briefings import CHANNELS, FORMATS, Briefing, BriefingError
 from handlers import draft_dialogue
 from handlers.audience_picker import AudiencePicker
+from handlers.buttons import button
 from handlers.context import HumasContext
 from handlers.conversation import show
 from handlers.delivery_access import delivery
-from handlers.draft_dialogue import button
 from scheduler import briefings as sending
 from scheduler.briefing_view import fits
 from scheduler.content import Content

@@ -19,6 +19,7 @@ from bot.core.texts import unit_label
 from db import coverage as coverage_db
 from db import units as units_db
 from db.officers import Officer
+from handlers.buttons import page_turn
 from handlers.context import HumasContext
 from handlers.conversation import edit
 from handlers.guard import guarded, refuse
@@ -61,11 +62,7 @@ async def on_page(update: Update, context: HumasContext) -> None:
         ]
         for unit in units
     ]
-    turn = []
-    if page > 0:
-        turn.append(InlineKeyboardButton("◀", callback_data=PAGE.build(page - 1)))
-    if page + 1 < pages:
-        turn.append(InlineKeyboardButton("▶", callback_data=PAGE.build(page + 1)))
+    turn = page_turn(page, pages, PAGE.build)
     if turn:
         rows.append(turn)
     text = context.t("coverage.title", total=total, page=page + 1, pages=pages)

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.core.callback_data import ID, INDEX, Pair, Route, any_of
 from bot.core.texts import esc, t, unit_label
 from db import details as details_db
 from db.details import ListedUnit
+from handlers.buttons import page_turn
 from handlers.context import HumasContext
 from handlers.conversation import edit
 from handlers.guard import guarded
@@ -60,11 +61,8 @@ def _pages(total: int) -> int:
 
 
 def _navigation(lang: str, page: int, total: int, build: Any) -> InlineKeyboardMarkup | None:
-    row = []
-    if page > 0:
-        row.append(InlineKeyboardButton(t(lang, "details.previous"), callback_data=build(page - 1)))
-    if page + 1 < _pages(total):
-        row.append(InlineKeyboardButton(t(lang, "details.next"), callback_data=build(page + 1)))
+    previous, following = t(lang, "details.previous"), t(lang, "details.next")
+    row = page_turn(page, _pages(total), build, previous, following)
     return InlineKeyboardMarkup([row]) if row else None
 
 

@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core.callback_data import Fixed
 from db.connection import Database
+from handlers.buttons import button
 from handlers.context import HumasContext
 
 
@@ -27,11 +28,6 @@ class Draft(Protocol):
 
 
 D = TypeVar("D", bound=Draft)
-
-
-def button(context: HumasContext, key: str, data: str, **params: object) -> InlineKeyboardButton:
-    """A button labelled with the catalogue's ``key`` in the person's language."""
-    return InlineKeyboardButton(context.t(key, **params), callback_data=data)
 
 
 def cancel_row(context: HumasContext, cancel: Fixed) -> list[InlineKeyboardButton]:

@@ -32,6 +32,7 @@ from db.audit import Actor
 from db.invitations import MAX_USES
 from db.officers import Officer
 from db.units import Unit
+from handlers.buttons import page_turn
 from handlers.context import HumasContext
 from handlers.conversation import END, edit
 from handlers.guard import guarded, refuse
@@ -193,11 +194,7 @@ async def _select_screen(
         for unit in shown
     ]
     rows = [ticks[index : index + 2] for index in range(0, len(ticks), 2)]
-    turn = []
-    if page > 0:
-        turn.append(InlineKeyboardButton("◀", callback_data=PAGE.build(page - 1)))
-    if page + 1 < pages:
-        turn.append(InlineKeyboardButton("▶", callback_data=PAGE.build(page + 1)))
+    turn = page_turn(page, pages, PAGE.build)
     if turn:
         rows.append(turn)
     rows.append(

@@ -27,10 +27,11 @@ from bot.core.texts import esc
 from db import programs as programs_db
 from db import releases as releases_db
 from db.releases import MAX_PHOTOS, Quote, Release, ReleaseError
+from handlers.buttons import button
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import CANCEL_COMMANDS, END, conversation, remove_keyboard, show
-from handlers.draft_dialogue import button, cancel_row, own_draft, resume_keyboard
+from handlers.draft_dialogue import cancel_row, own_draft, resume_keyboard
 from handlers.evidence import keep_file
 from handlers.guard import guarded, refuse
 from handlers.release_send import SEND, send_release

@@ -29,6 +29,7 @@ from db import units as units_db
 from db.briefings import BriefingError
 from db.release_bank import BankFilter
 from db.releases import Release
+from handlers.buttons import button
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import show
@@ -44,10 +45,6 @@ ITEM = Route("rb:it", ID)
 ATTACH = Route("rb:at", ID)
 ATTACH_TO = Pair("rb:to", ID, ID)
 _FILTER = "release_bank.filter"
-
-
-def _button(context: HumasContext, key: str, data: str, **params: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(context.t(key, **params), callback_data=data)
 
 
 def _filter(context: HumasContext) -> BankFilter:
@@ -103,7 +100,7 @@ async def _list(update: Update, context: HumasContext, page: int) -> None:
         )
         rows.append(
             [
-                _button(
+                button(
                     context,
                     "release.bank.button.open",
                     ITEM.build(release.id),
@@ -114,19 +111,19 @@ async def _list(update: Update, context: HumasContext, page: int) -> None:
         )
     paging = []
     if page > 0:
-        paging.append(_button(context, "release.bank.button.prev", PAGE.build(page - 1)))
+        paging.append(button(context, "release.bank.button.prev", PAGE.build(page - 1)))
     if page + 1 < found.pages:
-        paging.append(_button(context, "release.bank.button.next", PAGE.build(page + 1)))
+        paging.append(button(context, "release.bank.button.next", PAGE.build(page + 1)))
     if paging:
         rows.append(paging)
     rows.append(
         [
-            _button(context, f"release.bank.button.{what}", FILTER.build(what))
+            button(context, f"release.bank.button.{what}", FILTER.build(what))
             for what in ("unit", "program", "month")
         ]
     )
     if chosen != BankFilter():
-        rows.append([_button(context, "release.bank.button.clear", FILTER.build("clear"))])
+        rows.append([button(context, "release.bank.button.clear", FILTER.build("clear"))])
     await show(update, "\n".join(lines), InlineKeyboardMarkup(rows))
 
 
@@ -176,7 +173,7 @@ async def on_filter(update: Update, context: HumasContext) -> None:
             for month in offered.months
         ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([_button(context, "release.bank.button.back", PAGE.build(0))])
+    rows.append([button(context, "release.bank.button.back", PAGE.build(0))])
     text = context.t(f"release.bank.choose.{what}" if buttons else "release.bank.none_to_choose")
     await show(update, text, InlineKeyboardMarkup(rows))
 
@@ -202,7 +199,7 @@ async def on_choice(update: Update, context: HumasContext) -> None:
 
 
 async def _pressed_release(
-    update: Update, context: HumasContext, button: Route[int]
+    update: Update, context: HumasContext, route: Route[int]
 ) -> tuple[Message, Release] | None:
     """The release the button names, if it is in the bank the person sees now (answered)."""
     query = update.callback_query
@@ -210,7 +207,7 @@ async def _pressed_release(
     assert query is not None and officer is not None
     message = query.message
     assert isinstance(message, Message)
-    release_id = button.parse(query.data)
+    release_id = route.parse(query.data)
     assert release_id is not None  # the handler's pattern
     release = await bank_db.in_bank(context.db, officer, release_id)
     if release is None:
@@ -227,7 +224,7 @@ async def on_item(update: Update, context: HumasContext) -> None:
         return
     message, release = pressed
     markup = InlineKeyboardMarkup(
-        [[_button(context, "release.bank.button.attach", ATTACH.build(release.id))]]
+        [[button(context, "release.bank.button.attach", ATTACH.build(release.id))]]
     )
     await send_release(context, message, release, markup)
 
@@ -247,7 +244,7 @@ async def on_attach(update: Update, context: HumasContext) -> None:
         return
     rows = [
         [
-            _button(
+            button(
                 context,
                 "release.bank.briefing_button",
                 ATTACH_TO.build(release.id, briefing_id),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -24,6 +24,7 @@ from bot.core.callback_data import ID, Fixed, Route, any_of
 from bot.core.texts import esc, fmt_datetime, fmt_short
 from db import announcements as announcements_db
 from db.announcements import Announcement
+from handlers.buttons import button
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import END, conversation, edit
@@ -39,10 +40,6 @@ LIST = Fixed("jd:ls")
 ASK_CANCEL = Route("jd:cx", ID)
 CONFIRM_CANCEL = Route("jd:cy", ID)
 MOVE = Route("jd:rt", ID)
-
-
-def _button(context: HumasContext, key: str, data: str, **params: object) -> InlineKeyboardButton:
-    return InlineKeyboardButton(context.t(key, **params), callback_data=data)
 
 
 async def _listing(context: HumasContext) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -75,13 +72,13 @@ async def _listing(context: HumasContext) -> tuple[str, InlineKeyboardMarkup | N
         lines.append(line)
         rows.append(
             [
-                _button(
+                button(
                     context,
                     "schedule.button.cancel",
                     ASK_CANCEL.build(announcement.id),
                     id=announcement.id,
                 ),
-                _button(
+                button(
                     context, "schedule.button.move", MOVE.build(announcement.id), id=announcement.id
                 ),
             ]
@@ -130,10 +127,10 @@ async def on_action(update: Update, context: HumasContext) -> None:
         markup = InlineKeyboardMarkup(
             [
                 [
-                    _button(
+                    button(
                         context, "schedule.button.confirm", CONFIRM_CANCEL.build(announcement.id)
                     ),
-                    _button(context, "button.back", LIST.data),
+                    button(context, "button.back", LIST.data),
                 ]
             ]
         )
