@@ -133,8 +133,9 @@ def test_config_after_a_nested_subcommand_wins_over_the_default(
     assert capsys.readouterr().out.startswith("32.01.02\tkecamatan\tGunungputri\n")
 
 
-def test_version_is_the_installed_package_version() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "--version"], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == f"humas-bot {metadata.version('humas-bot')}"
+def test_version_is_the_installed_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    # In this process: `python -m bot` itself is run by test_help_lists_the_subcommands.
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"humas-bot {metadata.version('humas-bot')}"
