@@ -1,9 +1,9 @@
 """What the draft dialogues share: /brief_baru (handlers/briefing_compose*.py) and /rilis
 (handlers/release.py) keep one draft per author in the database and walk it step by step.
 
-Here: the inline buttons they are built of, the "Lanjutkan / Mulai baru / Batal" keyboard
-offered when a draft is waiting, and the draft re-read from the database at each step
-(still the person's own draft), whose id the dialogue keeps in ``user_data``.
+Here: the "Batal" row, the "Lanjutkan / Mulai baru / Batal" keyboard offered when a
+draft is waiting, and the draft re-read from the database at each step (still the
+person's own draft), whose id the dialogue keeps in ``user_data``.
 """
 
 from __future__ import annotations
