@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, closing
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -110,12 +111,18 @@ async def running_bot(
     db_path: Path,
     clock: FakeClock,
     pace: FastTime | None,
+    **sections: Any,
 ) -> AsyncIterator[BotDriver]:
     """The real application, polling the sandbox; ADMIN_ID is an admin from the config.
-    Its pacer allows a private chat the same burst as the sandbox does."""
+    Its pacer allows a private chat the same burst as the sandbox does; ``sections`` are
+    further configuration sections (``webapp={...}``)."""
     sandbox.add_user("Admin", last_name="Diskominfo", user_id=ADMIN_ID)
     config = sandbox_config(
-        sandbox, db_path, admins=[ADMIN_ID], delivery={"chat_burst": sandbox_limits.private_burst}
+        sandbox,
+        db_path,
+        admins=[ADMIN_ID],
+        delivery={"chat_burst": sandbox_limits.private_burst},
+        **sections,
     )
     async with BotDriver(sandbox, config, clock, pace=pace) as driver:
         yield driver

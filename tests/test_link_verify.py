@@ -17,7 +17,7 @@ from aiohttp import web
 
 from bot.core.clock import FakeClock
 from bot.core.config import LinksConfig
-from bot.devtools.driver import BotDriver, sandbox_config
+from bot.devtools.driver import BotDriver
 from bot.devtools.fast_time import FastTime
 from bot.devtools.sandbox import LimitConfig, SandboxServer
 from db import link_checks as checks_db
@@ -29,7 +29,7 @@ from db.timefmt import to_db
 from scheduler import recap_files
 from scheduler.briefing_view import REPORT
 from scheduler.link_checks import LinkVerifier
-from tests.conftest import ADMIN_ID
+from tests.conftest import running_bot
 from tests.factories import (
     BOJONGKULUR,
     GUNUNGPUTRI,
@@ -148,15 +148,8 @@ async def bot(
     platforms: FakePlatforms,
 ) -> AsyncIterator[BotDriver]:
     """The real application with links.verify on, its endpoints on the fake server."""
-    sandbox.add_user("Admin", last_name="Diskominfo", user_id=ADMIN_ID)
-    config = sandbox_config(
-        sandbox,
-        db_path,
-        admins=[ADMIN_ID],
-        delivery={"chat_burst": sandbox_limits.private_burst},
-        links=_links(platforms),
-    )
-    async with BotDriver(sandbox, config, clock, pace=pace) as driver:
+    links = _links(platforms)
+    async with running_bot(sandbox, sandbox_limits, db_path, clock, pace, links=links) as driver:
         yield driver
 
 

@@ -25,13 +25,13 @@ import aiohttp
 import pytest
 
 from bot.core.clock import FakeClock
-from bot.devtools.driver import BotDriver, sandbox_config
+from bot.devtools.driver import BotDriver
 from bot.devtools.fast_time import FastTime
 from bot.devtools.init_data import sign_init_data
 from bot.devtools.sandbox import LimitConfig, SandboxServer
 from db.officers import Officer
 from db.timefmt import to_db
-from tests.conftest import ADMIN_ID, START
+from tests.conftest import START, running_bot
 from tests.factories import (
     BOJONGKULUR,
     CIBINONG,
@@ -62,15 +62,8 @@ async def app(
     pace: FastTime | None,
 ) -> AsyncIterator[BotDriver]:
     """The real application with ``webapp.url`` set, its Mini App on a free local port."""
-    sandbox.add_user("Admin", last_name="Diskominfo", user_id=ADMIN_ID)
-    config = sandbox_config(
-        sandbox,
-        db_path,
-        admins=[ADMIN_ID],
-        delivery={"chat_burst": sandbox_limits.private_burst},
-        webapp={"url": PUBLIC_URL, "port": 0},
-    )
-    async with BotDriver(sandbox, config, clock, pace=pace) as driver:
+    webapp = {"url": PUBLIC_URL, "port": 0}
+    async with running_bot(sandbox, sandbox_limits, db_path, clock, pace, webapp=webapp) as driver:
         yield driver
 
 
