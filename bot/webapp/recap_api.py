@@ -78,6 +78,20 @@ def _groups(lang: str, groups: tuple[recap.GroupRow, ...], scope: UnitRef) -> li
     ]
 
 
+def _figures(
+    lang: str, area: Area, found: recap.Recap | recap.PeriodRecap, average: float
+) -> dict[str, object]:
+    """What a briefing's and a period's answer share: the scope and the way up, the totals,
+    the groups and the regency's average."""
+    return {
+        "scope": unit_json(lang, found.scope),
+        "up": _up(lang, area, found.scope),
+        "totals": _counts(found.totals),
+        "groups": _groups(lang, found.groups, found.scope),
+        "average": round(100 * average),
+    }
+
+
 def _when(moment: datetime | None, lang: str, services: Services) -> str | None:
     return fmt_short(moment, lang, services.config.tz) if moment is not None else None
 
@@ -111,11 +125,7 @@ async def _briefing(
             "closed": info.status == "closed",
             "passed": found.deadline_passed,
         },
-        "scope": unit_json(lang, found.scope),
-        "up": _up(lang, area, found.scope),
-        "totals": _counts(found.totals),
-        "groups": _groups(lang, found.groups, found.scope),
-        "average": round(100 * average),
+        **_figures(lang, area, found, average),
         "units": [
             {
                 **unit_json(lang, unit.unit),
@@ -172,11 +182,7 @@ async def _period(
             "first": span.first.isoformat(),
             "last": span.last.isoformat(),
         },
-        "scope": unit_json(lang, found.scope),
-        "up": _up(lang, area, found.scope),
-        "totals": _counts(found.totals),
-        "groups": _groups(lang, found.groups, found.scope),
-        "average": round(100 * average),
+        **_figures(lang, area, found, average),
         "units": [
             {
                 **unit_json(lang, unit.unit),
