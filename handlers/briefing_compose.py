@@ -74,7 +74,7 @@ from handlers.briefing_compose_view import (
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import CANCEL_COMMANDS, END, conversation, show
-from handlers.draft_dialogue import resume_keyboard
+from handlers.draft_dialogue import draft_gone, resume_keyboard
 from handlers.guard import guarded, refuse
 from handlers.when import read_time
 from scheduler.holidays import deadline_warning
@@ -119,8 +119,7 @@ async def on_resume(update: Update, context: HumasContext) -> int:
     assert query is not None and officer is not None
     draft = await current_draft(context)
     if draft is None:
-        await refuse(update, context, context.t("denied.button"))
-        return END
+        return await draft_gone(update, context)
     if FRESH_DRAFT.matches(query.data):
         await briefings_db.discard_draft(context.db, draft.id, officer.id)
         if not await programs_db.list_active(context.db):
@@ -138,8 +137,7 @@ async def on_copy_list(update: Update, context: HumasContext) -> int:
     assert officer is not None
     draft = await current_draft(context)
     if draft is None:
-        await refuse(update, context, context.t("denied.button"))
-        return END
+        return await draft_gone(update, context)
     rows = [
         [
             button(
@@ -300,8 +298,7 @@ async def _targets_chosen(update: Update, context: HumasContext, audience: Audie
     assert officer is not None
     briefing = await current_draft(context)
     if briefing is None:
-        await refuse(update, context, context.t("denied.button"))
-        return END
+        return await draft_gone(update, context)
     reach = await audience_db.resolve(context.db, officer, audience, briefing=True)
     if not reach.unit_ids:
         await refuse(update, context, context.t("compose.problem.no_units"))

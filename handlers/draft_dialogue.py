@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Protocol, TypeVar
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.core.callback_data import Fixed
 from db.connection import Database
 from handlers.buttons import button
 from handlers.context import HumasContext
+from handlers.conversation import END
+from handlers.guard import refuse
 
 
 class Draft(Protocol):
@@ -47,6 +49,13 @@ def resume_keyboard(
             cancel_row(context, cancel),
         ]
     )
+
+
+async def draft_gone(update: Update, context: HumasContext) -> int:
+    """A button pressed when its draft is no longer the person's own draft (sent, discarded,
+    or finished elsewhere): refused, and the dialogue ends."""
+    await refuse(update, context, context.t("denied.button"))
+    return END
 
 
 async def own_draft(

@@ -31,7 +31,7 @@ from handlers.buttons import button
 from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.conversation import CANCEL_COMMANDS, END, conversation, remove_keyboard, show
-from handlers.draft_dialogue import cancel_row, own_draft, resume_keyboard
+from handlers.draft_dialogue import cancel_row, draft_gone, own_draft, resume_keyboard
 from handlers.evidence import keep_file
 from handlers.guard import guarded, refuse
 from handlers.release_send import SEND, send_release
@@ -246,8 +246,7 @@ async def on_resume(update: Update, context: HumasContext) -> int:
         return await _start(update, context)
     draft = await _draft(context)
     if draft is None:
-        await refuse(update, context, context.t("denied.button"))
-        return END
+        return await draft_gone(update, context)
     if FRESH_DRAFT.matches(query.data):
         await releases_db.discard_draft(context.db, draft.id, officer.id)
         return await _start(update, context)
@@ -313,8 +312,7 @@ async def on_keep_or_skip(update: Update, context: HumasContext) -> int:
     assert query is not None
     release = await _draft(context)
     if release is None:
-        await refuse(update, context, context.t("denied.button"))
-        return END
+        return await draft_gone(update, context)
     step = release.step or "program"
     if not _may_pass(release, step, query.data):
         await refuse(update, context, context.t("denied.button"))
@@ -329,8 +327,7 @@ async def on_program(update: Update, context: HumasContext) -> int:
     assert query is not None
     release = await _draft(context)
     if release is None:
-        await refuse(update, context, context.t("denied.button"))
-        return END
+        return await draft_gone(update, context)
     program_id = PROGRAM.parse(query.data)
     if program_id is not None:
         program = await programs_db.by_id(context.db, program_id)
