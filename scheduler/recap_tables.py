@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
 from bot.core.texts import CATALOGUE, t, unit_label
-from db.recap import Counts, GroupRow, Recap, ReportLine
+from db.recap import Counts, GroupRow, Recap, ReportLine, Status
 from db.recap_area import UnitRef
 from scheduler.recap_pack import PeriodPack, StatusRow
 
@@ -122,6 +122,17 @@ def _briefing_status(lang: str, status: str) -> str:
     return t(lang, key) if key in CATALOGUE else status
 
 
+def _unit_status(lang: str, unit: UnitRef, status: Status, has_officer: bool) -> tuple[Cell, ...]:
+    """A unit and how it stands: code, name, kecamatan, status, whether it has an officer."""
+    return (
+        unit.code,
+        plain_unit(lang, unit),
+        _kecamatan(unit),
+        t(lang, f"rfile.status.{status}"),
+        _yes(lang, has_officer),
+    )
+
+
 # ---- one briefing ---------------------------------------------------------------------
 
 
@@ -132,11 +143,7 @@ def briefing_per_unit(recap: Recap, lang: str, zone: tzinfo) -> Table:
         + _headers(lang, "links"),
         tuple(
             (
-                unit.unit.code,
-                plain_unit(lang, unit.unit),
-                _kecamatan(unit.unit),
-                t(lang, f"rfile.status.{unit.status}"),
-                _yes(lang, unit.has_active_officer),
+                *_unit_status(lang, unit.unit, unit.status, unit.has_active_officer),
                 local(unit.first_report_at, zone),
                 len(unit.reports),
             )
@@ -212,13 +219,7 @@ def briefing_sheets(
     missing = Table(
         _headers(lang, "code", "unit", "kecamatan", "status", "has_officer"),
         tuple(
-            (
-                unit.unit.code,
-                plain_unit(lang, unit.unit),
-                _kecamatan(unit.unit),
-                t(lang, f"rfile.status.{unit.status}"),
-                _yes(lang, unit.has_active_officer),
-            )
+            _unit_status(lang, unit.unit, unit.status, unit.has_active_officer)
             for unit in recap.unreported
         ),
     )
@@ -259,11 +260,7 @@ def _status_cells(lang: str, zone: tzinfo, row: StatusRow) -> tuple[Cell, ...]:
         row.briefing.id,
         row.briefing.title,
         local(row.briefing.deadline, zone),
-        row.unit.code,
-        plain_unit(lang, row.unit),
-        _kecamatan(row.unit),
-        t(lang, f"rfile.status.{row.status}"),
-        _yes(lang, row.has_active_officer),
+        *_unit_status(lang, row.unit, row.status, row.has_active_officer),
     )
 
 
