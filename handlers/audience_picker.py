@@ -153,21 +153,25 @@ class AudiencePicker:
         ]
         await show(update, context.t("announce.ask_levels"), InlineKeyboardMarkup(rows))
 
+    def _kecamatan_button(
+        self, context: HumasContext, state: _Choosing, unit: Unit
+    ) -> InlineKeyboardButton:
+        """A kecamatan to tick or untick (ticked: chosen)."""
+        return button(
+            context,
+            "announce.toggle",
+            self._kecamatan_toggle.build(unit.id),
+            mark="☑️" if unit.id in state.kecamatans else "⬜",
+            label=unit.name,
+        )
+
     async def _kecamatans(self, update: Update, context: HumasContext, page: int) -> None:
         state = self._state(context)
         kecamatans = await audience_db.kecamatans_in_scope(context.db, self._viewer(context))
         pages = max(1, math.ceil(len(kecamatans) / KECAMATAN_PAGE))
         page = min(max(page, 0), pages - 1)
-        buttons = [
-            button(
-                context,
-                "announce.toggle",
-                self._kecamatan_toggle.build(unit.id),
-                mark="☑️" if unit.id in state.kecamatans else "⬜",
-                label=unit.name,
-            )
-            for unit in kecamatans[page * KECAMATAN_PAGE : (page + 1) * KECAMATAN_PAGE]
-        ]
+        shown = kecamatans[page * KECAMATAN_PAGE : (page + 1) * KECAMATAN_PAGE]
+        buttons = [self._kecamatan_button(context, state, unit) for unit in shown]
         rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
         nav = page_turn(
             page,
@@ -206,16 +210,7 @@ class AudiencePicker:
             await message.reply_html(context.t("audience.kecamatan_none", query=esc(query)))
             return
         if state.step == "kecamatan":
-            buttons = [
-                button(
-                    context,
-                    "announce.toggle",
-                    self._kecamatan_toggle.build(unit.id),
-                    mark="☑️" if unit.id in state.kecamatans else "⬜",
-                    label=unit.name,
-                )
-                for unit in kecamatans
-            ]
+            buttons = [self._kecamatan_button(context, state, unit) for unit in kecamatans]
             rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
             rows.append([button(context, "announce.button.done", self._kecamatans_done.data)])
             found = context.t(
