@@ -37,6 +37,18 @@ async def _move(bot: BotDriver, telegram_id: int, unit_code: str) -> None:
     await people_db.move_unit(bot.db, ADMIN_ID, person.id, unit.id, bot.clock.now())
 
 
+async def _moved_then_typed(bot: BotDriver, coordinator: int, officer_id: int, text: str) -> None:
+    """The coordinator is moved away mid-dialogue, then types ``text``: "changed" is the
+    answer, nothing in the database changes and the officer is told nothing."""
+    await _move(bot, coordinator, OTHER_KECAMATAN)
+    await settle(bot)
+    before, told = await dump(bot.db), len(bot.sandbox.messages(officer_id))
+    assert joined(await bot.say(coordinator, text)) == CHANGED
+    await settle(bot)
+    assert await dump(bot.db) == before
+    assert len(bot.sandbox.messages(officer_id)) == told
+
+
 async def _report(bot: BotDriver, reporter: int, briefing_id: int, url: str) -> int:
     made = await submissions_db.report_link(
         bot.db, await officer(bot, reporter), briefing_id, url, bot.clock.now()
@@ -72,13 +84,7 @@ async def test_coordinator_moved_mid_revision_note_cannot_record_it(bot: BotDriv
     await bot.say(rudi, "/tinjau")
     assert "catatan revisi" in joined(await bot.press(rudi, "✏️ Revisi"))
 
-    await _move(bot, rudi, OTHER_KECAMATAN)
-    await settle(bot)
-    before, told = await dump(bot.db), len(bot.sandbox.messages(siti))
-    assert joined(await bot.say(rudi, "Tambahkan tagar resmi")) == CHANGED
-    await settle(bot)
-    assert await dump(bot.db) == before
-    assert len(bot.sandbox.messages(siti)) == told
+    await _moved_then_typed(bot, rudi, siti, "Tambahkan tagar resmi")
     row = await bot.db.fetchone("SELECT status, review_note FROM submissions")
     assert (row["status"], row["review_note"]) == ("diterima", None)
 
@@ -114,13 +120,7 @@ async def test_coordinator_moved_mid_issue_note_cannot_record_it(bot: BotDriver)
     await bot.say(rudi, "/isu_daftar")
     assert "catatan penanganan" in joined(await bot.press(rudi, f"✔️ Tangani ISU-{issue_id:04d}"))
 
-    await _move(bot, rudi, OTHER_KECAMATAN)
-    await settle(bot)
-    before, told = await dump(bot.db), len(bot.sandbox.messages(siti))
-    assert joined(await bot.say(rudi, "Sudah diklarifikasi di akun resmi")) == CHANGED
-    await settle(bot)
-    assert await dump(bot.db) == before
-    assert len(bot.sandbox.messages(siti)) == told
+    await _moved_then_typed(bot, rudi, siti, "Sudah diklarifikasi di akun resmi")
     assert await bot.db.fetchval("SELECT status FROM issue_reports") == "open"
 
 
