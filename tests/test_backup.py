@@ -29,7 +29,7 @@ from tests.conftest import START
 from tests.factories import WANAHERANG, engine, unit_id_in
 
 RECIPIENTS = 150
-SENT_FIRST = 20  # messages of the broadcast Telegram answers before the backup
+SENT_FIRST = 20  # sends of the broadcast Telegram answers before it stalls
 NAME = re.compile(r"^humas-\d{8}T\d{6}Z(-\d+)?\.db$")
 
 
@@ -59,11 +59,11 @@ async def humas_bot(config: Path, *args: str) -> tuple[int, str, str]:
     return process.returncode, out.decode(), err.decode()
 
 
-async def sent_count_reaches(path: Path, count: int) -> None:
-    """Until ``count`` deliveries are recorded as sent."""
+async def some_sent(path: Path) -> None:
+    """Until a delivery is recorded as sent."""
     async with asyncio.timeout(60):
         while True:
-            if read(path, "SELECT count(*) FROM deliveries WHERE status = 'sent'") == [(count,)]:
+            if read(path, "SELECT count(*) FROM deliveries WHERE status = 'sent'") != [(0,)]:
                 return
             await asyncio.sleep(0.01)
 
@@ -120,8 +120,8 @@ async def test_a_backup_during_a_broadcast_restores_whole_and_the_broadcast_resu
 ) -> None:
     config = write_config(tmp_path, db_path)
     people = await bulk_officers(bot, RECIPIENTS)
-    # Telegram stalls after SENT_FIRST messages: whatever the machine's speed, the copy
-    # is taken with the broadcast under way (the engine has at most 64 sends in flight).
+    # Telegram stalls after answering SENT_FIRST sends: whatever the machine's speed, the
+    # copy is taken with the broadcast under way (the engine has at most 64 in flight).
     bot.sandbox.hold_requests({"sendMessage"}, after=SENT_FIRST)
     await engine(bot).enqueue(
         kind="notice",
@@ -130,7 +130,8 @@ async def test_a_backup_during_a_broadcast_restores_whole_and_the_broadcast_resu
         recipients=people,
         variants={"id": [Content("Siaran untuk semua")]},
     )
-    await sent_count_reaches(db_path, SENT_FIRST)
+    await bot.sandbox.wait_for_held(timeout=60)  # the broadcast is stalled
+    await some_sent(db_path)  # and has begun: a send answered is recorded
     # `humas-bot backup` as another process, while the bot runs mid-broadcast.
     code, out, _ = await humas_bot(config, "backup")
     assert code == 0
@@ -139,7 +140,7 @@ async def test_a_backup_during_a_broadcast_restores_whole_and_the_broadcast_resu
     size, mode = await asyncio.to_thread(lambda: (backup.stat().st_size, backup.stat().st_mode))
     assert f"({size} bytes)" in out and stat.S_IMODE(mode) == 0o600
     statuses = assert_whole(backup, RECIPIENTS)
-    assert statuses.get("sent", 0) == SENT_FIRST and statuses.get("pending", 0) > 0, statuses
+    assert 0 < statuses.get("sent", 0) <= SENT_FIRST and statuses.get("pending", 0) > 0, statuses
 
     # The bot holds the database: a restore is refused and changes nothing.
     assert cli(config, "restore", str(backup)) == 2
