@@ -353,11 +353,14 @@ class DeliveryEngine:
                 delay = min(delay, wait)
                 continue
             self._in_flight[head.chat_id] = asyncio.create_task(self._deliver(head))
+        # Read before closing messages: a send may end while they are being closed, and
+        # its message is then closed only by the next round, which must not count as idle.
+        busy = waiting or bool(self._in_flight)
         if await self._finish_messages(now):
             changed = True
         if changed:
             return 0.0
-        if not waiting and not self._in_flight:
+        if not busy:
             self._idle_round = number
         return delay
 
