@@ -129,8 +129,7 @@ def require_known_schema(path: Path) -> None:
     done = recorded_migrations(path)
     if not done:
         raise DatabaseUnavailable(
-            f"database {path} was never initialised: jalankan `humas-bot init`"
-            " (run humas-bot init)"
+            f"database {path} was never initialised: jalankan `humas-bot init` (run humas-bot init)"
         )
     unknown = sorted(done - {migration.name for migration in load_migrations()})
     if unknown:
