@@ -4,11 +4,14 @@
 Monday 07:00 WIB); when that day is a day off it moves to the next working day of
 the same ISO week (none left: no digest that week). The daily digest is due at its
 time (default 16:00 WIB) on working days only. Both wait for a moment outside quiet
-hours. :func:`run_due_digests` runs from the timed jobs, the safety tick and at
-start; it looks at the current and the previous period: a due digest not yet in
+hours. :func:`digest_pass` runs from the timed jobs, the safety tick and at
+start (scheduler/jobs.py; :func:`run_due_digests` runs it alone); it looks at the current and the previous period: a due digest not yet in
 ``digests_sent`` is sent when it is less than ``schedule.digest_catch_up`` (2 h)
 late, otherwise recorded as skipped and logged. The messages and the record are
 written in ONE transaction: a digest goes out once per period, whatever restarts.
+The messages go through the run's push batch (scheduler/push_batch.py), so a
+coordinator's daily digest and an escalation due at the same minute are one
+message when together they fit on one screen.
 
 **Weekly** — one message per unit (all its active officers get it, each in their
 language): the active strategic programs by priority with their horizon, the
@@ -34,6 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+import aiosqlite
+
 from bot.core.texts import LANGUAGES, esc, fmt_date, fmt_short, t
 from db import digests as digests_db
 from db import programs as programs_db
@@ -45,6 +50,7 @@ from db.unit_tree import UnitTree, load_tree
 from scheduler import digest_compliance
 from scheduler.content import Content
 from scheduler.escalation import pack
+from scheduler.push_batch import PushBatch, run_passes
 from scheduler.reminders import Timing, load_timing
 from scheduler.screen import fits
 from scheduler.services import Services
@@ -58,6 +64,9 @@ _SHORT_LISTED = 5
 _FEWEST_LISTED = 2
 OVERDUE_SHOWN = timedelta(days=7)
 """The daily digest lists briefings overdue by at most this long (older ones are in /rekap)."""
+
+Message = tuple[list[Officer], dict[str, list[Content]]]
+"""One digest message: its recipients and its variants per language."""
 
 
 @dataclass(frozen=True)
@@ -131,15 +140,19 @@ def next_due(services: Services, timing: Timing, kind: DigestKind) -> datetime |
 
 
 async def run_due_digests(services: Services) -> int:
-    """Send the digests that are due (or record the ones missed too long ago); returns messages."""
+    """Send the digests that are due (or record the ones missed too long ago), alone."""
+    return await run_passes(services, [digest_pass])
+
+
+async def digest_pass(services: Services, conn: aiosqlite.Connection, batch: PushBatch) -> None:
+    """The digests due now added to ``batch``, each period recorded in ``conn`` (a :data:`Pass`)."""
     db = services.db
     assert db is not None
     timing = await load_timing(services)
     if not timing.can_send_now:
-        return 0
+        return
     catch_up = services.config.schedule.digest_catch_up
     installed = await installed_at(db)
-    queued = 0
     for period in periods(services, timing):
         if period.due > timing.now or await digests_db.recorded(db, period.kind, period.key):
             continue
@@ -151,47 +164,28 @@ async def run_due_digests(services: Services) -> int:
                 log.warning(
                     "%s digest %s skipped: the bot missed it by %s", period.kind, period.key, late
                 )
-            async with db.transaction() as conn:
-                await digests_db.record_in(conn, period.kind, period.key, "skipped", 0, timing.now)
+            await digests_db.record_in(conn, period.kind, period.key, "skipped", 0, timing.now)
             continue
         if period.kind == "weekly":
-            queued += await send_weekly(services, timing, period)
+            messages = await weekly_messages(services, timing, period)
         else:
-            queued += await send_daily(services, timing, period)
-    return queued
-
-
-async def _send(
-    services: Services,
-    timing: Timing,
-    period: Period,
-    messages: Sequence[tuple[list[Officer], dict[str, list[Content]]]],
-) -> int:
-    """Queue the digest's messages and record the period, in one transaction."""
-    db, engine = services.db, services.delivery
-    assert db is not None and engine is not None
-    async with db.transaction() as conn:
-        if not await digests_db.record_in(
+            messages = await daily_messages(services, timing, period)
+        if await digests_db.record_in(
             conn, period.kind, period.key, "sent", len(messages), timing.now
         ):
-            return 0
-        for recipients, variants in messages:
-            await engine.enqueue_in(
-                conn,
-                kind="digest",
-                ref=f"digest:{period.kind}:{period.key}",
-                sender_id=None,
-                recipients=recipients,
-                variants=variants,
-            )
-    engine.wake()
-    return len(messages)
+            for recipients, variants in messages:
+                batch.add(
+                    kind="digest",
+                    ref=f"digest:{period.kind}:{period.key}",
+                    recipients=recipients,
+                    variants=variants,
+                )
 
 
 # ---- weekly -----------------------------------------------------------------------------
 
 
-async def send_weekly(services: Services, timing: Timing, period: Period) -> int:
+async def weekly_messages(services: Services, timing: Timing, period: Period) -> list[Message]:
     db = services.db
     assert db is not None
     now, zone = timing.now, timing.zone
@@ -213,7 +207,7 @@ async def send_weekly(services: Services, timing: Timing, period: Period) -> int
     by_unit: dict[tuple[int, int], list[Officer]] = defaultdict(list)
     for officer in officers:
         by_unit[(officer.unit_id, compliance.get(officer.id, (0, None))[0])].append(officer)
-    messages: list[tuple[list[Officer], dict[str, list[Content]]]] = []
+    messages: list[Message] = []
     for (unit_id, _), recipients in by_unit.items():
         extra = compliance.get(recipients[0].id)
         languages = {officer.language for officer in recipients} | {"id"}
@@ -239,7 +233,7 @@ async def send_weekly(services: Services, timing: Timing, period: Period) -> int
             if lang in languages
         }
         messages.append((recipients, variants))
-    return await _send(services, timing, period, messages)
+    return messages
 
 
 def weekly_parts(
@@ -368,7 +362,7 @@ class DailyFacts:
     issues: list[tuple[int, str, int]]
 
 
-async def send_daily(services: Services, timing: Timing, period: Period) -> int:
+async def daily_messages(services: Services, timing: Timing, period: Period) -> list[Message]:
     db = services.db
     assert db is not None
     now, zone = timing.now, timing.zone
@@ -388,14 +382,14 @@ async def send_daily(services: Services, timing: Timing, period: Period) -> int:
         drafts=await digests_db.drafts_waiting(db),
         issues=await digests_db.open_issues(db),
     )
-    messages: list[tuple[list[Officer], dict[str, list[Content]]]] = []
+    messages: list[Message] = []
     for coordinator, root_id in await _daily_recipients(services, tree):
         text = daily_text(coordinator.language, tree, root_id, facts, period.day, zone)
         if text is not None:
             messages.append(
                 ([coordinator], {coordinator.language: [Content(part) for part in text]})
             )
-    return await _send(services, timing, period, messages)
+    return messages
 
 
 async def _daily_recipients(services: Services, tree: UnitTree) -> list[tuple[Officer, int]]:

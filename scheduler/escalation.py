@@ -38,7 +38,7 @@ from db.reminders import DueBriefing
 from db.unit_tree import TreeUnit, UnitTree, load_tree_in
 from scheduler.briefing_view import officer_buttons
 from scheduler.content import TEXT_LIMIT, Content, visible_length
-from scheduler.push_batch import Push, PushBatch
+from scheduler.push_batch import Push, PushBatch, run_passes
 from scheduler.reminders import Timing, load_timing, tell_unreachable, variants_for
 from scheduler.screen import ESCALATION_DETAILS, fits
 from scheduler.services import Services
@@ -61,22 +61,20 @@ class Outcome:
 
 
 async def run_due_deadlines(services: Services) -> int:
-    """Make every overdue and escalation pass that is due; returns messages queued."""
-    db, engine = services.db, services.delivery
-    assert db is not None and engine is not None
+    """Make every overdue and escalation pass that is due, alone; returns messages queued."""
+    return await run_passes(services, [deadline_pass])
+
+
+async def deadline_pass(services: Services, conn: aiosqlite.Connection, batch: PushBatch) -> None:
+    """The overdue and escalation passes due now, added to ``batch`` (a :data:`Pass`)."""
     timing = await load_timing(services)
     if not timing.can_send_now:
-        return 0
+        return
     schedule = services.config.schedule
-    batch = PushBatch()  # a coordinator's escalation and notice at one minute: one message
-    async with db.transaction() as conn:
-        await _overdue_pass(conn, batch, timing)
-        if schedule.escalation:
-            await _escalation_pass(conn, batch, timing, schedule.escalation_delay)
-        queued = await batch.flush(conn, engine)
-    if queued:
-        engine.wake()
-    return queued
+    # A coordinator's escalation and notice at one minute: one message.
+    await _overdue_pass(conn, batch, timing)
+    if schedule.escalation:
+        await _escalation_pass(conn, batch, timing, schedule.escalation_delay)
 
 
 async def _ready(

@@ -3,7 +3,8 @@
 The database is the source of truth; jobs are only triggers. Every job (and the
 tick, and start-up) calls :func:`run_all_due`, which asks the reminder, deadline
 and digest modules to push whatever is due at the injected clock's time and not yet
-recorded — each of them records its pushes in the transaction that queues them, so
+recorded — in one transaction and one push batch (pushes of one minute to one
+person merge), each pass recording its pushes in the transaction that queues them, so
 a job that fires twice, late, or not at all changes nothing: the next run finds
 the same work done or still to do.
 
@@ -32,10 +33,11 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 from db import briefings as briefings_db
 from db import reminders as reminders_db
 from db.timefmt import from_db, to_db
-from scheduler.digests import next_due, run_due_digests
-from scheduler.escalation import CATCH_UP, run_due_deadlines
+from scheduler.digests import digest_pass, next_due
+from scheduler.escalation import CATCH_UP, deadline_pass
 from scheduler.maintenance import BACKUP_JOB, DailyPrune, daily_backup, next_backup
-from scheduler.reminders import load_timing, reminder_moment, run_due_reminders
+from scheduler.push_batch import Pass, run_passes
+from scheduler.reminders import load_timing, reminder_moment, reminder_pass
 from scheduler.retention import DailyPurge
 from scheduler.services import BotData, Services
 
@@ -44,12 +46,26 @@ log = logging.getLogger(__name__)
 MISFIRE_GRACE = 3600  # seconds
 
 
+PASSES: tuple[Pass, ...] = (reminder_pass, deadline_pass, digest_pass)
+
+
 async def run_all_due(services: Services) -> int:
-    """Push everything due now: reminders, overdue notices and escalations, digests."""
+    """Push everything due now: reminders, overdue notices and escalations, digests.
+
+    The passes share ONE write transaction and ONE push batch, so pushes due at the
+    same minute to the same people are one message (an escalation and a daily
+    digest). When anything in it raises, that transaction rolls back as a whole and
+    each pass runs again in its own transaction: one failing pass does not hold up
+    the others (nothing is merged across passes then), and the next tick retries it.
+    """
+    try:
+        return await run_passes(services, PASSES)
+    except Exception:
+        log.exception("scheduler: the run failed; running each pass on its own")
     queued = 0
-    for run in (run_due_reminders, run_due_deadlines, run_due_digests):
+    for run in PASSES:
         try:
-            queued += await run(services)
+            queued += await run_passes(services, [run])
         except Exception:
             log.exception("scheduler: %s failed; the next tick tries again", run.__name__)
     return queued

@@ -10,6 +10,10 @@ Everything happens inside the run's write transaction: :meth:`PushBatch.add` kee
 push, :meth:`PushBatch.after` a record that needs its outbox id, and
 :meth:`PushBatch.flush` queues the (merged) messages and then writes those records,
 so a push and its record still commit together.
+
+A pass (:data:`Pass`) adds to a batch inside a transaction it is given;
+:func:`run_passes` runs passes in ONE transaction with ONE batch, so pushes of
+different passes (a coordinator's escalation and daily digest at 16:00) merge too.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ from db.officers import Officer
 from scheduler.content import TEXT_LIMIT, Content, Variants, pick_variant, visible_length
 from scheduler.engine import DeliveryEngine
 from scheduler.screen import fits
+from scheduler.services import Services
+
+Pass = Callable[[Services, aiosqlite.Connection, "PushBatch"], Awaitable[None]]
+"""A scheduler pass: adds its pushes (and their records) to the batch inside ``conn``."""
 
 
 @dataclass
@@ -115,3 +123,20 @@ def _fits_with(group: Sequence[Push], push: Push) -> bool:
         fits(parts[0].text) and visible_length(parts[0].text) <= TEXT_LIMIT
         for parts in _merged([*group, push]).values()
     )
+
+
+async def run_passes(services: Services, passes: Sequence[Pass]) -> int:
+    """Run ``passes`` in one write transaction sharing one batch; returns messages queued.
+
+    Everything a pass records commits with the messages, or nothing does.
+    """
+    db, engine = services.db, services.delivery
+    assert db is not None and engine is not None
+    batch = PushBatch()
+    async with db.transaction() as conn:
+        for run in passes:
+            await run(services, conn, batch)
+        queued = await batch.flush(conn, engine)
+    if queued:
+        engine.wake()
+    return queued

@@ -7,8 +7,10 @@ It is not sent at all when that moment is at or after the deadline, or when it w
 come within an hour of the briefing itself (a briefing published 20 h before its
 deadline gets no "24 h left" reminder).
 
-:func:`run_due_reminders` is the only thing that sends them. It runs from the timed
-jobs, from the safety tick and at start-up, and looks only at the injected clock
+:func:`reminder_pass` is the only thing that sends them. It runs from the timed
+jobs, from the safety tick and at start-up (scheduler/jobs.py, in the write
+transaction and push batch it shares with the deadline and digest passes;
+:func:`run_due_reminders` runs it alone), and looks only at the injected clock
 and the database: inside ONE write transaction it finds every (assignment, offset)
 whose moment has come and that ``reminders_sent`` does not hold for the current
 deadline, queues the messages with the delivery engine and records them. So a
@@ -44,7 +46,7 @@ from db.unit_tree import UnitTree, load_tree_in
 from scheduler.briefing_view import officer_buttons
 from scheduler.content import Content
 from scheduler.holidays import Calendar, load_calendar
-from scheduler.push_batch import Push, PushBatch
+from scheduler.push_batch import Push, PushBatch, run_passes
 from scheduler.quiet_hours import QuietHours
 from scheduler.screen import UNREACHED_DETAILS, fits
 from scheduler.services import Services
@@ -124,94 +126,94 @@ def reminder_content(candidate: Candidate, now: datetime, zone: tzinfo, lang: st
 
 
 async def run_due_reminders(services: Services) -> int:
-    """Queue every reminder that is due now; returns how many messages were queued."""
-    db, engine = services.db, services.delivery
-    assert db is not None and engine is not None
+    """Queue every reminder that is due now, alone; returns how many messages were queued."""
+    return await run_passes(services, [reminder_pass])
+
+
+async def reminder_pass(services: Services, conn: aiosqlite.Connection, batch: PushBatch) -> None:
+    """The reminders due now (and the unreachable notices), added to ``batch`` (a :data:`Pass`)."""
     timing = await load_timing(services)
     if not timing.can_send_now:
-        return 0
+        return
     now = timing.now
     offsets = services.config.reminders.offsets
     if not offsets:
-        return 0
-    async with db.transaction() as conn:
-        candidates = await reminders_db.candidates_in(conn, now, now + max(offsets))
-        due_offsets: dict[int, list[timedelta]] = {}  # per briefing: its offsets due now
-        for candidate in candidates:
-            if candidate.briefing_id not in due_offsets:
-                due_offsets[candidate.briefing_id] = [
-                    offset
-                    for offset in offsets
-                    if (
-                        moment := reminder_moment(
-                            candidate.deadline, candidate.publish_at, offset, timing
-                        )
-                    )
-                    is not None
-                    and moment <= now
-                ]
-        candidates = [c for c in candidates if due_offsets[c.briefing_id]]
-        recorded = await reminders_db.recorded_in(conn, [c.assignment_id for c in candidates])
-        plan: dict[tuple[int, timedelta], list[Candidate]] = defaultdict(list)
-        records: list[tuple[int, str, datetime, int | None]] = []
-        for candidate in candidates:
-            deadline = to_db(candidate.deadline)
-            due = [
+        return
+    candidates = await reminders_db.candidates_in(conn, now, now + max(offsets))
+    due_offsets: dict[int, list[timedelta]] = {}  # per briefing: its offsets due now
+    for candidate in candidates:
+        if candidate.briefing_id not in due_offsets:
+            due_offsets[candidate.briefing_id] = [
                 offset
-                for offset in due_offsets[candidate.briefing_id]
-                if (candidate.assignment_id, offset_kind(offset), deadline) not in recorded
-            ]
-            if not due:
-                continue
-            nearest = min(due)
-            plan[(candidate.briefing_id, nearest)].append(candidate)
-            records += [
-                (candidate.assignment_id, offset_kind(offset), candidate.deadline, None)
-                for offset in due
-                if offset != nearest
-            ]
-        if not plan:
-            return 0
-        people = await reminders_db.people_in(
-            conn, {c.unit_id for items in plan.values() for c in items}, now
-        )
-        reminded: list[tuple[timedelta, list[Candidate], Push | None]] = []
-        batch = PushBatch()  # reminders of several briefings to one unit: one message
-        for (_, offset), items in plan.items():
-            recipients = [officer for c in items for officer in people[c.unit_id].recipients]
-            push = None
-            if recipients:
-                first = items[0]
-                push = batch.add(
-                    kind="reminder",
-                    ref=f"briefing:{first.briefing_id}",
-                    recipients=recipients,
-                    variants=variants_for(
-                        recipients, partial(reminder_content, first, now, timing.zone)
-                    ),
-                )
-            reminded.append((offset, items, push))
-
-        async def record() -> None:
-            for offset, items, push in reminded:
-                outbox_id = push.outbox_id if push is not None else None
-                records.extend(
-                    (
-                        c.assignment_id,
-                        offset_kind(offset),
-                        c.deadline,
-                        outbox_id if people[c.unit_id].recipients else None,
+                for offset in offsets
+                if (
+                    moment := reminder_moment(
+                        candidate.deadline, candidate.publish_at, offset, timing
                     )
-                    for c in items
                 )
-            await reminders_db.record_in(conn, records, now)
+                is not None
+                and moment <= now
+            ]
+    candidates = [c for c in candidates if due_offsets[c.briefing_id]]
+    recorded = await reminders_db.recorded_in(conn, [c.assignment_id for c in candidates])
+    plan: dict[tuple[int, timedelta], list[Candidate]] = defaultdict(list)
+    records: list[tuple[int, str, datetime, int | None]] = []
+    for candidate in candidates:
+        deadline = to_db(candidate.deadline)
+        due = [
+            offset
+            for offset in due_offsets[candidate.briefing_id]
+            if (candidate.assignment_id, offset_kind(offset), deadline) not in recorded
+        ]
+        if not due:
+            continue
+        nearest = min(due)
+        plan[(candidate.briefing_id, nearest)].append(candidate)
+        records += [
+            (candidate.assignment_id, offset_kind(offset), candidate.deadline, None)
+            for offset in due
+            if offset != nearest
+        ]
+    if not plan:
+        return
+    people = await reminders_db.people_in(
+        conn, {c.unit_id for items in plan.values() for c in items}, now
+    )
+    reminded: list[tuple[timedelta, list[Candidate], Push | None]] = []
+    first_push = len(batch.pushes)  # reminders of several briefings to one unit: one message
+    for (_, offset), items in plan.items():
+        recipients = [officer for c in items for officer in people[c.unit_id].recipients]
+        push = None
+        if recipients:
+            first = items[0]
+            push = batch.add(
+                kind="reminder",
+                ref=f"briefing:{first.briefing_id}",
+                recipients=recipients,
+                variants=variants_for(
+                    recipients, partial(reminder_content, first, now, timing.zone)
+                ),
+            )
+        reminded.append((offset, items, push))
 
-        batch.after(record)
-        await tell_unreachable(conn, batch, people, now)
-        queued = await batch.flush(conn, engine)
-    engine.wake()
-    services.metrics.reminders.inc(queued)
-    return queued
+    async def record() -> None:
+        for offset, items, push in reminded:
+            outbox_id = push.outbox_id if push is not None else None
+            records.extend(
+                (
+                    c.assignment_id,
+                    offset_kind(offset),
+                    c.deadline,
+                    outbox_id if people[c.unit_id].recipients else None,
+                )
+                for c in items
+            )
+        await reminders_db.record_in(conn, records, now)
+        services.metrics.reminders.inc(len({push.outbox_id for push in mine}))
+
+    batch.after(record)
+    await tell_unreachable(conn, batch, people, now)
+    mine = batch.pushes[first_push:]
 
 
 # ---- nobody in a unit can be reached ---------------------------------------------------
