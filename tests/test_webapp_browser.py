@@ -17,9 +17,11 @@ from urllib.parse import quote
 import pytest
 
 from bot.devtools.init_data import dashboard_url
+from db import units as units_db
+from db.audit import Actor
 from tests import webapp_support
-from tests.factories import settle
-from tests.webapp_support import World, local_url
+from tests.factories import settle, unit_id_in
+from tests.webapp_support import CIANGSANA, World, local_url, png
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -159,13 +161,16 @@ async def test_the_form_checks_the_deadline_then_previews_in_the_chat(
 ) -> None:
     bot = world.bot
     author = world["Koordinator Gunungputri"]
+    ciangsana = await unit_id_in(bot.db, CIANGSANA)
+    await units_db.set_tags(bot.db, ciangsana, ["pesisir"], bot.clock.now(), Actor.cli())
     page = await dashboard(browser, world, author.full_name)
     await page.click(".tab[data-tab=form]")
     await page.wait_for_selector("#f-title")
     await page.select_option("#f-program_id", str(world.program_id))
     await page.fill("#f-title", "Posyandu Desember")
     await page.fill("#f-key_message", "Datang ke posyandu terdekat.")
-    await page.check("input[name=target-kind][value=scope]")
+    await page.check("input[name=target-kind][value=tag]")
+    await page.select_option("#f-tag", "pesisir")
     await page.fill("#f-deadline", "2026-12-02T10:00")  # before the clock: refused
     await page.fill("#f-points", "Bawa buku KIA\nGratis")
     await page.check("input[name=channels][value=instagram]")
@@ -174,6 +179,9 @@ async def test_the_form_checks_the_deadline_then_previews_in_the_chat(
     await page.wait_for_selector("#err-deadline:not(:empty)")
     assert await page.inner_text("#err-deadline") == "Tenggat harus di masa depan."
     assert await bot.db.fetchval("SELECT count(*) FROM briefings WHERE status = 'draft'") == 0
+    poster = {"name": "poster.png", "mimeType": "image/png", "buffer": png()}
+    await page.set_input_files("#f-material", files=[poster])
+    await page.locator("#err-material", has_text="Materi disimpan: 1").wait_for()
     await page.fill("#f-deadline", "2026-12-10T16:00")
     await page.click("#preview")
     await page.locator("#notice", has_text="Pratinjau dikirim").wait_for()
@@ -182,6 +190,10 @@ async def test_the_form_checks_the_deadline_then_previews_in_the_chat(
     assert any("Posyandu Desember" in text and "Bawa buku KIA" in text for text in chat)
     buttons = [str(m.reply_markup) for m in bot.sandbox.messages(author.telegram_id)]
     assert any("Terbitkan sekarang" in markup for markup in buttons)
+    [material] = await bot.db.fetchall("SELECT file_id FROM briefing_attachments")
+    photos = [m for m in bot.sandbox.messages(author.telegram_id) if m.media_type == "photo"]
+    assert [m.file_id for m in photos] == [material["file_id"]] * 2  # sent to keep, then previewed
+    assert "1 unit" in bot.sandbox.messages(author.telegram_id)[-1].plain_text  # tag: Ciangsana
     draft = await bot.db.fetchone(
         "SELECT id, deadline, step FROM briefings WHERE author_id = ? AND status = 'draft'",
         (author.id,),

@@ -2,7 +2,7 @@
 own rules, saved as the coordinator's draft, previewed in the chat.
 
 ``GET /api/form`` gives the choices (active programs, formats, channels, target levels,
-the kecamatan of the scope, or a kecamatan's desa) and the coordinator's saved draft, if any. ``POST
+the kecamatan, the tags and the units of the scope) and the coordinator's saved draft, if any. ``POST
 /api/form/preview`` checks every field as /brief_baru does — the readers of
 handlers/briefing_input.py, db/briefings.py's limits and deadline rule, the audience
 resolved within the scope (db/audience.py), the whole text against Telegram's limit
@@ -25,6 +25,7 @@ from telegram import Bot
 
 from bot.core.texts import t, unit_label
 from bot.webapp.auth import person, plain
+from bot.webapp.form_material import FormMaterial
 from bot.webapp.models import BriefingForm, parsed_body
 from db import audience as audience_db
 from db import briefings as briefings_db
@@ -40,7 +41,6 @@ from scheduler.briefing_view import fits
 from scheduler.holidays import deadline_warning
 from scheduler.services import Services
 
-_PICKABLE = 80  # an area this small lists its units to pick from
 _TEXT_LIMITS = {
     "title": briefing_input.MAX_TITLE,
     "key_message": briefings_db.MAX_KEY_MESSAGE,
@@ -115,25 +115,26 @@ class FormApi:
                     {"code": code, "label": t(lang, f"channel.{code}")} for code in CHANNELS
                 ],
                 "levels": list(LEVELS),
+                "tags": await audience_db.tags_in_scope(services.db, viewer),
                 "kecamatan": [
                     {"id": unit.id, "label": unit.name}
                     for unit in area.units.values()
                     if unit.kind == "kecamatan" and unit.id != area.root.id
                 ],
-                # A kecamatan's desa/kelurahan to pick one by one (the regency picks kecamatan).
+                # The units of the scope to pick one by one (the page searches them).
                 "units": [
                     {"id": unit.id, "label": plain(unit_label(lang, unit.kind, unit.name))}
                     for unit in area.units.values()
                     if unit.id != area.root.id
-                ]
-                if len(area.units) <= _PICKABLE
-                else [],
+                ],
                 "limits": {
                     **_TEXT_LIMITS,
                     "point": briefing_input.MAX_POINT,
                     "points": briefing_input.MAX_POINTS,
                     "tag": briefing_input.MAX_TAG,
                     "tags": briefing_input.MAX_TAGS,
+                    "attachments": briefings_db.MAX_ATTACHMENTS,
+                    "material_mb": FormMaterial.cap(services) // (1024 * 1024),
                 },
                 "draft": _draft_json(draft, services) if draft is not None else None,
             }
@@ -210,6 +211,7 @@ class FormApi:
                 unit_ids=tuple(form.targets.unit_ids)
                 if form.targets.kind in ("kecamatan", "units")
                 else (),
+                tag=audience_db.clean_tag(form.targets.tag) if form.targets.kind == "tag" else None,
             )
         except AudienceError:
             out.errors["targets"] = plain(t(lang, "webapp.form.required"))

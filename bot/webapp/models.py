@@ -52,9 +52,10 @@ class ExcelRequest(_Strict):
 
 
 class Targets(_Strict):
-    kind: Literal["scope", "level", "kecamatan", "units"]
+    kind: Literal["scope", "level", "kecamatan", "tag", "units"]
     levels: list[Literal["opd", "kecamatan", "village"]] = Field(default_factory=list, max_length=3)
     unit_ids: list[int] = Field(default_factory=list, max_length=1000)
+    tag: str = Field(default="", max_length=200)
 
 
 class BriefingForm(_Strict):

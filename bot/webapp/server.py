@@ -7,8 +7,8 @@ Opened in post_init when ``webapp.url`` is set, closed in post_shutdown; it list
 * ``GET /`` — the page (static/index.html); ``GET /static/{name}`` its CSS and script.
   Public: they hold no data. Everything is gzip-compressed when the browser accepts it.
 * ``GET /api/session`` — who is signed in, their area and the page's texts (coordinator).
-* the dashboard's API (bot/webapp/recap_api.py) and the form's (bot/webapp/form_api.py),
-  every call signed by Telegram (bot/webapp/auth.py).
+* the dashboard's API (bot/webapp/recap_api.py) and the form's (bot/webapp/form_api.py,
+  its material upload bot/webapp/form_material.py), every call signed by Telegram (bot/webapp/auth.py).
 
 The "📊 Dasbor" menu button of coordinators' chats is set with their command menu
 (handlers/menus.py), whose signature includes ``webapp.url``.
@@ -27,6 +27,7 @@ from bot.core.texts import CATALOGUE, t
 from bot.local_site import LocalSite
 from bot.webapp.auth import person, plain
 from bot.webapp.form_api import FormApi
+from bot.webapp.form_material import FormMaterial
 from bot.webapp.recap_api import PERIODS, RecapApi, unit_json
 from db import recap_area, scope
 from scheduler.services import Services
@@ -91,6 +92,7 @@ class WebAppServer:
         app.router.add_get("/api/session", self._session)
         RecapApi(self._services, self._bot).routes(app)
         FormApi(self._services, self._bot).routes(app)
+        FormMaterial(self._services, self._bot).routes(app)
         return app
 
     async def start(self) -> None:

@@ -75,9 +75,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{part} (pisahkan dengan koma)",
         "en": "{part} (separated by commas)",
     },
+    "webapp.form.targets.tag": {"id": "Unit dengan tag", "en": "Units with a tag"},
+    "webapp.form.unit_search": {"id": "Cari unit…", "en": "Search units…"},
     "webapp.form.attachments": {
-        "id": "Materi (foto, video, berkas) ditambahkan dari pratinjau di chat.",
-        "en": "Material (photos, videos, files) is added from the preview in the chat.",
+        "id": "Materi (foto, video, PDF, dokumen): paling banyak {limit} berkas, "
+        "masing-masing paling besar {size} MB.",
+        "en": "Material (photos, videos, PDF, documents): at most {limit} files, "
+        "each at most {size} MB.",
+    },
+    "webapp.form.material_caption": {
+        "id": "📎 Materi untuk draf briefing",
+        "en": "📎 Material for the briefing draft",
+    },
+    "webapp.form.material_saved": {
+        "id": "Materi disimpan: {count} dari paling banyak {limit}.",
+        "en": "Material kept: {count} of at most {limit}.",
+    },
+    "webapp.form.material_unsupported": {
+        "id": "Materi harus berupa foto, video, PDF atau dokumen.",
+        "en": "Material must be a photo, video, PDF or document.",
+    },
+    "webapp.form.material_too_big": {
+        "id": "Berkas terlalu besar: paling besar {size} MB.",
+        "en": "The file is too big: at most {size} MB.",
     },
     "webapp.form.preview": {"id": "👁 Pratinjau", "en": "👁 Preview"},
     "webapp.form.sent": {

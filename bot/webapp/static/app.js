@@ -35,7 +35,10 @@ const App = (() => {
 
   async function api(path, body) {
     const options = { headers: { "X-Telegram-Init-Data": initData } };
-    if (body !== undefined) {
+    if (body instanceof FormData) {
+      options.method = "POST";
+      options.body = body;
+    } else if (body !== undefined) {
       options.method = "POST";
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);

@@ -29,6 +29,7 @@ window.BriefingForm = (() => {
     const chosen = draft && draft.targets ? draft.targets : { kind: "scope" };
     const kinds = ["scope", "level"]
       .concat(form.kecamatan.length ? ["kecamatan"] : [])
+      .concat(form.tags.length ? ["tag"] : [])
       .concat(form.units.length ? ["units"] : []);
     const box = el("div", { id: "f-targets" });
     for (const kind of kinds) {
@@ -42,6 +43,22 @@ window.BriefingForm = (() => {
     }
     const levels = form.levels.map((code) => ({ code, label: T("webapp.form.level." + code) }));
     box.append(checks("levels", levels, chosen.levels || []));
+    if (form.tags.length) {
+      box.append(el("select", { id: "f-tag", "aria-label": T("webapp.form.targets.tag") },
+        form.tags.map((tag) => el("option", Object.assign(
+          { value: tag, text: tag }, chosen.kind === "tag" && chosen.tag === tag ? { selected: "" } : {},
+        )))));
+    }
+    if (form.units.length) {
+      const search = el("input", { id: "f-unit-search", type: "search", placeholder: T("webapp.form.unit_search"), "aria-label": T("webapp.form.unit_search") });
+      search.addEventListener("input", () => {
+        const wanted = search.value.replace(/\s+/g, "").toLowerCase();
+        for (const option of box.querySelectorAll("#f-units option")) {
+          option.hidden = !option.textContent.replace(/\s+/g, "").toLowerCase().includes(wanted);
+        }
+      });
+      box.append(search);
+    }
     for (const kind of ["kecamatan", "units"]) {
       if (!form[kind].length) continue;
       box.append(el("select", { id: "f-" + kind, multiple: "", size: "5", "aria-label": T("webapp.form.targets." + kind) },
@@ -51,6 +68,28 @@ window.BriefingForm = (() => {
         )))));
     }
     return box;
+  }
+
+  function material(form) {
+    const input = el("input", {
+      id: "f-material", name: "material", type: "file", multiple: "",
+      accept: "image/jpeg,image/png,image/webp,video/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.txt",
+    });
+    input.addEventListener("change", async () => {
+      const status = document.getElementById("err-material");
+      for (const file of Array.from(input.files)) {
+        const body = new FormData();
+        body.append("file", file, file.name);
+        try {
+          const answer = await api("api/form/material", body);
+          status.textContent = answer.error || answer.message;
+        } catch (error) {
+          status.textContent = error.message;
+        }
+      }
+      input.value = "";
+    });
+    return input;
   }
 
   function build(form) {
@@ -77,7 +116,8 @@ window.BriefingForm = (() => {
       field("hashtags", T("webapp.form.hashtags"), text("hashtags", form.limits.hashtags)),
       ...["demographic", "geographic", "psychographic"].map((name) => field(
         name, T("webapp.form.tags", { part: T("compose.part." + name) }), text(name, 400))),
-      el("p", { class: "hint", text: T("webapp.form.attachments") }),
+      field("material", T("compose.part.attachments"), material(form),
+        T("webapp.form.attachments", { limit: form.limits.attachments, size: form.limits.material_mb })),
       el("button", { type: "submit", id: "preview", text: T("webapp.form.preview") }),
     );
     if (form.draft) notice(T("webapp.form.draft_loaded"));
@@ -101,6 +141,7 @@ window.BriefingForm = (() => {
         levels: kind === "level" ? ticked(root, "levels") : [],
         unit_ids: (kind === "kecamatan" || kind === "units") && picker
           ? Array.from(picker.selectedOptions).map((option) => Number(option.value)) : [],
+        tag: kind === "tag" && picker ? picker.value : "",
       },
       deadline: get("deadline") || null,
       points: get("points"),
