@@ -64,6 +64,7 @@ from handlers.context import HumasContext
 from handlers.menus import schedule_menu_sync, set_default_menus
 from scheduler.engine import DeliveryEngine
 from scheduler.file_archive import FileArchive
+from scheduler.job_queue import PromptJobQueue
 from scheduler.jobs import start_schedule
 from scheduler.link_checks import LinkVerifier
 from scheduler.metrics import MeteredRequest
@@ -122,6 +123,7 @@ def build_application(
         ApplicationBuilder()
         .bot(bot)
         .context_types(ContextTypes(context=HumasContext, bot_data=BotData))
+        .job_queue(PromptJobQueue())
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)

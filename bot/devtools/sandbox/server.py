@@ -169,6 +169,7 @@ class SandboxServer(
             if tracked:
                 self._in_flight -= 1
                 self._last_request = loop.time()
+                self.touch_activity()
 
     def _count_error(self, method: str, err: ApiError) -> None:
         if err.code == 400:

@@ -42,6 +42,8 @@ class SandboxState(FileStore):
         self.pending_updates: list[JSON] = []
         self.updates_changed = asyncio.Event()
         self.messages_changed = asyncio.Event()
+        # Set when a request ends or updates are confirmed: what wait_idle watches.
+        self.activity_changed = asyncio.Event()
         self._next_update_id = 1
         self._next_user_id = 100001
         self._next_group_id = -1001000000001
@@ -192,9 +194,14 @@ class SandboxState(FileStore):
         """Wake long pollers so they re-check the queue (or notice they were superseded)."""
         self.updates_changed = _signal(self.updates_changed)
 
+    def touch_activity(self) -> None:
+        """Wake idle waiters after a request ended or updates were confirmed."""
+        self.activity_changed = _signal(self.activity_changed)
+
     def confirm_updates(self, offset: int) -> None:
         """getUpdates offset: forget updates below it; a negative one keeps the last -offset."""
         if offset < 0:
             self.pending_updates = self.pending_updates[offset:]
         else:
             self.pending_updates = [u for u in self.pending_updates if u["update_id"] >= offset]
+        self.touch_activity()

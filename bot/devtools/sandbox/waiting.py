@@ -61,7 +61,13 @@ class Waiting(SandboxState):
                     f"sandbox not idle after {timeout}s: {len(self.pending_updates)} unconfirmed "
                     f"update(s), {self._in_flight} request(s) in flight\n{self.describe()}"
                 )
-            await asyncio.sleep(min(max(quiet / 2, 0.005), 0.02))
+            # Looked at again when a request ends or updates are confirmed, else after a
+            # short while (the quiet period running out).
+            event = self.activity_changed
+            try:
+                await asyncio.wait_for(event.wait(), min(max(quiet / 2, 0.005), 0.02))
+            except TimeoutError:
+                pass
 
     def describe(self, chat_id: int | None = None) -> str:
         """Debugging dump: a chat's bot messages, queue state, request counts, recent errors."""
