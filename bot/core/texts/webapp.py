@@ -75,7 +75,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{part} (pisahkan dengan koma)",
         "en": "{part} (separated by commas)",
     },
-    "webapp.form.targets.tag": {"id": "Unit dengan tag", "en": "Units with a tag"},
+    "webapp.form.targets.tag": {"id": "Unit dengan label", "en": "Units with a label"},
     "webapp.form.unit_search": {"id": "Cari unit…", "en": "Search units…"},
     "webapp.form.attachments": {
         "id": "Materi (foto, video, PDF, dokumen): paling banyak {limit} berkas, "
