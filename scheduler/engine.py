@@ -112,6 +112,8 @@ class DeliveryEngine:
         self._variants: OrderedDict[int, dict[str, list[Content]]] = OrderedDict()
         self._round = 0
         self._idle_round = -1
+        self._idle = asyncio.Event()  # set when a round found nothing to do
+        self._sends_ended = 0  # sends finished so far (a round they overlap is not idle)
         self.recovered = 0  # deliveries found in flight at the last start
         self._metrics = metrics  # counts each delivery's result (scheduler/metrics.py)
 
@@ -225,7 +227,12 @@ class DeliveryEngine:
         self._wake.set()
 
     async def wait_idle(self, timeout: float = 60.0) -> None:  # noqa: ASYNC109
-        """Until nothing due is pending or in flight (for tests and the demo)."""
+        """Until nothing due is pending or in flight (for tests and the demo).
+
+        Idle means a whole round, begun after this call, found nothing to dispatch and
+        nothing in flight. The loop reports it through an event; the engine is nudged
+        again every 50 ms only in case the clock was moved without a ``wake()``.
+        """
         if self._task is None:
             raise RuntimeError("the delivery engine is not running")
         wanted = self._round + 1
@@ -237,8 +244,12 @@ class DeliveryEngine:
                 raise RuntimeError("the delivery engine stopped")
             if loop.time() > deadline:
                 raise TimeoutError("the delivery engine did not become idle")
+            self._idle.clear()
             self._wake.set()
-            await asyncio.sleep(0.01)
+            try:
+                await asyncio.wait_for(self._idle.wait(), 0.05)
+            except TimeoutError:
+                pass
 
     async def wait_done(self, message_id: int, timeout: float = 60.0) -> None:  # noqa: ASYNC109
         """Until every delivery of one message is final (for tests and the demo)."""
@@ -319,6 +330,10 @@ class DeliveryEngine:
         """Dispatch what is due; return how long to sleep unless woken earlier."""
         self._round += 1
         number = self._round
+        # A send that ends while this round reads the database may have been seen as
+        # 'sending' there and be gone from the in-flight set afterwards: such a round
+        # proves nothing, so it is not idle (the send's end wakes the next round).
+        sends_ended = self._sends_ended
         now = self._clock.now()
         due = await outbox.due_messages(self._db, now)
         quiet = self._quiet.contains(now)
@@ -355,13 +370,14 @@ class DeliveryEngine:
             self._in_flight[head.chat_id] = asyncio.create_task(self._deliver(head))
         # Read before closing messages: a send may end while they are being closed, and
         # its message is then closed only by the next round, which must not count as idle.
-        busy = waiting or bool(self._in_flight)
+        busy = waiting or bool(self._in_flight) or self._sends_ended != sends_ended
         if await self._finish_messages(now):
             changed = True
         if changed:
             return 0.0
         if not busy:
             self._idle_round = number
+            self._idle.set()
         return delay
 
     async def _finish_messages(self, now: datetime) -> bool:
@@ -414,6 +430,7 @@ class DeliveryEngine:
             log.exception("delivery %s: unexpected error", head.id)
         finally:
             self._in_flight.pop(head.chat_id, None)
+            self._sends_ended += 1
             self._wake.set()
 
     async def _safe(self, write: Coroutine[Any, Any, T]) -> T:
