@@ -140,3 +140,13 @@ def test_the_readme_documents_every_deploy_file() -> None:
     for command in ("humas-bot backup", "humas-bot restore", "humas-bot migrate --dry-run"):
         assert command in section
     assert "/revoke" in section and "HUMAS_TELEGRAM__TOKEN" in section
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Run the tests") :]
+    block = section[section.index("```sh\n") + 6 : section.index("\n```")]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for line in block.splitlines():
+        assert line in ci.splitlines(), line
+    assert "pytest -q -n auto" in block
