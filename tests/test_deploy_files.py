@@ -145,7 +145,8 @@ def test_the_readme_documents_every_deploy_file() -> None:
 def test_ci_runs_the_readmes_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Run the tests") :]
-    block = section[section.index("```sh\n") + 6 : section.index("\n```")]
+    start = section.index("```sh\n") + len("```sh\n")
+    block = section[start : section.index("\n```", start)]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     for line in block.splitlines():
         assert line in ci.splitlines(), line
