@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import tzinfo
 from functools import partial
 from typing import Any
 
@@ -31,7 +30,7 @@ from handlers.commands import spec
 from handlers.context import HumasContext
 from handlers.guard import guarded, refuse
 from handlers.recap_view import SpanCode
-from scheduler import recap_files
+from scheduler import recap_captions, recap_files
 from scheduler.recap_files import File
 from scheduler.recap_pack import PeriodPack, span_pack
 
@@ -105,11 +104,6 @@ async def _send(
         )
 
 
-def _scope(context: HumasContext, found: Recap | PeriodPack) -> str:
-    scope = found.scope if isinstance(found, Recap) else found.period.scope
-    return unit_label(context.lang, scope.kind, scope.name)
-
-
 async def _send_chart(
     update: Update,
     context: HumasContext,
@@ -120,7 +114,7 @@ async def _send_chart(
     """Render a chart in a thread (the chat shows "sending a photo") and send it."""
     await context.bot.send_chat_action(_chat_id(update), ChatAction.UPLOAD_PHOTO)
     chart = await asyncio.to_thread(render)
-    caption = context.t("rfile.chart_caption", title=title, scope=_scope(context, found))
+    caption = recap_captions.chart_caption(context.lang, title, found)
     await _send(update, context, chart, caption, photo=True)
 
 
@@ -136,7 +130,7 @@ async def _send_excel(
     await context.bot.send_chat_action(_chat_id(update), ChatAction.UPLOAD_DOCUMENT)
     file = await asyncio.to_thread(render)
     csv = InlineKeyboardButton(context.t("rfile.button.csv"), callback_data=csv_data)
-    caption = context.t("rfile.excel_caption", title=title, scope=_scope(context, found))
+    caption = recap_captions.excel_caption(context.lang, title, found)
     await _send(update, context, file, caption, markup=InlineKeyboardMarkup([[csv]]))
 
 
@@ -172,7 +166,7 @@ async def on_briefing_chart(update: Update, context: HumasContext) -> None:
         return
     found, average = got
     render = partial(recap_files.briefing_chart, found, context.lang, context.tz, average)
-    await _send_chart(update, context, render, esc(found.briefing.title), found)
+    await _send_chart(update, context, render, recap_captions.briefing_title(found), found)
 
 
 @guarded("coordinator")
@@ -183,7 +177,8 @@ async def on_briefing_excel(update: Update, context: HumasContext) -> None:
     found, average = got
     render = partial(recap_files.briefing_excel, found, context.lang, context.tz, average)
     csv_data = BRIEFING_CSV.build(found.briefing.id, found.scope.id)
-    await _send_excel(update, context, render, esc(found.briefing.title), found, csv_data)
+    title = recap_captions.briefing_title(found)
+    await _send_excel(update, context, render, title, found, csv_data)
 
 
 @guarded("coordinator")
@@ -193,7 +188,7 @@ async def on_briefing_csv(update: Update, context: HumasContext) -> None:
         return
     found = got[0]
     file = recap_files.briefing_csv(found, context.lang, context.tz)
-    await _send(update, context, file, context.t("rfile.csv_caption", scope=_scope(context, found)))
+    await _send(update, context, file, recap_captions.csv_caption(context.lang, found))
 
 
 # ---- a period -------------------------------------------------------------------------
@@ -219,14 +214,6 @@ async def _period(
     return pack, span
 
 
-def _period_title(context: HumasContext, span: Span) -> str:
-    return context.t(
-        "rfile.period_title",
-        start=format_date(span.first, "d MMM y", locale=context.lang),
-        end=format_date(span.last, "d MMM y", locale=context.lang),
-    )
-
-
 @guarded("coordinator")
 async def on_period_chart(update: Update, context: HumasContext) -> None:
     got = await _period(update, context, PERIOD_CHART)
@@ -234,12 +221,8 @@ async def on_period_chart(update: Update, context: HumasContext) -> None:
         return
     pack, span = got
     render = partial(recap_files.period_trend, pack, context.lang, context.tz)
-    await _send_chart(update, context, render, _period_title(context, span), pack)
-
-
-def _period_excel(pack: PeriodPack, lang: str, zone: tzinfo) -> File:
-    charts = recap_files.period_charts(pack, lang, zone)
-    return recap_files.period_excel(pack, lang, zone, charts)
+    title = recap_captions.period_title(context.lang, span)
+    await _send_chart(update, context, render, title, pack)
 
 
 @guarded("coordinator")
@@ -248,9 +231,10 @@ async def on_period_excel(update: Update, context: HumasContext) -> None:
     if got is None:
         return
     pack, span = got
-    render = partial(_period_excel, pack, context.lang, context.tz)
+    render = partial(recap_files.period_workbook, pack, context.lang, context.tz)
     csv_data = PERIOD_CSV.build(span.code, pack.period.scope.id)
-    await _send_excel(update, context, render, _period_title(context, span), pack, csv_data)
+    title = recap_captions.period_title(context.lang, span)
+    await _send_excel(update, context, render, title, pack, csv_data)
 
 
 @guarded("coordinator")
@@ -260,7 +244,7 @@ async def on_period_csv(update: Update, context: HumasContext) -> None:
         return
     pack = got[0]
     file = recap_files.period_csv(pack, context.lang, context.tz)
-    await _send(update, context, file, context.t("rfile.csv_caption", scope=_scope(context, pack)))
+    await _send(update, context, file, recap_captions.csv_caption(context.lang, pack))
 
 
 # ---- /laporan_bulanan -----------------------------------------------------------------
@@ -337,7 +321,7 @@ async def _month(update: Update, context: HumasContext, span: Span) -> None:
     except OutOfScope:
         await refuse(update, context, context.t("denied.scope"))
         return
-    scope = _scope(context, pack)
+    scope = recap_captions.scope_label(context.lang, pack)
     if not pack.period.briefings:
         await _say(update, context, context.t("rfile.month_empty", month=month, scope=scope))
         return

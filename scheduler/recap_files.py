@@ -80,6 +80,12 @@ def period_excel(pack: PeriodPack, lang: str, zone: tzinfo, charts: tuple[File, 
     )
 
 
+def period_workbook(pack: PeriodPack, lang: str, zone: tzinfo) -> File:
+    """The workbook a period's "⬇️ Excel" sends, in the chat and from the dashboard: the
+    period's sheets with its two charts embedded."""
+    return period_excel(pack, lang, zone, period_charts(pack, lang, zone))
+
+
 def period_csv(pack: PeriodPack, lang: str, zone: tzinfo) -> File:
     return File(f"{_period_stem(pack, zone)}-per-unit.csv", csv_bytes(period_per_unit(pack, lang)))
 

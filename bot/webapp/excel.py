@@ -1,27 +1,21 @@
-"""The dashboard's "⬇️ Excel": the chat button's workbook (scheduler/recap_files.py, built
-in a thread as the chat does), sent into the person's private chat as a document with
-the chat's caption. The recap is read for the person as they are now (scope checked)."""
+"""The dashboard's "⬇️ Excel": the chat button's workbook and caption
+(scheduler/recap_files.py, scheduler/recap_captions.py, rendered in a thread as the chat
+does), sent into the person's private chat as a document. The recap is read for the
+person as they are now (scope checked)."""
 
 from __future__ import annotations
 
 import asyncio
 
-from babel.dates import format_date
 from telegram import Bot
 
 from bot.core.periods import Span
-from bot.core.texts import esc, t, unit_label
 from db import recap, recap_lists
 from db.officers import Officer
-from db.recap_area import UnitRef
-from scheduler import recap_files
+from scheduler import recap_captions, recap_files
 from scheduler.recap_files import File
-from scheduler.recap_pack import PeriodPack, span_pack
+from scheduler.recap_pack import span_pack
 from scheduler.services import Services
-
-
-def _scope(lang: str, scope: UnitRef) -> str:
-    return unit_label(lang, scope.kind, scope.name)
 
 
 async def _send(bot: Bot, viewer: Officer, file: File, caption: str) -> None:
@@ -42,19 +36,9 @@ async def send_briefing_excel(
         return False
     average = await recap_lists.regency_rate(services.db, [briefing_id], now)
     file = await asyncio.to_thread(recap_files.briefing_excel, found, lang, zone, average)
-    caption = t(
-        lang,
-        "rfile.excel_caption",
-        title=esc(found.briefing.title),
-        scope=_scope(lang, found.scope),
-    )
-    await _send(bot, viewer, file, caption)
+    title = recap_captions.briefing_title(found)
+    await _send(bot, viewer, file, recap_captions.excel_caption(lang, title, found))
     return True
-
-
-def _period_excel(pack: PeriodPack, lang: str, services: Services) -> File:
-    zone = services.config.tz
-    return recap_files.period_excel(pack, lang, zone, recap_files.period_charts(pack, lang, zone))
 
 
 async def send_period_excel(
@@ -66,13 +50,7 @@ async def send_period_excel(
     pack = await span_pack(
         services.db, viewer, span, services.clock.now(), zone=zone, area_id=area_id
     )
-    file = await asyncio.to_thread(_period_excel, pack, lang, services)
-    title = t(
-        lang,
-        "rfile.period_title",
-        start=format_date(span.first, "d MMM y", locale=lang),
-        end=format_date(span.last, "d MMM y", locale=lang),
-    )
-    caption = t(lang, "rfile.excel_caption", title=title, scope=_scope(lang, pack.period.scope))
-    await _send(bot, viewer, file, caption)
+    file = await asyncio.to_thread(recap_files.period_workbook, pack, lang, zone)
+    title = recap_captions.period_title(lang, span)
+    await _send(bot, viewer, file, recap_captions.excel_caption(lang, title, pack))
     return True
