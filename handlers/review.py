@@ -23,6 +23,7 @@ from bot.core.texts import esc, fmt_short, t
 from db import briefings as briefings_db
 from db import link_checks as checks_db
 from db import officers as officers_db
+from db import releases as releases_db
 from db import review_bulk
 from db import submissions as submissions_db
 from db.captions import too_similar
@@ -89,7 +90,12 @@ async def _card(context: HumasContext, submission: Submission, waiting: int) -> 
         what = context.t("review.kind.link", platform=context.t(f"platform.{submission.platform}"))
         body = await _check(context, submission) + esc(submission.url or "")
     else:
-        what = context.t("review.kind.draft")
+        release = await releases_db.for_submission(context.db, submission.id)
+        what = (
+            context.t("review.kind.release", title=esc(release.title))
+            if release is not None
+            else context.t("review.kind.draft")
+        )
         body = _similarity(context, submission) + (
             f"<blockquote>{esc(submission.draft_text)}</blockquote>"
             if submission.draft_text
@@ -200,6 +206,11 @@ async def _tell_officer(context: HumasContext, submission: Submission) -> None:
     if submitter is None or not submitter.is_active:
         return
     about = {lang: await _about(context, submission, lang) for lang in ("id", "en")}
+    # A press release is fixed in /rilis, where its answers were kept; a draft is sent anew.
+    release = submission.kind == "draft" and (
+        await releases_db.for_submission(context.db, submission.id) is not None
+    )
+    key = f"review.told.{submission.status}" + (".release" if release else "")
 
     def render(lang: str) -> list[Content]:
         note = (
@@ -211,7 +222,7 @@ async def _tell_officer(context: HumasContext, submission: Submission) -> None:
             Content(
                 t(
                     lang,
-                    f"review.told.{submission.status}",
+                    key,
                     receipt=submission.receipt,
                     about=about[lang],
                     note=note,

@@ -181,10 +181,13 @@ async def test_review_approves_revises_and_rejects_a_release(bot: BotDriver) -> 
     shown = bot.sandbox.messages(coordinator)[before:]
     assert shown[0].media_type == "document"  # the .docx itself, to read
     assert "D0001" in card and "Gunungputri, 1 Desember 2026 –" in card
+    assert "rilis pers «" in card and "· draf" not in card
     await bot.press(coordinator, "✏️ Revisi")
     await bot.say(coordinator, "Tambahkan jumlah balita yang diimunisasi")
     await settle(bot)
-    assert "Tambahkan jumlah balita" in joined(bot.sandbox.messages(siti)[-1:])
+    told = joined(bot.sandbox.messages(siti)[-1:])
+    assert "Tambahkan jumlah balita" in told
+    assert "Rilis pers No. D0001" in told and "/rilis" in told and "/draf" not in told
 
     offer = joined(await bot.say(siti, "/rilis"))
     assert "diminta direvisi" in offer and "Tambahkan jumlah balita" in offer

@@ -203,6 +203,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "review.kind.link": {"id": "tautan {platform}", "en": "{platform} link"},
     "review.kind.draft": {"id": "draf", "en": "draft"},
+    "review.kind.release": {"id": "rilis pers «{title}»", "en": "press release “{title}”"},
     "review.late": {"id": " (terlambat)", "en": " (late)"},
     "review.button.approve": {"id": "✅ Setujui", "en": "✅ Approve"},
     "review.button.revise": {"id": "✏️ Revisi", "en": "✏️ Revise"},
@@ -267,6 +268,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "Perbaiki, lalu kirim lagi dengan /draf.",
         "en": "✏️ Submission No. <b>{receipt}</b> ({about}) <b>needs revision</b>.{note}\n"
         "Fix it, then send it again with /draf.",
+    },
+    "review.told.disetujui.release": {
+        "id": "✅ Rilis pers No. <b>{receipt}</b> ({about}) <b>disetujui</b> koordinator.{note}",
+        "en": "✅ Press release No. <b>{receipt}</b> ({about}) was <b>approved</b> by a coordinator.{note}",
+    },
+    "review.told.perlu_revisi.release": {
+        "id": "✏️ Rilis pers No. <b>{receipt}</b> ({about}) <b>perlu revisi</b>.{note}\n"
+        "Buka /rilis untuk memperbaikinya: jawaban Anda masih tersimpan.",
+        "en": "✏️ Press release No. <b>{receipt}</b> ({about}) <b>needs revision</b>.{note}\n"
+        "Open /rilis to fix it: your answers are kept.",
+    },
+    "review.told.ditolak.release": {
+        "id": "❌ Rilis pers No. <b>{receipt}</b> ({about}) <b>ditolak</b> koordinator.{note}",
+        "en": "❌ Press release No. <b>{receipt}</b> ({about}) was <b>rejected</b> by a coordinator.{note}",
     },
     "review.told.ditolak": {
         "id": "❌ Kiriman No. <b>{receipt}</b> ({about}) <b>ditolak</b> koordinator.{note}",
