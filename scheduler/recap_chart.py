@@ -4,7 +4,9 @@
   per kecamatan (regency view) or desa/kelurahan (kecamatan view), on time and late
   stacked, as a share of the units targeted; the least compliant at the top (the
   ones to chase first); the regency's average as a dashed vertical line. Beyond
-  :data:`MAX_BARS` rows the most compliant are summed into one "n lainnya" bar.
+  :data:`MAX_BARS` rows the most compliant are summed into one "n lainnya" bar. A row
+  counting units with no officer yet has its figure marked "*", explained under the axis
+  (those units count as not reported, as on the /rekap screen).
 - **Weekly trend** (a period): one stacked bar per week (deadline weeks, Monday first).
 
 Sized for a 6-inch phone: 1080 pixels wide at 150 dpi, text at 11 pt or more, the
@@ -40,6 +42,7 @@ DPI = 150
 WIDTH_INCHES = 7.2  # 1080 pixels
 BAR_INCHES = 0.36
 _HEAD_INCHES, _FOOT_INCHES, _MIN_INCHES = 1.9, 0.9, 4.0
+_NOTE_INCHES = 0.35  # the "* belum ada petugas" line under the axis
 _FONT = 11
 _LABEL_CHARS = 26
 _ON_TIME, _LATE, _AVERAGE = "#2E7D32", "#F9A825", "#C62828"
@@ -164,13 +167,13 @@ def bars_figure(
 ) -> Figure:
     """The horizontal bar chart (its Axes' first two containers are the on-time and the
     late bars, one patch per row)."""
+    no_officer = sum(bar.counts.no_officer for bar in bars)
+    foot = _FOOT_INCHES + (_NOTE_INCHES if no_officer else 0.0)
     with _style():
         count = max(len(bars), 1)
-        height = max(_MIN_INCHES, _HEAD_INCHES + _FOOT_INCHES + BAR_INCHES * count)
+        height = max(_MIN_INCHES, _HEAD_INCHES + foot + BAR_INCHES * count)
         figure = _figure(height)
-        axes = figure.add_axes(
-            (0.36, _FOOT_INCHES / height, 0.58, 1 - (_HEAD_INCHES + _FOOT_INCHES) / height)
-        )
+        axes = figure.add_axes((0.36, foot / height, 0.58, 1 - (_HEAD_INCHES + foot) / height))
         _heading(figure, title, subtitle)
         rows = range(len(bars))
         on_time = [bar.on_time for bar in bars]
@@ -187,7 +190,8 @@ def bars_figure(
             axes.text(
                 min(bar.on_time + bar.late, 100) + 1.5,
                 row,
-                f"{bar.counts.percent}% ({bar.counts.reported}/{bar.counts.targeted})",
+                f"{bar.counts.percent}% ({bar.counts.reported}/{bar.counts.targeted})"
+                + (" *" if bar.counts.no_officer else ""),
                 va="center",
                 fontsize=_FONT,
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0},
@@ -203,6 +207,9 @@ def bars_figure(
         axes.set_xlabel(axis, fontsize=_FONT)
         _tidy(axes, "x")
         _legend(figure, axes)
+        if no_officer:
+            note = t(lang, "rfile.chart.no_officer", count=no_officer)
+            figure.text(0.03, 0.12 / height, note, fontsize=_FONT, color="#444444", va="bottom")
         return figure
 
 

@@ -9,6 +9,7 @@ import asyncio
 import csv
 import io
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -185,6 +186,31 @@ def test_many_rows_are_capped_with_the_rest_summed() -> None:
     figure = recap_chart.bars_figure(bars, "en", title="T", subtitle="S", axis="A", average=None)
     assert [len(container) for container in figure.axes[0].containers] == [45, 45]
     assert figure.get_figheight() > 45 * recap_chart.BAR_INCHES  # grows with the bars
+    assert not any("*" in text.get_text() for text in [*figure.texts, *figure.axes[0].texts])
+
+
+def test_rows_with_units_without_an_officer_are_marked_and_explained() -> None:
+    def row(n: int, counts: Counts) -> GroupRow:
+        return GroupRow(UnitRef(n, f"32.01.{n:02d}", f"K{n}", "kecamatan", 1, None, None), counts)
+
+    groups = [
+        row(1, Counts(targeted=4, on_time=2, missing=2, no_officer=2)),
+        row(2, Counts(targeted=3, on_time=3)),
+        row(3, Counts(targeted=2, missing=2, no_officer=1)),
+    ]
+    bars = recap_chart.compliance_bars(groups, "id")
+    staffed = [recap_chart.Bar(bar.label, replace(bar.counts, no_officer=0)) for bar in bars]
+    plain = recap_chart.bars_figure(staffed, "id", title="T", subtitle="S", axis="A", average=None)
+    figure = recap_chart.bars_figure(bars, "id", title="T", subtitle="S", axis="A", average=None)
+    labels = [text.get_text() for text in figure.axes[0].texts]
+    assert labels == ["0% (0/2) *", "50% (2/4) *", "100% (3/3)"]
+    notes = [text.get_text() for text in figure.texts if text.get_text().startswith("*")]
+    assert notes == ["* termasuk 3 yang belum ada petugas (dihitung belum melapor)"]
+    assert figure.get_figheight() > plain.get_figheight()  # room for the note
+    english = recap_chart.bars_figure(bars, "en", title="T", subtitle="S", axis="A", average=None)
+    assert "* includes 3 with no officer yet (counted as not reported)" in [
+        text.get_text() for text in english.texts
+    ]
 
 
 async def test_a_kecamatan_coordinator_sees_only_their_desa(db: Database, world: World) -> None:

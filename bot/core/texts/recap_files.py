@@ -81,6 +81,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Regency average {percent}%",
     },
     "rfile.chart.more": {"id": "{count} lainnya", "en": "{count} more"},
+    "rfile.chart.no_officer": {
+        "id": "* termasuk {count} yang belum ada petugas (dihitung belum melapor)",
+        "en": "* includes {count} with no officer yet (counted as not reported)",
+    },
     "rfile.chart.week": {"id": "Mg {date}", "en": "Wk {date}"},
     "rfile.chart.empty": {
         "id": "Belum ada penugasan untuk digambar",
