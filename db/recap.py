@@ -143,6 +143,10 @@ class BriefingInfo:
     closed_at: datetime | None
     program_id: int | None
 
+    def running(self, now: datetime) -> bool:
+        """Not closed and its deadline still ahead: units may still report in time."""
+        return self.status != "closed" and self.deadline > now
+
 
 @dataclass(frozen=True)
 class Recap:

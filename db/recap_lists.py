@@ -31,17 +31,23 @@ CONCERNS = (
 )
 
 
+_ENDED = "(b.status = 'closed' OR b.deadline <= :now)"
+
+
 async def recent_briefings(
     db: Database, viewer: Officer, now: datetime, *, offset: int = 0, limit: int = 6
 ) -> tuple[list[BriefingInfo], int]:
     """Published briefings that target a unit in the viewer's scope (whoever wrote them:
-    the regency's too), newest first; and how many there are."""
+    the regency's too); and how many there are. Those still running come first, the
+    nearest deadline first (the ones to chase now), then the ended ones, the latest
+    deadline first."""
     area = await recap_area.area_of(db, viewer)
     params = {"now": to_db(now), "units": area.ids_json}
     total = int(await db.fetchval(f"SELECT count(*){CONCERNS}", params) or 0)
     rows = await db.fetchall(
         "SELECT b.id, b.title, b.deadline, b.publish_at, b.status, b.closed_at, b.program_id"
-        f"{CONCERNS} ORDER BY b.publish_at DESC, b.id DESC LIMIT :limit OFFSET :offset",
+        f"{CONCERNS} ORDER BY {_ENDED} ASC, CASE WHEN NOT {_ENDED} THEN b.deadline END ASC,"
+        " b.deadline DESC, b.id DESC LIMIT :limit OFFSET :offset",
         {**params, "limit": limit, "offset": offset},
     )
     return [recap.info_from_row(row) for row in rows], total

@@ -71,7 +71,14 @@ async def pick_screen(context: HumasContext, viewer: Officer, page: int) -> Scre
     rows = [
         [
             InlineKeyboardButton(
-                cut(context.t("rekap.pick.item", id=info.id, title=info.title), 40),
+                cut(
+                    context.t(
+                        "rekap.pick.item.running" if info.running(now) else "rekap.pick.item",
+                        id=info.id,
+                        title=info.title,
+                    ),
+                    40,
+                ),
                 callback_data=BRIEFING.build(info.id, area.root.id, 0),
             )
         ]

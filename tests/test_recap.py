@@ -150,7 +150,7 @@ async def test_a_regency_wide_recap_is_paged_under_the_limit(bot: BotDriver) -> 
     briefing = await publish(bot, people.regency.telegram_id, codes)
     coordinator = people.regency.telegram_id
     await bot.say(coordinator, "/rekap")
-    await bot.press(coordinator, f"#{briefing} Vaksinasi Anak")
+    await bot.press(coordinator, f"⏳ #{briefing} Vaksinasi Anak")
     seen: list[str] = []
     pages = 0
     while True:
@@ -179,7 +179,7 @@ async def test_remind_reaches_exactly_the_units_that_did_not_report_once(
     )
     coordinator = people.regency.telegram_id
     await bot.say(coordinator, "/rekap")
-    await bot.press(coordinator, f"#{briefing} Vaksinasi Anak")
+    await bot.press(coordinator, f"⏳ #{briefing} Vaksinasi Anak")
     await bot.press(coordinator, "🔔 Ingatkan yang belum (3)")
     assert "ke 3 unit yang belum" in last(bot, people.regency)
     await bot.press(coordinator, "🔔 Ya, kirim")
@@ -196,7 +196,7 @@ async def test_remind_reaches_exactly_the_units_that_did_not_report_once(
     assert not containing(bot, people.karadenan, REMINDER)
     # A second press within two hours sends nothing.
     await bot.say(coordinator, "/rekap")
-    await bot.press(coordinator, f"#{briefing} Vaksinasi Anak")
+    await bot.press(coordinator, f"⏳ #{briefing} Vaksinasi Anak")
     await bot.press(coordinator, "🔔 Ingatkan yang belum (3)")
     await bot.press(coordinator, "🔔 Ya, kirim")
     await settle(bot)

@@ -314,6 +314,20 @@ async def test_briefings_to_pick_include_the_regencys(db: Database, world: World
     assert [info.title for info in mine] == ["Vaksinasi"]
 
 
+async def test_running_briefings_are_picked_first_nearest_deadline_first(
+    db: Database, world: World
+) -> None:
+    author = world["Koordinator Kabupaten"]
+    far = await briefing(db, author, "Jauh", NOW + timedelta(days=5), "published", START)
+    near = await briefing(db, author, "Dekat", NOW + timedelta(hours=3), "published", START)
+    await target(db, far, [WANAHERANG])
+    await target(db, near, [WANAHERANG])
+    picked, total = await recap_lists.recent_briefings(db, world["Koordinator Gunungputri"], NOW)
+    assert [info.title for info in picked] == ["Dekat", "Jauh", "Pasar Murah", "Vaksinasi"]
+    assert [info.running(NOW) for info in picked] == [True, True, False, False]
+    assert total == 4
+
+
 async def test_a_units_people_and_who_can_be_reached(db: Database, world: World) -> None:
     wanaherang = await unit_id_in(db, WANAHERANG)
     extra = await insert_officer(db, "Andi Blokir", WANAHERANG)

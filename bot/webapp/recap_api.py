@@ -212,7 +212,7 @@ class RecapApi:
         app.router.add_post("/api/excel", self.excel)
 
     async def briefings(self, request: web.Request) -> web.Response:
-        """The briefings the coordinator can pick (as /rekap lists them), newest first."""
+        """The briefings the coordinator can pick, in /rekap's order (running ones first)."""
         services = self._services
         viewer = await person(request, services, "coordinator")
         assert services.db is not None

@@ -16,14 +16,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # ---- picking what to recap --------------------------------------------------------
     "rekap.pick": {
-        "id": "📊 <b>Rekap</b> — {area}\nPilih briefing atau periode:",
-        "en": "📊 <b>Recap</b> — {area}\nPick a briefing or a period:",
+        "id": "📊 <b>Rekap</b> — {area}\nPilih briefing atau periode (⏳ masih berjalan):",
+        "en": "📊 <b>Recap</b> — {area}\nPick a briefing or a period (⏳ still running):",
     },
     "rekap.pick.none": {
         "id": "📊 <b>Rekap</b> — {area}\nBelum ada briefing untuk wilayah Anda. Pilih periode:",
         "en": "📊 <b>Recap</b> — {area}\nNo briefing for your area yet. Pick a period:",
     },
     "rekap.pick.item": {"id": "#{id} {title}", "en": "#{id} {title}"},
+    "rekap.pick.item.running": {"id": "⏳ #{id} {title}", "en": "⏳ #{id} {title}"},
     "rekap.pick.page": {"id": "Halaman {page}/{pages}", "en": "Page {page}/{pages}"},
     "rekap.period.this_week": {"id": "Minggu ini", "en": "This week"},
     "rekap.period.last_week": {"id": "Minggu lalu", "en": "Last week"},
