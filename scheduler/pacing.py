@@ -118,9 +118,14 @@ class Pacer(BaseRateLimiter[BulkSend]):
         chat_burst: int = TELEGRAM_CHAT_BURST,
         time_source: TimeSource = time.monotonic,
         sleep: Sleep = asyncio.sleep,
+        speed: float = 1.0,
     ) -> None:
+        """``time_source`` and ``sleep`` keep the pacer's seconds; ``speed`` says how many
+        of them pass in a real second (a scripted run's fast time, bot/devtools/fast_time.py)."""
         if rate <= 0:
             raise ValueError("rate must be positive")
+        if speed <= 0:
+            raise ValueError("speed must be positive")
         if chat_burst < 1:
             raise ValueError("chat_burst must be at least 1")
         self.interval = 1.0 / rate
@@ -131,6 +136,7 @@ class Pacer(BaseRateLimiter[BulkSend]):
         self._tolerance = self.interval / 10  # absorbs timer lateness without bursting
         self._now = time_source
         self._sleep = sleep
+        self._speed = speed
         self._tat = 0.0  # theoretical time of the next overall grant
         self._bulk_paused_until = 0.0
         self._private: dict[int, _PrivateChat] = {}
@@ -154,9 +160,11 @@ class Pacer(BaseRateLimiter[BulkSend]):
         self._bulk_paused_until = max(self._bulk_paused_until, self._now() + seconds)
 
     def bulk_ready_in(self, chat_id: int) -> float:
-        """Seconds until a bulk send to ``chat_id`` could be granted (0: now)."""
+        """Real seconds until a bulk send to ``chat_id`` could be granted (0: now): the
+        delivery engine sleeps them on the event loop's clock."""
         now = self._now()
-        return max(0.0, self._bulk_paused_until - now, self._chat_wait(chat_id, now, bulk=True))
+        wait = max(0.0, self._bulk_paused_until - now, self._chat_wait(chat_id, now, bulk=True))
+        return wait / self._speed
 
     # ---- BaseRateLimiter ---------------------------------------------------------------
 

@@ -100,6 +100,22 @@ async def test_bulk_leaves_room_for_two_replies_whatever_the_burst() -> None:
     assert log[-1][0] - bulk_at < 0.1  # both replies at once, no 429
 
 
+async def test_bulk_ready_in_is_in_real_seconds_on_a_fast_time() -> None:
+    """The engine sleeps the answer on the event loop's clock: a pacer whose seconds pass
+    100 times faster (the demo's, the functional tests') answers in real seconds."""
+    time = FakeTime()
+    pacer = Pacer(time_source=time, sleep=time.sleep, speed=100.0)
+
+    async def refused() -> dict:
+        raise RetryAfter(5)
+
+    with pytest.raises(RetryAfter):
+        await pacer.process_request(refused, (), {}, "sendMessage", {"chat_id": 1}, BulkSend())
+    assert pacer.bulk_ready_in(2) == pytest.approx(0.05, abs=0.001)
+    with pytest.raises(ValueError, match="speed"):
+        Pacer(speed=0)
+
+
 async def test_groups_get_at_most_20_per_minute() -> None:
     pacer, telegram, time, log = pacer_and_telegram()
     for _ in range(45):

@@ -92,6 +92,7 @@ class BotDriver:
             chat_burst=delivery.chat_burst,
             time_source=self.pace.monotonic,
             sleep=self.pace.sleep,
+            speed=self.pace.speed,
         )
 
     async def start(self) -> None:
