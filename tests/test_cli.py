@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -23,12 +21,16 @@ def run(config: Path, *args: str) -> int:
     return main(["--config", str(config), *args])
 
 
-def test_help_lists_the_subcommands() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "--help"], capture_output=True, text=True, check=True
-    )
+def test_help_lists_the_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
+    # In this process: `python -m bot` itself runs in a process of its own in
+    # tests/test_attack_secrets.py (test_run_in_a_process_of_its_own_prints_no_token).
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    help_text = capsys.readouterr().out
+    assert help_text.startswith("usage: humas-bot")
     for command in ("init", "run", "demo", "invite", "units"):
-        assert command in result.stdout
+        assert command in help_text
 
 
 def test_init_twice_then_units_and_invite(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -134,7 +136,7 @@ def test_config_after_a_nested_subcommand_wins_over_the_default(
 
 
 def test_version_is_the_installed_package_version(capsys: pytest.CaptureFixture[str]) -> None:
-    # In this process: `python -m bot` itself is run by test_help_lists_the_subcommands.
+    # In this process, as test_help_lists_the_subcommands.
     with pytest.raises(SystemExit) as exited:
         main(["--version"])
     assert exited.value.code == 0
