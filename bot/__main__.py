@@ -1,5 +1,5 @@
 import sys
 
-from bot.cli import main
+from bot.cli import command
 
-sys.exit(main())
+sys.exit(command())

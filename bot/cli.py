@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
@@ -396,5 +397,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def command() -> int:
+    """The ``humas-bot`` program (and ``python -m bot``): :func:`main` in a process of its own."""
+    # What the imports made (matplotlib, PTB, pydantic, ...) lives until the process ends:
+    # the collector need not scan it again, neither while the bot runs nor at exit, where
+    # that last full pass alone took 0.4 s of every command.
+    gc.freeze()
+    return main()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(command())

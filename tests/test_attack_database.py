@@ -31,7 +31,9 @@ ANY_TOKEN = "123456:SANDBOX-TOKEN"
 
 def write_config(folder: Path, db: Path, **telegram: str) -> Path:
     config = folder / "config.toml"
-    lines = [f'[database]\npath = "{db}"\nwatch_seconds = 1\n', "[telegram]"]
+    # The bot checks its database file ten times a second (30 s by default): a file taken
+    # away is noticed at once.
+    lines = [f'[database]\npath = "{db}"\nwatch_seconds = 0.1\n', "[telegram]"]
     lines += [f'{key} = "{value}"' for key, value in {"token": ANY_TOKEN, **telegram}.items()]
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return config

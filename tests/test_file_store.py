@@ -13,14 +13,16 @@ from pathlib import Path
 import pytest
 
 from bot.core.clock import FakeClock
-from bot.devtools.driver import BotDriver, sandbox_config
-from bot.devtools.sandbox import SandboxServer
+from bot.devtools.driver import BotDriver
+from bot.devtools.fast_time import FastTime
+from bot.devtools.sandbox import LimitConfig, SandboxServer
 from db import file_store
 from db import files as files_db
 from db.backup import make_backup
 from db.files import FileRef
 from db.restore import restore_backup
 from scheduler.file_archive import FIRST_RETRY, FileArchive
+from tests.conftest import running_bot
 from tests.factories import CIBINONG, GUNUNGPUTRI, PONDOK_RAJEG, joined, publish
 
 KB = 1024
@@ -100,10 +102,14 @@ async def test_a_screenshot_is_archived_once_with_the_sandboxs_bytes(
 
 @pytest.fixture
 async def small_store_bot(
-    sandbox: SandboxServer, db_path: Path, clock: FakeClock
+    sandbox: SandboxServer,
+    sandbox_limits: LimitConfig,
+    db_path: Path,
+    clock: FakeClock,
+    pace: FastTime | None,
 ) -> AsyncIterator[BotDriver]:
-    config = sandbox_config(sandbox, db_path, files={"max_bytes": 4 * KB})
-    async with BotDriver(sandbox, config, clock) as bot:
+    files = {"max_bytes": 4 * KB}
+    async with running_bot(sandbox, sandbox_limits, db_path, clock, pace, files=files) as bot:
         yield bot
 
 
@@ -120,10 +126,14 @@ async def test_a_file_over_the_size_cap_is_refused_and_the_draft_still_taken(
 
 
 async def test_telegrams_20_mb_limit_for_bots_is_respected(
-    sandbox: SandboxServer, db_path: Path, clock: FakeClock
+    sandbox: SandboxServer,
+    sandbox_limits: LimitConfig,
+    db_path: Path,
+    clock: FakeClock,
+    pace: FastTime | None,
 ) -> None:
-    config = sandbox_config(sandbox, db_path, files={"max_bytes": 64 * KB * KB})
-    async with BotDriver(sandbox, config, clock) as bot:
+    files = {"max_bytes": 64 * KB * KB}
+    async with running_bot(sandbox, sandbox_limits, db_path, clock, pace, files=files) as bot:
         file_id = await send_document_draft(bot, b"v" * (21 * KB * KB))
         await archive(bot).wait_idle()
         row = await files_db.by_file_id(bot.db, file_id)

@@ -104,7 +104,7 @@ class TelegramConfig(_Section):
 class DatabaseConfig(_Section):
     path: Path = Path("humas.db")
     # How often the running bot checks that the file is still the one it opened.
-    watch_seconds: int = Field(default=30, ge=1, le=60)
+    watch_seconds: float = Field(default=30, ge=0.1, le=60)
 
 
 class QuietHours(_Section):
