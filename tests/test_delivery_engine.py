@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 
@@ -16,7 +13,6 @@ from bot.devtools.fast_time import FastTime
 from bot.devtools.sandbox import LimitConfig
 from db import officers as officers_db
 from db import outbox
-from db.connection import Database
 from db.officers import Officer
 from scheduler.content import Content, ContentError
 from tests.conftest import ADMIN_ID
@@ -272,47 +268,6 @@ async def test_bad_request_fails_at_once(bot: BotDriver) -> None:
     assert photo["status"] == "failed" and photo["attempts"] == 1
     assert "wrong file identifier" in photo["last_error"].lower()
     assert text["status"] == "sent"
-
-
-async def test_a_send_ending_during_a_rounds_reads_does_not_make_it_idle(
-    bot: BotDriver, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The race behind an early ``wait_idle``, made certain: each part's send waits to be
-    recorded until a round has read the heads while it was 'sending' (so the next part
-    was not a head yet), and that round then lets it end before deciding. Such a round
-    must not count as idle, or the later parts would still be pending."""
-    [person] = await add_officers(bot, 1)
-    delivery_engine = engine(bot)
-    read_heads, record_sent = outbox.heads, outbox.mark_sent
-    seen_sending = asyncio.Event()
-
-    async def heads_then_let_sends_end(
-        db: Database, message_ids: Sequence[int], now: datetime
-    ) -> list[outbox.Head]:
-        found = await read_heads(db, message_ids, now)
-        sending = await db.fetchval("SELECT count(*) FROM deliveries WHERE status = 'sending'")
-        in_flight = list(delivery_engine._in_flight.values())
-        if sending and in_flight:
-            seen_sending.set()
-            await asyncio.gather(*in_flight)
-        return found
-
-    async def mark_sent_once_seen(*args: Any) -> None:
-        await asyncio.wait_for(seen_sending.wait(), 5)
-        seen_sending.clear()
-        await record_sent(*args)
-
-    monkeypatch.setattr("scheduler.engine.outbox.heads", heads_then_let_sends_end)
-    monkeypatch.setattr("scheduler.engine.outbox.mark_sent", mark_sent_once_seen)
-    message_id = await delivery_engine.enqueue(
-        kind="notice",
-        ref=None,
-        sender_id=None,
-        recipients=[person],
-        variants={"id": [Content("satu"), Content("dua"), Content("tiga")]},
-    )
-    await delivery_engine.wait_idle()
-    assert [row["status"] for row in await rows(bot, message_id)] == ["sent", "sent", "sent"]
 
 
 async def test_content_over_telegram_limits_is_refused_before_writing(bot: BotDriver) -> None:
