@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.application import HumasApplication, build_application
-from bot.core.clock import Clock
+from bot.core.clock import FakeClock
 from bot.core.config import Settings, load_config
 from bot.devtools.fast_time import FastTime
 from bot.devtools.sandbox import SandboxServer, SentMessage
@@ -30,7 +30,7 @@ from scheduler.services import Services
 # Idle is seen this many times in a row, one event-loop turn apart: an update the updater
 # just queued reaches the per-chat processor within a turn or two.
 _SETTLED_TURNS = 3
-_BUSY_POLL = 0.001  # seconds between looks while a handler runs
+_BUSY_POLL = 0.001  # seconds between looks while busy, unless an update starts or ends first
 SCRIPTED_FLOOD_UPDATES = 1_000_000
 
 
@@ -63,15 +63,16 @@ def sandbox_config(sandbox: SandboxServer, db_path: Path, **overrides: Any) -> S
 
 
 class BotDriver:
-    """``pace``: the pacer's time (give the sandbox the same one); Telegram's real
-    seconds when ``None``. ``interactions`` counts what the driver played as a person
+    """``clock``: the application's clock, a :class:`FakeClock` the script moves (the
+    driver plays a scripted world). ``pace``: the pacer's time (give the sandbox the
+    same one); Telegram's real seconds when ``None``. ``interactions`` counts what the driver played as a person
     (``say``, ``press``, ``press_data``)."""
 
     def __init__(
         self,
         sandbox: SandboxServer,
         config: Settings,
-        clock: Clock,
+        clock: FakeClock,
         *,
         pace: FastTime | None = None,
     ) -> None:
@@ -165,7 +166,10 @@ class BotDriver:
             busy = self.sandbox.pending_updates or processor.in_flight
             if busy or not self.app.update_queue.empty():
                 settled = 0
-                await asyncio.sleep(_BUSY_POLL)
+                try:
+                    await asyncio.wait_for(processor.in_flight_changed.wait(), _BUSY_POLL)
+                except TimeoutError:
+                    pass
                 continue
             # Requests no handler waits for (deliveries, jobs) still count.
             await self.sandbox.wait_idle(timeout=remaining, quiet=0.0)
