@@ -200,7 +200,7 @@ def bars_figure(
         if not bars:
             axes.text(50, 0, t(lang, "rfile.chart.empty"), ha="center", va="center")
         axes.set_yticks(list(rows), [bar.label for bar in bars], fontsize=_FONT)
-        axes.set_ylim(len(bars) - 0.5, -0.5)  # the first bar at the top
+        axes.set_ylim(count - 0.5, -0.5)  # the first bar at the top (one empty row if none)
         axes.set_xlim(0, 125)
         axes.set_xticks([0, 25, 50, 75, 100])
         axes.tick_params(axis="x", labelsize=_FONT)

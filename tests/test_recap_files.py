@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import warnings
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -411,3 +412,13 @@ async def test_the_bot_sends_the_chart_the_excel_file_the_csv_and_the_pack(
     assert empty[-1].plain_text == t(
         "id", "rfile.month_empty", month="Oktober 2026", scope="Kecamatan Gunungputri"
     )
+
+
+def test_a_chart_with_no_row_says_so_without_a_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figure = recap_chart.bars_figure([], "id", title="T", subtitle="S", axis="A", average=None)
+        assert recap_chart.png(figure).startswith(b"\x89PNG")
+    assert [text.get_text() for text in figure.axes[0].texts] == [
+        "Belum ada penugasan untuk digambar"
+    ]
