@@ -122,6 +122,7 @@ async def test_kecamatan_coordinator_announces_to_everyone_in_scope_with_acknowl
     await bot.press_data(desa_b, bot.sandbox.messages(desa_b)[-1].message_id, "an:st:1")
     assert bot.sandbox.callback_answers[-1]["show_alert"]
     entry = await bot.db.fetchone("SELECT * FROM audit_log WHERE action = 'announcement.create'")
+    assert entry is not None
     assert entry["target"] == "announcement:1"
 
 

@@ -217,11 +217,13 @@ async def test_coordinator_lists_only_their_scope_and_revokes_with_one_button(
     after = bot.sandbox.messages(coordinator)[-1].plain_text
     assert f"Undangan #{ours_id} dicabut" in after and "Pakansari" not in after
     revoked = await bot.db.fetchone("SELECT * FROM invitations WHERE id = ?", (ours_id,))
+    assert revoked is not None
     assert revoked["revoked_at"] is not None
     audit = await bot.db.fetchone(
         "SELECT * FROM audit_log WHERE action = 'invitation.revoke' AND target = ?",
         (f"invitation:{ours_id}",),
     )
+    assert audit is not None
     assert audit["actor_id"] == (await officer_row(bot, coordinator))["id"]
     newcomer = bot.sandbox.add_user("Budi")
     assert "dicabut" in (await bot.say(newcomer, f"/start {ours}"))[-1].plain_text

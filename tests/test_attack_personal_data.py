@@ -193,6 +193,7 @@ async def test_admin_erases_a_person_reports_stay_as_dihapus(bot: BotDriver) -> 
     assert f"#{officer_id}" in done and "dihapus" in done
 
     row = await bot.db.fetchone("SELECT * FROM officers WHERE id = ?", (officer_id,))
+    assert row is not None
     assert row["full_name"] == ERASED_NAME and row["position"] is None
     assert row["telegram_id"] == -officer_id and row["chat_id"] is None
     assert row["status"] == "inactive"
@@ -202,6 +203,7 @@ async def test_admin_erases_a_person_reports_stay_as_dihapus(bot: BotDriver) -> 
     report = await bot.db.fetchone(
         "SELECT s.unit_id, o.full_name FROM submissions s JOIN officers o ON o.id = s.officer_id"
     )
+    assert report is not None
     assert report["full_name"] == ERASED_NAME and report["unit_id"] == before["unit_id"]
     await bot.say(dewi, "/petugas")
     assert "(dihapus) — Kelurahan Pakansari" in bot.sandbox.messages(dewi)[-1].plain_text
@@ -265,6 +267,7 @@ async def test_shell_erases_an_account_by_telegram_id(
     count = "SELECT count(*) FROM registrations WHERE telegram_id = ?"
     assert await bot.db.fetchval(count, (applicant,)) == 0
     entry = await bot.db.fetchone("SELECT * FROM audit_log ORDER BY id DESC LIMIT 1")
+    assert entry is not None
     assert entry["actor_label"] == "cli" and entry["action"] == "person.erase"
     assert "Pandu" not in (entry["details"] or "")
     # Nothing held (any more): one line, exit code 2, nothing changed.

@@ -86,6 +86,7 @@ async def test_coordinator_moved_mid_revision_note_cannot_record_it(bot: BotDriv
 
     await _moved_then_typed(bot, rudi, siti, "Tambahkan tagar resmi")
     row = await bot.db.fetchone("SELECT status, review_note FROM submissions")
+    assert row is not None
     assert (row["status"], row["review_note"]) == ("diterima", None)
 
 
@@ -188,6 +189,7 @@ async def test_two_managers_closing_one_briefing_second_is_told_already_closed(
     row = await bot.db.fetchone(
         "SELECT status, closed_at FROM briefings WHERE id = ?", (briefing_id,)
     )
+    assert row is not None
     second = await officer(bot, dewi)
     bot.clock.advance(timedelta(minutes=1))
     with pytest.raises(BriefingError) as refused:
@@ -201,6 +203,7 @@ async def test_two_managers_closing_one_briefing_second_is_told_already_closed(
     again = await bot.db.fetchone(
         "SELECT status, closed_at FROM briefings WHERE id = ?", (briefing_id,)
     )
+    assert again is not None
     assert tuple(again) == tuple(row) and row["status"] == "closed"
     assert await _audit(bot, "briefing.close") == ["briefing.close"]
 

@@ -55,6 +55,7 @@ async def test_a_kecamatan_typed_on_the_first_screen_is_chosen_with_one_press(
         0,
     )
     row = await bot.db.fetchone("SELECT audience FROM announcements")
+    assert row is not None
     assert Audience.from_json(row["audience"]) == Audience(
         "kecamatan", unit_ids=(await unit_id(bot, GUNUNGPUTRI),)
     )
@@ -82,6 +83,7 @@ async def test_typing_in_the_kecamatan_list_searches_it_instead_of_starting_over
     assert "Akan sampai ke 1 orang di 1 unit" in summary.plain_text
     await bot.press(ADMIN_ID, "📤 Kirim")
     row = await bot.db.fetchone("SELECT audience FROM announcements")
+    assert row is not None
     assert set(Audience.from_json(row["audience"]).unit_ids) == set(row_ids)
 
 

@@ -109,6 +109,7 @@ async def test_composing_with_cancel_resume_preview_and_publish(bot: BotDriver) 
     assert "Setiap Selasa" in shown[-1].plain_text and "Instagram" in shown[-1].plain_text
     assert "2 petugas di 2 unit" in last_text(bot, kecamatan)
     saved = await bot.db.fetchone("SELECT hashtags, formats FROM briefings")
+    assert saved is not None
     assert (saved["hashtags"], saved["formats"]) == ("", '["infografis"]')
     # "Ubah" from the preview: change one step, and the preview comes again.
     await bot.press(kecamatan, "✏️ Ubah")
@@ -207,6 +208,7 @@ async def test_a_briefing_edited_and_closed_after_publishing(bot: BotDriver) -> 
     row = await bot.db.fetchone(
         "SELECT late FROM assignments WHERE briefing_id = ?", (briefing_id,)
     )
+    assert row is not None
     assert row["late"] == 0
 
     await bot.say(kecamatan, "/brief_kelola")

@@ -439,5 +439,6 @@ async def test_issue_reports_go_to_the_scope_and_are_handled_once(
     assert again.handler_name == "Kecamatan" and again.report.note == "Sudah diklarifikasi"
     assert await issues_db.open_in_scope(db, kec) == []
     row = await db.fetchone("SELECT details FROM audit_log WHERE action = 'issue.handled'")
+    assert row is not None
     assert json.loads(row["details"]) == {"note": "Sudah diklarifikasi"}
     assert to_db(clock.now())

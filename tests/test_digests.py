@@ -124,6 +124,7 @@ async def test_weekly_digest_shows_programs_open_briefings_and_last_weeks_mixed_
     row = await bot.db.fetchone(
         "SELECT outcome, messages FROM digests_sent WHERE period = '2026-W50'"
     )
+    assert row is not None
     assert tuple(row) == ("sent", 3)
 
 

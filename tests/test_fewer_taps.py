@@ -68,6 +68,7 @@ async def test_announcement_to_everyone_in_scope_takes_3_interactions(bot: BotDr
         assert len(announcements_received(bot, person)) == 1
     assert announcements_received(bot, outsider) == []
     row = await bot.db.fetchone("SELECT urgent, ack_required FROM announcements")
+    assert row is not None
     assert (row["urgent"], row["ack_required"]) == (0, 1)
     print(f"\nannouncement to everyone in scope: {taps} interactions (target 3, before 7)")
 
@@ -85,6 +86,7 @@ async def test_announcement_defaults_change_on_the_preview_in_place(bot: BotDriv
     assert "Tidak mendesak" in labels and "✅ Minta konfirmasi baca" in labels
     await bot.press(coordinator, "📤 Kirim")
     row = await bot.db.fetchone("SELECT urgent, ack_required FROM announcements")
+    assert row is not None
     assert (row["urgent"], row["ack_required"]) == (1, 0)
 
 

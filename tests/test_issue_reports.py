@@ -68,6 +68,7 @@ async def test_an_issue_reaches_the_coordinators_of_the_scope_and_is_handled_onc
     assert "sudah ditangani oleh Rudi" in bot.sandbox.callback_answers[-1]["text"]
     assert "ISU-0001" not in joined(await bot.say(central, "/isu_daftar"))
     row = await bot.db.fetchone("SELECT * FROM issue_reports WHERE id = 1")
+    assert row is not None
     assert row["status"] == "handled" and row["note"].startswith("Sudah diklarifikasi")
     assert (
         await bot.db.fetchval("SELECT count(*) FROM audit_log WHERE action = 'issue.handled'") == 1

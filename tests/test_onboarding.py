@@ -137,6 +137,7 @@ async def test_coordinator_invites_an_officer_of_their_kecamatan(bot: BotDriver)
     link = next(word for word in forward.plain_text.split() if word.startswith("https://t.me/"))
     assert link.startswith(f"https://t.me/{bot.sandbox.bot_username}?start=")
     row = await bot.db.fetchone("SELECT * FROM invitations ORDER BY id DESC LIMIT 1")
+    assert row is not None
     assert row["max_uses"] == 5 and row["role"] == "officer"
     assert row["created_by"] == (await officer_row(bot, coordinator))["id"]
     newcomer = bot.sandbox.add_user("Budi")
@@ -163,6 +164,7 @@ async def test_admin_invites_a_coordinator_by_search_and_typed_numbers(bot: BotD
     await bot.say(ADMIN_ID, "3")
     await bot.say(ADMIN_ID, "30")
     row = await bot.db.fetchone("SELECT * FROM invitations ORDER BY id DESC LIMIT 1")
+    assert row is not None
     assert (row["role"], row["max_uses"], row["unit_id"]) == (
         "coordinator",
         3,
@@ -257,6 +259,7 @@ async def test_menus_are_sent_only_when_they_change(bot: BotDriver) -> None:
     assert bot.sandbox.commands[(default, "en")][2]["description"] == "List of commands"
     user = await bot.join("Siti", WANAHERANG)
     calls = bot.sandbox.stats.requests.get("setMyCommands", 0)
+    assert bot.app is not None
     assert await sync_all_menus(bot.app.bot, bot.db, pause=0) == 0
     # A menu lost (e.g. a release changed the command list): the next pass sends it again.
     await bot.db.execute(

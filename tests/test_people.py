@@ -97,6 +97,7 @@ async def test_coordinator_moves_an_officer_within_their_kecamatan(bot: BotDrive
     assert (await officer_row(bot, ani))["unit_id"] == await unit_id(bot, KARADENAN)
     assert "Kelurahan Karadenan" in bot.sandbox.messages(ani)[-1].plain_text
     move = await bot.db.fetchone("SELECT * FROM audit_log WHERE action = 'officer.move'")
+    assert move is not None
     assert json.loads(move["details"])["new_unit_id"] == await unit_id(bot, KARADENAN)
 
     # A forged choice of a unit in another kecamatan is refused and changes nothing.
@@ -138,6 +139,7 @@ async def test_admin_filters_by_kecamatan_pages_and_changes_a_role(bot: BotDrive
     assert "Peran Anda kini koordinator" in bot.sandbox.messages(ani)[-1].plain_text
     assert "undang" in _menu(bot, ani)
     change = await bot.db.fetchone("SELECT * FROM audit_log WHERE action = 'officer.change_role'")
+    assert change is not None
     assert json.loads(change["details"]) == {"old": "officer", "new": "coordinator"}
 
     await bot.press(ADMIN_ID, "« Daftar")

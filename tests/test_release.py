@@ -154,6 +154,7 @@ async def test_cancel_keeps_the_draft_and_rilis_resumes_it(bot: BotDriver) -> No
     assert "Langkah 3 dari 17" in asked and "Apa yang terjadi?" in asked
     await bot.say(siti, "Warga bergotong royong memperbaiki jalan desa")
     row = await bot.db.fetchone("SELECT what, step, status FROM releases")
+    assert row is not None
     assert tuple(row) == ("Warga bergotong royong memperbaiki jalan desa", "who", "draft")
 
     await bot.press(siti, "Batal")

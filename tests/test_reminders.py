@@ -201,6 +201,7 @@ async def test_moved_deadline_cancels_old_reminders_and_schedules_new_ones(bot: 
     assert await run_due_reminders(bot.services) == 1
     # ... and the coordinator moves the deadline to Saturday.
     author = await bot.db.fetchone("SELECT author_id FROM briefings WHERE id = ?", (briefing_id,))
+    assert author is not None
     await management.change_deadline(
         bot.db,
         briefing_id,

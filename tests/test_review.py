@@ -65,14 +65,15 @@ async def test_drafts_are_approved_revised_and_rejected_and_the_officer_is_told(
     told = last_text(bot, siti)
     assert "perlu revisi" in told and "Tambahkan logo Pemkab & tanggal jatuh tempo" in told
     row = await bot.db.fetchone("SELECT * FROM submissions WHERE id = 1")
+    assert row is not None
     assert row["status"] == "perlu_revisi" and row["review_note"].startswith("Tambahkan logo")
     assert await bot.db.fetchval("SELECT title FROM briefings WHERE status = 'draft'") == ""
 
     # The revised draft, as a photo with a caption, for the briefing this time.
     await send_draft(bot, siti, "Pajak Bumi", None)
-    card = bot.sandbox.messages(coordinator)
+    seen = len(bot.sandbox.messages(coordinator))
     await bot.say(coordinator, "/tinjau")
-    shown = bot.sandbox.messages(coordinator)[len(card) :]
+    shown = bot.sandbox.messages(coordinator)[seen:]
     assert shown[0].media_type == "photo" and shown[0].plain_text == "Poster v2"
     assert "Pajak Bumi" in shown[1].plain_text
     await bot.press(coordinator, "✅ Setujui")
@@ -110,6 +111,7 @@ async def test_two_reviewers_racing_the_first_wins_and_the_second_is_told(bot: B
     loser = next(who for who in answers if who not in winners)
     assert ("Rudi" if winners[0] == kecamatan else "Dewi") in answers[loser]
     row = await bot.db.fetchone("SELECT status FROM submissions")
+    assert row is not None
     assert row["status"] == ("disetujui" if winners[0] == kecamatan else "ditolak")
     assert (
         await bot.db.fetchval("SELECT count(*) FROM audit_log WHERE action LIKE 'submission.%'")

@@ -56,6 +56,7 @@ async def test_the_whole_loop_takes_two_interactions(bot: BotDriver) -> None:
     assert bot.interactions - interactions == 2
     assert "Laporan tercatat" in joined(receipt) and "Tepat waktu" in joined(receipt)
     row = await bot.db.fetchone("SELECT * FROM submissions")
+    assert row is not None
     assert row["url"] == "https://instagram.com/p/C7xYz12AbCd/" and row["receipt"] in joined(
         receipt
     )
@@ -167,6 +168,7 @@ async def test_lapor_lets_the_officer_choose_or_report_own_content(bot: BotDrive
     answer = joined(await bot.say(siti, "https://www.instagram.com/reel/MANDIRI123/"))
     assert "Konten mandiri" in answer
     row = await bot.db.fetchone("SELECT * FROM submissions")
+    assert row is not None
     assert row["briefing_id"] is None
     assert (await assignment(bot, briefing_id, PONDOK_RAJEG))["status"] == "open"
     await bot.press(siti, "✔️ Selesai")
