@@ -14,9 +14,10 @@ bounded, updates waiting for their person would fill it.)
 Flood control decides as an update arrives (``admit``, bot/flood.py): an update it
 refuses is discarded at once, before it waits for anything.
 
-It also knows when nothing is being processed (``in_flight``), which the sandbox
-driver uses to wait for the bot instead of sleeping, and tells ``timed`` how long
-each update took once its turn came (the metrics' latency, scheduler/metrics.py).
+It also knows when nothing is being processed (``in_flight``, and an event set at each
+change of it), which the sandbox driver uses to wait for the bot instead of sleeping,
+and tells ``timed`` how long each update took once its turn came (the metrics'
+latency, scheduler/metrics.py).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
         self.in_flight = 0  # updates accepted and not finished (waiting or running)
+        self.in_flight_changed = asyncio.Event()  # set, and replaced, when in_flight changes
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         if not self._admit(update):
@@ -55,7 +57,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         key = _key(update)
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._waiting[key] = self._waiting.get(key, 0) + 1
-        self.in_flight += 1
+        self._count(1)
         try:
             async with lock, self._running:  # the person's turn first, then a shared slot
                 started = time.perf_counter()
@@ -64,11 +66,16 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
                 finally:
                     self._timed(update, time.perf_counter() - started)
         finally:
-            self.in_flight -= 1
+            self._count(-1)
             self._waiting[key] -= 1
             if not self._waiting[key]:
                 del self._waiting[key]
                 del self._locks[key]
+
+    def _count(self, step: int) -> None:
+        self.in_flight += step
+        self.in_flight_changed.set()
+        self.in_flight_changed = asyncio.Event()
 
     async def initialize(self) -> None:
         """Nothing to set up."""
