@@ -4,7 +4,6 @@ waiting for the bot and the delivery engine, and what people were sent."""
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from collections.abc import Awaitable, Callable
 from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
@@ -28,6 +27,7 @@ from db.timefmt import to_db
 from scheduler import announcements, briefing_lifecycle
 from scheduler.engine import DeliveryEngine
 from scheduler.services import Services
+from tests.db_snapshot import every_row, read_only
 
 # ---- units ----------------------------------------------------------------------------
 
@@ -363,16 +363,10 @@ def containing(bot: BotDriver, person: Officer, words: str) -> list[str]:
 
 async def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table as committed: compare before and after to prove nothing
-    changed. Read on a connection of its own, in one go (a few milliseconds)."""
-    with closing(sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)) as conn:
-        tables = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " ORDER BY name"
-        ).fetchall()
-        return {
-            name: conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
-            for (name,) in tables
-        }
+    changed. Read on a connection of its own, in one go (a few milliseconds; a
+    :class:`tests.db_snapshot.Snapshot` skips the reading when nothing was written)."""
+    with closing(read_only(db.path)) as conn:
+        return every_row(conn)
 
 
 AUTHORIZATION_REFUSALS = (

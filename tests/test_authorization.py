@@ -47,13 +47,8 @@ from tests.conftest import (
     running_bot,
     sandbox_server,
 )
-from tests.factories import (
-    CIBINONG,
-    REGENCY,
-    WANAHERANG,
-    dump,
-    is_refusal,
-)
+from tests.db_snapshot import Snapshot
+from tests.factories import CIBINONG, REGENCY, WANAHERANG, is_refusal
 
 
 @dataclass(frozen=True)
@@ -282,13 +277,13 @@ async def _run(bot: BotDriver, world: World, entry: Entry, actor: Actor) -> list
     for step in entry.setup:
         await play_step(bot, world, user, step)
         await bot.idle()
-    before = await dump(bot.db)
+    before = Snapshot(bot.db)
     counts = message_counts(bot)
     answers = len(bot.sandbox.callback_answers)
     await play_step(bot, world, user, entry.action)
     await bot.idle()
     problems = []
-    if await dump(bot.db) != before:
+    if before.changed():
         problems.append(f"{entry.action}: the database changed")
     for chat in message_counts(bot):
         new = bot.sandbox.messages(chat)[counts.get(chat, 0) :]
