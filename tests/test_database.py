@@ -52,7 +52,8 @@ async def test_failed_transaction_changes_nothing(db_path: Path) -> None:
                 )
                 raise RuntimeError("boom")
         assert await db.fetchval("SELECT count(*) FROM units") == before
-        assert (await units_db.by_code(db, units_db.REGENCY_CODE)).name == "Kabupaten Bogor"
+        regency = await units_db.by_code(db, units_db.REGENCY_CODE)
+        assert regency is not None and regency.name == "Kabupaten Bogor"
     finally:
         await db.close()
 
@@ -118,6 +119,7 @@ async def test_opd_add_and_import_are_audited(db_path: Path, clock: FakeClock) -
         actions = [entry.action for entry in await recent(db, 10)]
         assert actions.count("units.add_opd") == 3
         regency = await units_db.by_code(db, "32.01")
+        assert regency is not None
         assert all(unit.parent_id == regency.id for unit in added)
         with pytest.raises(units_db.UnitError):
             units_db.read_opd_csv("a,b\n1,2\n")
@@ -131,9 +133,10 @@ async def test_scope_queries(db_path: Path) -> None:
     db = await Database.open(db_path)
     try:
         kecamatan = await units_db.by_code(db, "32.01.01")
-        village = (await units_db.children(db, kecamatan.id))[0]
         other = await units_db.by_code(db, "32.01.02")
         regency = await units_db.by_code(db, "32.01")
+        assert kecamatan is not None and other is not None and regency is not None
+        village = (await units_db.children(db, kecamatan.id))[0]
         assert await scope.unit_within(db, kecamatan.id, village.id)
         assert await scope.unit_within(db, regency.id, village.id)
         assert not await scope.unit_within(db, other.id, village.id)

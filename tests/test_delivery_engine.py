@@ -11,12 +11,11 @@ from bot.core.clock import FakeClock
 from bot.devtools.driver import BotDriver
 from bot.devtools.fast_time import FastTime
 from bot.devtools.sandbox import LimitConfig
-from db import officers as officers_db
 from db import outbox
 from db.officers import Officer
 from scheduler.content import Content, ContentError
 from tests.conftest import ADMIN_ID
-from tests.factories import KARADENAN, PONDOK_RAJEG, add_officers, engine, texts
+from tests.factories import KARADENAN, PONDOK_RAJEG, add_officers, engine, officer, texts
 
 
 @pytest.fixture
@@ -38,9 +37,7 @@ REAL_SECONDS = pytest.mark.parametrize("pace", [None], ids=["telegram-seconds"])
 
 async def admin(bot: BotDriver) -> Officer:
     await bot.say(ADMIN_ID, "/start")
-    officer = await officers_db.by_telegram_id(bot.db, ADMIN_ID)
-    assert officer is not None
-    return officer
+    return await officer(bot, ADMIN_ID)
 
 
 def one(text: str) -> dict[str, list[Content]]:
@@ -81,7 +78,8 @@ async def test_broadcast_keeps_each_persons_order_and_records_telegram_ids(bot: 
             assert row["status"] == "sent" and row["attempts"] == 1
             sent = bot.sandbox.messages(row["chat_id"])
             assert row["tg_message_id"] in {message.message_id for message in sent}
-        assert (await outbox.by_id(bot.db, message_id)).status == "done"
+        message = await outbox.by_id(bot.db, message_id)
+        assert message is not None and message.status == "done"
     assert bot.sandbox.stats.responses_429 == 0
 
 
@@ -107,7 +105,7 @@ async def test_report_counts_delivered_blocked_failed_with_unit_names(bot: BotDr
     broken = await add_officers(bot, 1, unit_code=KARADENAN)
     bot.sandbox.block_bot(blocked[0].telegram_id)
     await bot.db.execute("UPDATE officers SET chat_id = ? WHERE id = ?", (-999, broken[0].id))
-    broken = [await officers_db.by_id(bot.db, broken[0].id)]
+    broken = [await officer(bot, broken[0].telegram_id)]
     message_id = await engine(bot).enqueue(
         kind="announcement",
         ref="announcement:7",
@@ -124,7 +122,8 @@ async def test_report_counts_delivered_blocked_failed_with_unit_names(bot: BotDr
     assert "Penerima: 4" in text and "Terkirim: 2" in text
     assert "Memblokir bot: 1" in text and "Gagal: 1" in text and "Karadenan" in text
     assert report.button_labels() == [["Lihat"]]
-    assert (await outbox.by_id(bot.db, message_id)).report_sent_at is not None
+    message = await outbox.by_id(bot.db, message_id)
+    assert message is not None and message.report_sent_at is not None
     # The report is sent once, even when the engine looks again.
     await engine(bot).wait_idle()
     assert sum("Laporan pengiriman" in m.plain_text for m in bot.sandbox.messages(ADMIN_ID)) == 1
@@ -224,7 +223,7 @@ async def test_blocked_person_is_unreachable_until_they_write(bot: BotDriver) ->
     await engine(bot).wait_idle()
     assert [row["status"] for row in await rows(bot, first)] == ["blocked", "blocked"]
     assert [row["attempts"] for row in await rows(bot, first)] == [1, 0]
-    assert not (await officers_db.by_id(bot.db, person.id)).reachable
+    assert not (await officer(bot, person.telegram_id)).reachable
 
     requests = bot.sandbox.stats.requests["sendMessage"]
     second = await engine(bot).enqueue(
@@ -240,7 +239,7 @@ async def test_blocked_person_is_unreachable_until_they_write(bot: BotDriver) ->
 
     bot.sandbox.block_bot(person.telegram_id, blocked=False)
     await bot.say(person.telegram_id, "/profil")
-    assert (await officers_db.by_id(bot.db, person.id)).reachable
+    assert (await officer(bot, person.telegram_id)).reachable
     third = await engine(bot).enqueue(
         kind="notice",
         ref=None,
@@ -429,7 +428,8 @@ async def test_cancel_and_reschedule_only_before_anything_was_sent(
         not_before=later,
     )
     assert await engine(bot).reschedule(message_id, later + timedelta(hours=1))
-    assert (await outbox.by_id(bot.db, message_id)).not_before == later + timedelta(hours=1)
+    message = await outbox.by_id(bot.db, message_id)
+    assert message is not None and message.not_before == later + timedelta(hours=1)
     assert await engine(bot).cancel(message_id)
     assert {row["status"] for row in await rows(bot, message_id)} == {"cancelled"}
     clock.advance(timedelta(hours=4))
