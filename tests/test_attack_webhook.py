@@ -71,7 +71,7 @@ async def assert_still_serves(bot: BotDriver, url: str, update_id: int) -> None:
             headers={SECRET_HEADER: registered_secret(bot.sandbox)},
         )
     assert answer.status_code == 200
-    assert "/start" in (await bot.sandbox.wait_for_messages(user, 1))[0].text
+    assert "/start" in (await bot.sandbox.wait_for_messages(user, 1))[0].plain_text
 
 
 def test_webhook_listens_on_localhost_by_default() -> None:

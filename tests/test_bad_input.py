@@ -28,12 +28,12 @@ async def test_stranger_and_officer_get_helpful_replies(
     stranger = bot.sandbox.add_user("Asing")
     officer = await bot.join("Siti", DESA)
     for user in (stranger, officer):
-        replies = await bot.say(user, "halo")
-        assert len(replies) == 1 and "/bantuan" in replies[0].text
-        replies = await bot.say(user, "x" * 5000)
-        assert len(replies) == 1 and "5000" in replies[0].text and "4096" in replies[0].text
-        replies = await bot.say(user, "/tidakada")
-        assert len(replies) == 1 and "/bantuan" in replies[0].text
+        [reply] = await bot.say(user, "halo")
+        assert "/bantuan" in reply.plain_text
+        [reply] = await bot.say(user, "x" * 5000)
+        assert "5000" in reply.plain_text and "4096" in reply.plain_text
+        [reply] = await bot.say(user, "/tidakada")
+        assert "/bantuan" in reply.plain_text
         before = len(bot.sandbox.messages(user))
         bot.sandbox.send_sticker(user)
         await bot.idle()
@@ -66,7 +66,7 @@ async def test_group_chats_point_to_private_chat_or_stay_quiet(
     group = bot.sandbox.add_group("Humas Gunungputri", [officer])
     replies = await bot.say(officer, "/profil", chat_id=group)
     assert len(replies) == 1
-    assert f"https://t.me/{bot.sandbox.bot_username}" in replies[0].text
+    assert f"https://t.me/{bot.sandbox.bot_username}" in replies[0].plain_text
     assert await bot.say(officer, "selamat pagi semua", chat_id=group) == []
     assert await bot.say(officer, "/tidakada", chat_id=group) == []
     assert_no_errors(errors)
@@ -81,7 +81,7 @@ async def test_internal_error_is_logged_and_the_user_told(
     officer = await bot.join("Siti", DESA)
     await bot.db.close()  # the next database call fails: an error we cause
     replies = await bot.say(officer, "/profil")
-    assert any("kesalahan" in message.text for message in replies)
+    assert any("kesalahan" in message.plain_text for message in replies)
     assert any("error while handling update" in record.getMessage() for record in caplog.records)
-    assert "Galat" in bot.sandbox.messages(ADMIN_ID)[-1].text
+    assert "Galat" in bot.sandbox.messages(ADMIN_ID)[-1].plain_text
     bot.services.db = None  # already closed; keep post_shutdown from closing it twice

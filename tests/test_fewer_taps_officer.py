@@ -13,6 +13,7 @@ from tests.factories import (
     PONDOK_RAJEG,
     add_officer,
     joined,
+    last_text,
     publish,
     wib,
 )
@@ -23,6 +24,11 @@ KEYS = ["📣 Briefing", "📤 Lapor", "⏰ Tenggat"]
 def _keyboard_labels(markup: dict | None) -> list[str]:
     assert markup is not None and markup.get("is_persistent") is True
     return [button["text"] for row in markup["keyboard"] for button in row]
+
+
+def _inline_labels(markup: dict | None) -> list[str]:
+    assert markup is not None
+    return [button["text"] for row in markup["inline_keyboard"] for button in row]
 
 
 async def test_an_officer_joins_with_a_short_welcome_and_the_daily_keys(bot: BotDriver) -> None:
@@ -72,17 +78,15 @@ async def test_cuti_by_a_button_in_two_interactions(bot: BotDriver) -> None:
     siti = await add_officer(bot, "Siti", PONDOK_RAJEG)  # now: Tuesday 1 December 2026
     start = bot.interactions
     [status] = await bot.say(siti.telegram_id, "/cuti")
-    labels = [b["text"] for row in status.reply_markup["inline_keyboard"] for b in row]
+    labels = _inline_labels(status.reply_markup)
     assert labels == ["3 hari", "1 minggu", "2 minggu", "📅 Pilih tanggal"]
     await bot.press(siti.telegram_id, "1 minggu")
     assert bot.interactions - start == 2
-    assert "sampai akhir Senin, 7 Desember 2026" in bot.sandbox.messages(siti.telegram_id)[-1].text
+    assert "sampai akhir Senin, 7 Desember 2026" in last_text(bot, siti.telegram_id)
     until = await leave_db.leave_until(bot.db, siti.id, bot.clock.now())
     assert until == wib(2026, 12, 8, 0)
     [status] = await bot.say(siti.telegram_id, "/cuti")
-    assert "Akhiri cuti" in [
-        b["text"] for row in status.reply_markup["inline_keyboard"] for b in row
-    ]
+    assert "Akhiri cuti" in _inline_labels(status.reply_markup)
     await bot.press(siti.telegram_id, "Akhiri cuti")
     assert await leave_db.leave_until(bot.db, siti.id, bot.clock.now()) is None
 

@@ -103,8 +103,9 @@ async def test_typed_registration_with_search_and_validation(bot: BotDriver) -> 
     )
     bad = await bot.say(applicant, "Al")
     assert "3–100 karakter" in bad[-1].plain_text
-    asked = await bot.say(applicant, "  Siti   <Aminah>  ")
-    assert "Siti &lt;Aminah&gt;" in asked[-1].text and "jabatan" in asked[-1].plain_text
+    asked = (await bot.say(applicant, "  Siti   <Aminah>  "))[-1]
+    assert asked.text is not None and "Siti &lt;Aminah&gt;" in asked.text
+    assert "jabatan" in asked.plain_text
     done = await bot.say(applicant, "Kasi Pemerintahan")
     assert "Permohonan terkirim" in done[-1].plain_text
     [registration] = await _registrations(bot)
@@ -112,7 +113,8 @@ async def test_typed_registration_with_search_and_validation(bot: BotDriver) -> 
         registration["full_name"] == "Siti <Aminah>"
         and registration["position"] == "Kasi Pemerintahan"
     )
-    assert "Siti &lt;Aminah&gt;" in bot.sandbox.messages(coordinator)[-1].text
+    card = bot.sandbox.messages(coordinator)[-1].text
+    assert card is not None and "Siti &lt;Aminah&gt;" in card
 
 
 async def test_rejection_then_cool_off_then_apply_again(bot: BotDriver) -> None:

@@ -74,7 +74,7 @@ async def test_webhook_receives_updates_only_with_the_secret(
             )
             assert real.status_code == 200
         replies = await sandbox.wait_for_messages(user, 1)
-        assert "/start" in replies[0].text
+        assert "/start" in replies[0].plain_text
 
 
 @pytest.mark.parametrize(
