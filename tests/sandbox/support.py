@@ -22,8 +22,9 @@ class LimitClock:
         self.now += seconds
 
 
-def make_bot(sb: SandboxServer, **request_kwargs: float) -> telegram.Bot:
-    request = HTTPXRequest(**request_kwargs) if request_kwargs else None
+def make_bot(sb: SandboxServer, read_timeout: float | None = None) -> telegram.Bot:
+    """A bot on ``sb``; with PTB's own request settings unless ``read_timeout`` is given."""
+    request = None if read_timeout is None else HTTPXRequest(read_timeout=read_timeout)
     return telegram.Bot(
         sb.token, base_url=sb.base_url, base_file_url=sb.base_file_url, request=request
     )

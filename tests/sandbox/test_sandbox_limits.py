@@ -74,8 +74,8 @@ async def test_file_ids(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
     with pytest.raises(BadRequest, match="(?i)wrong file identifier"):
         await tg.send_document(user, "not a file id")
     foreign = "BQACAgUAAxkBAAIBZ2X9abcdEFGHijklMNOP"
-    doc = await tg.send_document(user, foreign)
-    assert doc.document.file_id == foreign
+    doc = (await tg.send_document(user, foreign)).document
+    assert doc is not None and doc.file_id == foreign
     again = await tg.send_photo(
         user, (await tg.send_photo(user, solid_png(8, 8))).photo[-1].file_id
     )

@@ -43,7 +43,8 @@ async def test_send_with_keyboard_and_read_back(
         ("bold", 0, 4),
         ("italic", 15, 6),
     ]
-    assert msg.reply_markup == KEYBOARD and msg.from_user.is_bot and msg.chat.first_name == "Budi"
+    assert msg.reply_markup == KEYBOARD and msg.chat.first_name == "Budi"
+    assert msg.from_user is not None and msg.from_user.is_bot
 
     sent = sb.last_message(user)
     assert (
@@ -51,7 +52,7 @@ async def test_send_with_keyboard_and_read_back(
         and sent.method == "sendMessage"
         and sent.parse_mode == "HTML"
     )
-    assert sent.text.startswith("<b>Halo</b>")
+    assert sent.text is not None and sent.text.startswith("<b>Halo</b>")
     assert sent.button_labels() == [["Ya", "Tidak"], ["Situs"]]
     assert sent.buttons() == [
         ("Ya", "answer:yes"),
@@ -111,8 +112,10 @@ async def test_long_poll_wakes_on_injected_command(
     assert not poll.done()
     update_id = sb.send_text(user, "/start kode123")
     (update,) = await asyncio.wait_for(poll, 2)
-    assert update.update_id == update_id and update.message.text == "/start kode123"
-    (entity,) = update.message.entities
+    message = update.message
+    assert message is not None
+    assert update.update_id == update_id and message.text == "/start kode123"
+    (entity,) = message.entities
     assert (entity.type, entity.offset, entity.length) == ("bot_command", 0, 6)
 
 
@@ -120,8 +123,10 @@ async def test_group_command_with_bot_name(tg: telegram.Bot, sb: SandboxServer, 
     group = sb.add_group("Humas", [user])
     sb.send_text(user, "/help@humas_sandbox_bot", chat_id=group)
     (update,) = await tg.get_updates()
-    assert update.message.chat.type == "supergroup" and update.message.chat.id == group
-    assert update.message.entities[0].length == len("/help@humas_sandbox_bot")
+    message = update.message
+    assert message is not None
+    assert message.chat.type == "supergroup" and message.chat.id == group
+    assert message.entities[0].length == len("/help@humas_sandbox_bot")
     with pytest.raises(ValueError):
         sb.send_text(sb.add_user("Orang Luar"), "hai", chat_id=group)
 
@@ -132,7 +137,9 @@ async def test_offset_confirms_updates(tg: telegram.Bot, sb: SandboxServer, user
     assert [u.update_id for u in await tg.get_updates()] == [first, second]
     assert [u.update_id for u in await tg.get_updates()] == [first, second]  # unconfirmed: again
     updates = await tg.get_updates(offset=second)
-    assert [u.update_id for u in updates] == [second] and updates[0].message.photo[-1].width == 320
+    assert [u.update_id for u in updates] == [second]
+    photo = updates[0].message
+    assert photo is not None and photo.photo[-1].width == 320
     assert await tg.get_updates(offset=second + 1) == ()
     assert sb.pending_updates == []
 
@@ -152,6 +159,7 @@ async def test_press_button_and_answer(tg: telegram.Bot, sb: SandboxServer, user
     update_id = sb.press_button(user, "Tidak")
     (update,) = await tg.get_updates()
     query = update.callback_query
+    assert query is not None and query.message is not None
     assert update.update_id == update_id and query.data == "answer:no"
     assert query.message.message_id == msg.message_id and query.from_user.id == user
     await query.answer("Tercatat", show_alert=True)
@@ -169,7 +177,8 @@ async def test_press_button_and_answer(tg: telegram.Bot, sb: SandboxServer, user
     with pytest.raises(LookupError, match="Ya"):
         sb.press_button(user, "Mungkin")
     sb.press_callback(user, msg.message_id, "forged:data")
-    assert (await tg.get_updates(offset=update_id + 1))[0].callback_query.data == "forged:data"
+    forged = (await tg.get_updates(offset=update_id + 1))[0].callback_query
+    assert forged is not None and forged.data == "forged:data"
 
 
 async def test_edits_and_deletes(tg: telegram.Bot, sb: SandboxServer, user: int) -> None:
@@ -181,6 +190,7 @@ async def test_edits_and_deletes(tg: telegram.Bot, sb: SandboxServer, user: int)
     edited = await tg.edit_message_text(
         "<i>Dipilih</i>", chat_id=user, message_id=msg.message_id, parse_mode="HTML"
     )
+    assert isinstance(edited, telegram.Message)  # a bot's own message, not an inline one
     assert edited.text == "Dipilih" and edited.reply_markup is None and edited.edit_date is not None
     current = sb.last_message(user)
     assert current.edited and current.text == "<i>Dipilih</i>" and current.reply_markup is None
@@ -201,14 +211,17 @@ async def test_copy_forward_media_group_commands(
     admin = sb.add_group("Admin", [user])
     sb.send_document(user, "laporan.pdf", b"%PDF-1.4 isi", caption="Laporan")
     (update,) = await tg.get_updates()
+    report = update.message
+    assert report is not None
     copied = await tg.copy_message(
-        admin, user, update.message.message_id, caption="<b>Dari Budi</b>", parse_mode="HTML"
+        admin, user, report.message_id, caption="<b>Dari Budi</b>", parse_mode="HTML"
     )
     copy_msg = sb.last_message(admin)
     assert copied.message_id == copy_msg.message_id and copy_msg.media_type == "document"
     assert render_message(copy_msg) == "(dokumen laporan.pdf: Dari Budi)"
-    forwarded = await tg.forward_message(admin, user, update.message.message_id)
-    assert forwarded.forward_origin.sender_user.id == user
+    forwarded = await tg.forward_message(admin, user, report.message_id)
+    origin = forwarded.forward_origin
+    assert isinstance(origin, telegram.MessageOriginUser) and origin.sender_user.id == user
     album = await tg.send_media_group(
         admin,
         [
@@ -234,14 +247,14 @@ async def test_upload_photo_then_download(tg: telegram.Bot, sb: SandboxServer, u
     assert msg.reply_markup == KEYBOARD  # multipart: reply_markup arrives as a JSON string
     assert (msg.photo[-1].width, msg.photo[-1].height) == (40, 30)
     file = await tg.get_file(msg.photo[-1].file_id)
-    assert file.file_path.startswith(sb.base_file_url) and file.file_size == len(png)
+    assert file.file_path is not None and file.file_path.startswith(sb.base_file_url)
+    assert file.file_size == len(png)
     assert bytes(await file.download_as_bytearray()) == png
     sb.send_document(user, "data.csv", b"a,b\n1,2\n")
     (update,) = await tg.get_updates()
-    assert (
-        bytes(await (await update.message.document.get_file()).download_as_bytearray())
-        == b"a,b\n1,2\n"
-    )
+    assert update.message is not None and update.message.document is not None
+    upload = await update.message.document.get_file()
+    assert bytes(await upload.download_as_bytearray()) == b"a,b\n1,2\n"
 
 
 # ---- end to end with a PTB Application -------------------------------------------------------
@@ -294,7 +307,9 @@ async def test_control_api(sb: SandboxServer, tg: telegram.Bot) -> None:
             "update_id"
         ]
         (received,) = await tg.get_updates()
-        assert received.update_id == update and received.message.from_user.first_name == "Rina"
+        message = received.message
+        assert message is not None and message.from_user is not None
+        assert received.update_id == update and message.from_user.first_name == "Rina"
         await tg.send_message(uid, "balasan", reply_markup=KEYBOARD)
         (msg,) = (await client.get("messages", params={"chat_id": uid})).json()
         assert msg["text"] == "balasan" and msg["rendered"].startswith("balasan\n[ Ya ]")
