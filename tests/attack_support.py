@@ -127,8 +127,18 @@ _ODD_DIGITS = st.sampled_from(("²", "١", "٣٤", "１", "߁", "𝟙", "५", "
 _ODD_FIELD = st.one_of(
     _ODD_NUMBERS, _ODD_DIGITS, st.integers(0, 10**6).map(str), st.text(max_size=8)
 )
-_MUTATIONS = ("as_is", "number", "number", "number", "field", "truncate", "extra", "prefix")
-_MUTATIONS += ("insert", "upper")
+_MUTATIONS = (
+    "as_is",
+    "number",
+    "number",
+    "number",
+    "field",
+    "truncate",
+    "extra",
+    "prefix",
+    "insert",
+    "upper",
+)
 
 
 @st.composite

@@ -37,7 +37,7 @@ ARGS = [
 ]
 
 try:
-    from playwright.async_api import BrowserContext, Page, async_playwright
+    from playwright.async_api import BrowserContext, FilePayload, Page, async_playwright
 except ImportError:  # pragma: no cover - the test extra installs it
     async_playwright = None  # type: ignore[assignment]
 
@@ -179,7 +179,7 @@ async def test_the_form_checks_the_deadline_then_previews_in_the_chat(
     await page.wait_for_selector("#err-deadline:not(:empty)")
     assert await page.inner_text("#err-deadline") == "Tenggat harus di masa depan."
     assert await bot.db.fetchval("SELECT count(*) FROM briefings WHERE status = 'draft'") == 0
-    poster = {"name": "poster.png", "mimeType": "image/png", "buffer": png()}
+    poster: FilePayload = {"name": "poster.png", "mimeType": "image/png", "buffer": png()}
     await page.set_input_files("#f-material", files=[poster])
     await page.locator("#err-material", has_text="Materi disimpan: 1").wait_for()
     await page.fill("#f-deadline", "2026-12-10T16:00")
