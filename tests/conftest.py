@@ -20,6 +20,7 @@ from bot.devtools.sandbox import LimitConfig, SandboxServer
 from db.audit import Actor
 from db.bootstrap import init_database
 from db.connection import Database
+from tests.demo_played import PlayedDemo, play_demo
 
 ADMIN_ID = 900001
 # Functional tests script people who type far faster than a human, so a private chat
@@ -96,6 +97,12 @@ def copy_of(template_db: Path, folder: Path) -> Path:
     shutil.copyfile(template_db, path)
     shutil.copymode(template_db, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def played_demo(tmp_path_factory: pytest.TempPathFactory) -> PlayedDemo:
+    """`humas-bot demo`, production exported, played once per session (tests/demo_played.py)."""
+    return play_demo(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture

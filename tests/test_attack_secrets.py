@@ -19,7 +19,6 @@ import io
 import logging
 import os
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -37,9 +36,9 @@ from bot.core.logging_setup import REDACTED, RedactingFilter, configure_logging
 from bot.devtools.driver import BotDriver, sandbox_config
 from bot.devtools.sandbox import SandboxServer
 from tests.conftest import ADMIN_ID
+from tests.demo_played import PRODUCTION_TOKEN, PlayedDemo, export_production, production_database
 
-# Shaped like a real BotFather token; the sandbox only accepts its own.
-REJECTED = "7123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+REJECTED = PRODUCTION_TOKEN  # shaped like a real BotFather token; the sandbox only accepts its own
 SECRET_PART = REJECTED.split(":")[1]
 
 # The arguments each command is run with; every command of the parser must be here.
@@ -232,37 +231,14 @@ def test_run_in_a_process_of_its_own_prints_no_token(db_path: Path) -> None:
     assert text.splitlines()[-1].startswith("humas-bot: Telegram rejected telegram.token")
 
 
-def production_database(folder: Path) -> Path:
-    path = folder / "production.db"
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE officers (name TEXT)")
-        conn.execute("INSERT INTO officers VALUES ('Petugas Asli')")
-    conn.close()
-    return path
-
-
-def export_production(monkeypatch: pytest.MonkeyPatch, production: Path) -> None:
-    monkeypatch.setenv("HUMAS_TELEGRAM__TOKEN", REJECTED)
-    monkeypatch.setenv("HUMAS_DATABASE__PATH", str(production))
-    monkeypatch.setenv("HUMAS_ADMINS", "[42]")
-
-
-def test_demo_ignores_an_exported_production_environment(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    restored_logging: None,
-) -> None:
-    production = production_database(tmp_path)
-    before = production.read_bytes()
-    export_production(monkeypatch, production)
-    monkeypatch.chdir(tmp_path)  # the recap scene writes its files to the current folder
-    assert main(["demo"]) == 0
-    printed = capsys.readouterr()
-    text = printed.out + printed.err
+def test_demo_ignores_an_exported_production_environment(played_demo: PlayedDemo) -> None:
+    """`humas-bot demo` played with the token, a production database and admins exported
+    (the session's one run, tests/demo_played.py; tests/test_demo.py reads the rest)."""
+    assert played_demo.exit_code == 0
+    text = played_demo.out + played_demo.err
     assert "Demo finished." in text
     assert REJECTED not in text and SECRET_PART not in text
-    assert production.read_bytes() == before
+    assert played_demo.production_after == played_demo.production_before
 
 
 async def test_functional_tests_ignore_an_exported_production_environment(

@@ -1,4 +1,6 @@
-"""`humas-bot demo` plays its whole script against the sandbox and ends by itself."""
+"""`humas-bot demo` plays its whole script against the sandbox and ends by itself: from the
+command line in Indonesian (the session's one run, which tests/test_attack_secrets.py
+also reads), through ``run_demo`` in English."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import openpyxl
 import pytest
 
 from bot.devtools.demo import run_demo
+from tests.demo_played import PlayedDemo
 
 
 def check_recap_files(folder: Path, transcript: str, sheets: list[str]) -> None:
@@ -26,12 +29,12 @@ def check_recap_files(folder: Path, transcript: str, sheets: list[str]) -> None:
     assert book.sheetnames == sheets
 
 
-async def test_demo_runs_to_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # the recap scene writes its files to the current folder
-    out = io.StringIO()
-    assert await run_demo(out=out) == 0
-    transcript = out.getvalue()
+def test_demo_runs_to_the_end(played_demo: PlayedDemo) -> None:
+    """`humas-bot demo` as typed in a shell (tests/demo_played.py)."""
+    assert played_demo.exit_code == 0
+    transcript = played_demo.out
     assert transcript.rstrip().endswith("Demo finished.")
+    assert "Traceback" not in played_demo.err
     assert "Selamat bergabung" in transcript
     assert "Profil Anda" in transcript
     assert "Perintah untuk petugas" in transcript
@@ -40,7 +43,9 @@ async def test_demo_runs_to_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "/healthz\nHTTP 200\nok\n" in transcript
     assert 'humas_deliveries_total{result="sent"}' in transcript
     assert "✅ Sehat" in transcript
-    check_recap_files(tmp_path, transcript, ["Ringkasan", "Per unit", "Laporan", "Belum melapor"])
+    check_recap_files(
+        played_demo.folder, transcript, ["Ringkasan", "Per unit", "Laporan", "Belum melapor"]
+    )
 
 
 async def test_demo_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
