@@ -3,6 +3,11 @@ from the shell, as /laporan_bulanan sends it (scheduler/recap_files.py): the wor
 with the charts embedded, and the charts as PNG. The operator of the shell sees the
 whole regency, or the unit ``--unit`` and what lies below it.
 
+The folder is the month's evidence on its own: the reports' screenshots kept in the
+local store are copied into ``FOLDER/bukti/`` (scheduler/recap_evidence.py) and the
+workbook's Laporan sheet links each report to its copy, or says why there is none; the
+last line printed counts them.
+
 Mistakes (an unknown month or unit) raise :class:`ReportError`, which ``bot.cli``
 prints as one line with exit code 2.
 """
@@ -11,20 +16,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from datetime import datetime, tzinfo
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from bot.core.clock import SystemClock
 from bot.core.config import Settings
 from bot.core.months import parse_month
 from bot.core.periods import Span, today_in
-from db import recap_area
+from bot.core.texts import t
+from db import file_store, recap_area, report_evidence
 from db import units as units_db
 from db.connection import Database
 from db.migrations import require_known_schema
+from db.report_evidence import Screenshot
 from db.scope import OutOfScope
-from scheduler import recap_files
-from scheduler.recap_pack import pack_for_area
+from scheduler import recap_evidence, recap_files
+from scheduler.recap_pack import PeriodPack, pack_for_area
 
 COMMANDS = ("report",)
 
@@ -40,7 +48,8 @@ def add_commands(
     report = sub.add_parser(
         "report",
         parents=parents,
-        help="write the monthly evidence pack (Excel with charts, and the charts as PNG)",
+        help="write the monthly evidence pack (Excel with charts, the charts as PNG and"
+        " the reports' screenshots in bukti/)",
     )
     report.add_argument("--month", required=True, help='the month, e.g. 2026-11 or "November 2026"')
     report.add_argument("--out", type=Path, required=True, help="the folder to write into")
@@ -50,17 +59,33 @@ def add_commands(
     )
 
 
+@dataclass(frozen=True)
+class Written:
+    files: recap_files.MonthFiles
+    evidence: recap_evidence.Copied
+
+
 def run_command(config: Settings, args: argparse.Namespace) -> int:
-    """Write the pack; print each file's path; return the exit code."""
-    files = asyncio.run(_report(config, args.month, args.unit, args.lang))
-    for path in write_files(files, args.out):
+    """Write the pack; print each file's path, then what became of the screenshots;
+    return the exit code."""
+    written = asyncio.run(_report(config, args.month, args.unit, args.lang, args.out))
+    for path in write_files(written.files, args.out):
         print(path)
+    evidence = written.evidence
+    print(
+        t(
+            args.lang,
+            "rfile.evidence.summary",
+            copied=evidence.copied,
+            missing=evidence.not_copied,
+        )
+    )
     return 0
 
 
 async def _report(
-    config: Settings, month_text: str, unit_code: str | None, lang: str
-) -> recap_files.MonthFiles:
+    config: Settings, month_text: str, unit_code: str | None, lang: str, out: Path
+) -> Written:
     now = SystemClock().now()
     zone = config.tz
     span = parse_month(month_text, today_in(now, zone))
@@ -70,19 +95,33 @@ async def _report(
     require_known_schema(path)
     db = await Database.open(path, create=False)
     try:
-        return await month_files(db, span, unit_code, lang, zone, now)
+        pack = await month_pack(db, span, unit_code, zone, now)
+        shots = await report_evidence.screenshots(db, (line.submission_id for line in pack.reports))
     finally:
         await db.close()
+    store = file_store.store_folder(path, config.files.dir)
+    return await asyncio.to_thread(_build, pack, shots, store, out, span.first, lang, zone)
 
 
-async def month_files(
-    db: Database,
-    span: Span,
-    unit_code: str | None,
+def _build(
+    pack: PeriodPack,
+    shots: dict[int, Screenshot],
+    store: Path,
+    out: Path,
+    month: date,
     lang: str,
     zone: tzinfo,
-    now: datetime,
-) -> recap_files.MonthFiles:
+) -> Written:
+    """Copy the screenshots into ``out`` (made if missing), then render the files."""
+    out.mkdir(parents=True, exist_ok=True)
+    evidence = recap_evidence.copy_evidence(pack, shots, store, out)
+    files = recap_files.month_files(pack, month, lang, zone, evidence.evidence)
+    return Written(files, evidence)
+
+
+async def month_pack(
+    db: Database, span: Span, unit_code: str | None, zone: tzinfo, now: datetime
+) -> PeriodPack:
     """The pack of the month ``span`` for the regency (or ``unit_code``)."""
     if unit_code is None:
         area = await recap_area.regency_area(db)
@@ -96,8 +135,7 @@ async def month_files(
         except OutOfScope:
             raise problem from None
     start, end = span.bounds(zone)
-    pack = await pack_for_area(db, area, start, end, now, zone=zone)
-    return await asyncio.to_thread(recap_files.month_files, pack, span.first, lang, zone)
+    return await pack_for_area(db, area, start, end, now, zone=zone)
 
 
 def write_files(files: recap_files.MonthFiles, out: Path) -> list[Path]:

@@ -77,7 +77,7 @@ class _SheetWriter:
         if isinstance(value, Link):
             if self.urls < MAX_URLS and len(value.url) <= MAX_URL_LENGTH:
                 self.urls += 1
-                sheet.write_url(row, col, value.url, formats.link, string=value.url)
+                sheet.write_url(row, col, value.url, formats.link, string=value.text or value.url)
             else:
                 sheet.write_string(row, col, value.url)
         elif isinstance(value, Share):

@@ -6,12 +6,14 @@ rendering is CPU work, so callers on the event loop run them in a thread.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from db.recap import Recap
 from scheduler import recap_chart
 from scheduler.recap_csv import csv_bytes
+from scheduler.recap_evidence import Evidence
 from scheduler.recap_excel import workbook_bytes
 from scheduler.recap_pack import PeriodPack
 from scheduler.recap_tables import (
@@ -73,8 +75,14 @@ def period_charts(pack: PeriodPack, lang: str, zone: tzinfo) -> tuple[File, File
     return File(f"{_period_stem(pack, zone)}.png", bars), period_trend(pack, lang, zone)
 
 
-def period_excel(pack: PeriodPack, lang: str, zone: tzinfo, charts: tuple[File, ...] = ()) -> File:
-    sheets = period_sheets(pack, lang, zone, tuple(chart.data for chart in charts))
+def period_excel(
+    pack: PeriodPack,
+    lang: str,
+    zone: tzinfo,
+    charts: tuple[File, ...] = (),
+    evidence: Mapping[int, Evidence] | None = None,
+) -> File:
+    sheets = period_sheets(pack, lang, zone, tuple(chart.data for chart in charts), evidence)
     return File(
         f"{_period_stem(pack, zone)}.xlsx", workbook_bytes(sheets, pack.period.generated_at)
     )
@@ -96,10 +104,17 @@ class MonthFiles:
     charts: tuple[File, File]
 
 
-def month_files(pack: PeriodPack, month: date, lang: str, zone: tzinfo) -> MonthFiles:
-    """The monthly evidence pack: the workbook (charts embedded) and the charts."""
+def month_files(
+    pack: PeriodPack,
+    month: date,
+    lang: str,
+    zone: tzinfo,
+    evidence: Mapping[int, Evidence] | None = None,
+) -> MonthFiles:
+    """The monthly evidence pack: the workbook (charts embedded) and the charts; with
+    ``evidence`` (the shell's pack) its reports link to their screenshots."""
     charts = period_charts(pack, lang, zone)
     stem = f"laporan-bulanan-{month:%Y-%m}-{pack.period.scope.code}"
     named = (File(f"{stem}.png", charts[0].data), File(f"{stem}-mingguan.png", charts[1].data))
-    workbook = period_excel(pack, lang, zone, named)
+    workbook = period_excel(pack, lang, zone, named, evidence)
     return MonthFiles(File(f"{stem}.xlsx", workbook.data), named)

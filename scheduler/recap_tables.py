@@ -10,19 +10,22 @@ of them as CSV. Nothing here counts: the figures are :mod:`db.recap`'s.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
 from bot.core.texts import CATALOGUE, t, unit_label
 from db.recap import Counts, GroupRow, Recap, ReportLine, Status
 from db.recap_area import UnitRef
+from scheduler.recap_evidence import Evidence
 from scheduler.recap_pack import PeriodPack, StatusRow
 
 
 @dataclass(frozen=True)
 class Link:
     url: str
+    text: str | None = None
+    """What the cell shows; the address itself when ``None``."""
 
 
 @dataclass(frozen=True)
@@ -152,12 +155,22 @@ def briefing_per_unit(recap: Recap, lang: str, zone: tzinfo) -> Table:
     )
 
 
+def _evidence(lang: str, item: Evidence | None) -> Cell:
+    """A report's screenshot copied next to the workbook (a relative link), or why not."""
+    if item is None:
+        return None
+    if item.path is None:
+        return t(lang, f"rfile.evidence.{item.missing}")
+    return Link(f"external:{item.path}", item.path)
+
+
 def _report_rows(
     lang: str,
     zone: tzinfo,
     reports: Sequence[ReportLine],
     units: dict[int, UnitRef],
     titles: dict[int, str] | None = None,
+    evidence: Mapping[int, Evidence] | None = None,
 ) -> Table:
     keys: tuple[str, ...] = (
         "time",
@@ -173,6 +186,8 @@ def _report_rows(
     checked = any(line.check for line in reports)  # links.verify: the "Pemeriksaan" column
     if checked:
         keys += ("check",)
+    if evidence is not None:
+        keys += ("evidence",)
     headers = _headers(lang, *keys)
     if titles is not None:
         headers = headers[:1] + _headers(lang, "briefing") + headers[1:]
@@ -192,6 +207,8 @@ def _report_rows(
         )
         if checked:
             row += (t(lang, f"check.mark.{line.check}") if line.check else "",)
+        if evidence is not None:
+            row += (_evidence(lang, evidence.get(line.submission_id)),)
         if titles is not None:
             row = row[:1] + (titles[line.briefing_id],) + row[1:]
         rows.append(row)
@@ -265,10 +282,15 @@ def _status_cells(lang: str, zone: tzinfo, row: StatusRow) -> tuple[Cell, ...]:
 
 
 def period_sheets(
-    pack: PeriodPack, lang: str, zone: tzinfo, charts: tuple[bytes, ...] = ()
+    pack: PeriodPack,
+    lang: str,
+    zone: tzinfo,
+    charts: tuple[bytes, ...] = (),
+    evidence: Mapping[int, Evidence] | None = None,
 ) -> list[Sheet]:
     """Ringkasan (with the charts), Briefing, Per unit, Status per briefing, Laporan,
-    Belum melapor."""
+    Belum melapor. With ``evidence`` (the shell's pack, scheduler/recap_evidence.py) the
+    Laporan sheet has a column linking each report to its screenshot."""
     period = pack.period
     items: list[tuple[str, Cell]] = [
         (t(lang, "rfile.sum.scope"), plain_unit(lang, period.scope)),
@@ -323,7 +345,7 @@ def period_sheets(
         Sheet(t(lang, "rfile.sheet.statuses"), (statuses,)),
         Sheet(
             t(lang, "rfile.sheet.reports"),
-            (_report_rows(lang, zone, pack.reports, pack.units, titles),),
+            (_report_rows(lang, zone, pack.reports, pack.units, titles, evidence),),
         ),
         Sheet(t(lang, "rfile.sheet.missing"), (missing,)),
     ]

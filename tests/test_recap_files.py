@@ -330,12 +330,13 @@ def test_the_evidence_pack_from_the_shell(
     out = tmp_path / "laporan"
     argv = ["report", "--config", str(config), "--month", "2026-12", "--out", str(out)]
     assert main([*argv, "--unit", GUNUNGPUTRI]) == 0
-    printed = capsys.readouterr().out.split()
+    *printed, summary = capsys.readouterr().out.splitlines()
     assert printed == [
         str(out / "laporan-bulanan-2026-12-32.01.02.xlsx"),
         str(out / "laporan-bulanan-2026-12-32.01.02.png"),
         str(out / "laporan-bulanan-2026-12-32.01.02-mingguan.png"),
     ]
+    assert summary == "bukti: 0 file disalin, 0 belum tersimpan"  # no screenshot sent
     assert all(Path(name).read_bytes() for name in printed)
     book = openpyxl.load_workbook(printed[0])
     codes = {row[0] for row in rows(book["Per unit"])[1:]}

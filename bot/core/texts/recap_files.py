@@ -115,6 +115,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "rfile.col.link": {"id": "Tautan", "en": "Link"},
     "rfile.col.report_status": {"id": "Status laporan", "en": "Report status"},
     "rfile.col.late": {"id": "Terlambat", "en": "Late"},
+    "rfile.col.evidence": {"id": "Tangkapan layar", "en": "Screenshot"},
     "rfile.col.targeted": {"id": "Ditargetkan", "en": "Targeted"},
     "rfile.col.on_time": {"id": "Tepat waktu", "en": "On time"},
     "rfile.col.missing": {"id": "Belum melapor", "en": "Not reported"},
@@ -153,4 +154,33 @@ TEXTS: dict[str, dict[str, str]] = {
     "rfile.briefing.scheduled": {"id": "terjadwal", "en": "scheduled"},
     "rfile.briefing.published": {"id": "terbit", "en": "published"},
     "rfile.briefing.closed": {"id": "ditutup", "en": "closed"},
+    # ---- the screenshots next to the shell's pack (humas-bot report, folder bukti/)
+    "rfile.evidence.waiting": {
+        "id": "belum tersimpan (masih diunduh)",
+        "en": "not stored yet (still downloading)",
+    },
+    "rfile.evidence.too_big": {
+        "id": "tidak tersimpan: file terlalu besar",
+        "en": "not stored: file too big",
+    },
+    "rfile.evidence.refused": {
+        "id": "tidak tersimpan: ditolak Telegram",
+        "en": "not stored: refused by Telegram",
+    },
+    "rfile.evidence.unrecorded": {
+        "id": "tidak tersimpan: tidak tercatat di arsip",
+        "en": "not stored: never recorded in the archive",
+    },
+    "rfile.evidence.lost": {
+        "id": "tidak ada lagi di arsip",
+        "en": "no longer in the archive",
+    },
+    "rfile.evidence.damaged": {
+        "id": "rusak di arsip (checksum tidak cocok)",
+        "en": "damaged in the archive (checksum mismatch)",
+    },
+    "rfile.evidence.summary": {
+        "id": "bukti: {copied} file disalin, {missing} belum tersimpan",
+        "en": "evidence: {copied} files copied, {missing} not stored",
+    },
 }
