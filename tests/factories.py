@@ -23,6 +23,7 @@ from db.audience import Audience
 from db.audit import Actor
 from db.connection import Database
 from db.officers import Officer, Role
+from db.programs import Horizon
 from db.timefmt import to_db
 from scheduler import announcements, briefing_lifecycle
 from scheduler.engine import DeliveryEngine
@@ -179,7 +180,7 @@ async def create_program(
     name: str,
     *,
     description: str = "Layanan kesehatan",
-    horizon: str = "menengah",
+    horizon: Horizon = "menengah",
     ends_on: date = date(2027, 6, 30),
 ) -> int:
     made = await programs_db.create(
@@ -308,7 +309,9 @@ def engine(bot: BotDriver) -> DeliveryEngine:
     return bot.services.delivery
 
 
-_QUEUED = "SELECT EXISTS (SELECT 1 FROM outbox_messages WHERE status = 'queued')"
+# What the engine's round would look at (db/outbox.py due_messages and finishable): a
+# queued message before its time has nothing of it sent or closed.
+_DUE = "SELECT EXISTS (SELECT 1 FROM outbox_messages WHERE status = 'queued' AND not_before <= ?)"
 
 
 def _sent(bot: BotDriver) -> int:
@@ -317,12 +320,12 @@ def _sent(bot: BotDriver) -> int:
 
 async def settle(bot: BotDriver) -> None:
     """Until the bot handled everything and the engine sent everything due, and what
-    that led to (a delivery report): at once when the outbox holds nothing queued
-    (a message and its deliveries are written in one transaction), else until a round
-    of the engine sends nothing more (at most three)."""
+    that led to (a delivery report): at once when the outbox holds nothing queued that
+    is due by the bot's clock (a message and its deliveries are written in one
+    transaction), else until a round of the engine sends nothing more (at most three)."""
     for _ in range(3):
         await bot.idle()
-        if not await bot.db.fetchval(_QUEUED):
+        if not await bot.db.fetchval(_DUE, (to_db(bot.clock.now()),)):
             return
         sent = _sent(bot)
         await engine(bot).wait_idle()
@@ -394,4 +397,6 @@ def refusal_prefixes() -> list[str]:
 
 
 def is_refusal(text: str | None) -> bool:
-    return bool(text) and any(text.startswith(prefix) for prefix in refusal_prefixes())
+    if not text:
+        return False
+    return any(text.startswith(prefix) for prefix in refusal_prefixes())
