@@ -29,10 +29,11 @@ from scheduler.recap_pack import PeriodPack
 FOLDER = "bukti"
 """The evidence's folder inside the pack's folder (the links in the workbook are relative)."""
 
-Missing = Literal["waiting", "too_big", "refused", "unrecorded", "lost", "damaged"]
+Missing = Literal["waiting", "too_big", "refused", "unrecorded", "lost", "unreadable", "damaged"]
 """Why a screenshot is not in the folder: still to download, over ``files.max_bytes``,
-refused by Telegram, never recorded for the archive, no longer in the store, or its
-bytes no longer match their checksum."""
+refused by Telegram, never recorded for the archive, no longer in the store, not
+readable by the shell's user (the store is the bot's, 0600), or its bytes no longer
+match their checksum."""
 
 _BY_MEDIA = {"photo": ".jpg", "video": ".mp4"}  # Telegram's photos are JPEG
 _NOT_STORED: dict[str, Missing] = {"waiting": "waiting", "too_big": "too_big", "refused": "refused"}
@@ -95,8 +96,14 @@ def _one(shot: Screenshot, unit: UnitRef, store: Path, folder: Path) -> Evidence
     if shot.status != "stored" or shot.sha256 is None:
         return Evidence(None, _NOT_STORED.get(shot.status, "waiting"))
     source = file_store.path_of(store, shot.sha256)
-    if not source.is_file():
+    try:
+        present = source.is_file()
+    except PermissionError:  # the store's folders are the bot's user's (0700)
+        return Evidence(None, "unreadable")
+    if not present:
         return Evidence(None, "lost")
+    if not os.access(source, os.R_OK):
+        return Evidence(None, "unreadable")
     name = file_name(shot, unit)
     folder.mkdir(mode=file_store.FOLDER_MODE, exist_ok=True)
     if not _copy_checked(source, shot.sha256, folder / name):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import stat
+import typing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,10 +15,12 @@ import openpyxl
 import pytest
 
 from bot.cli import main
+from bot.core.texts import CATALOGUE
 from db import file_store
 from db import files as files_db
 from db.connection import Database
 from db.files import FileRef
+from scheduler.recap_evidence import Missing
 from tests.conftest import copy_of
 from tests.factories import (
     CIBINONG,
@@ -200,3 +203,9 @@ def test_a_unit_scoped_pack_copies_only_that_areas_screenshots(
         "rusak di arsip (checksum tidak cocok)",
         "tidak ada lagi di arsip",
     ]
+
+
+def test_every_reason_a_screenshot_is_missing_has_its_words() -> None:
+    for reason in typing.get_args(Missing):
+        words = CATALOGUE[f"rfile.evidence.{reason}"]
+        assert words["id"] and words["en"] and words["id"] != words["en"]

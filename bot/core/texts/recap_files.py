@@ -175,6 +175,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "tidak ada lagi di arsip",
         "en": "no longer in the archive",
     },
+    "rfile.evidence.unreadable": {
+        "id": "tidak terbaca: arsip milik pengguna lain",
+        "en": "unreadable: the archive belongs to another user",
+    },
     "rfile.evidence.damaged": {
         "id": "rusak di arsip (checksum tidak cocok)",
         "en": "damaged in the archive (checksum mismatch)",
