@@ -17,6 +17,15 @@ def config(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def initialized(tmp_path: Path, db_path: Path) -> Path:
+    """A configuration whose database is as `humas-bot init` leaves it: the session's
+    template database (tests/conftest.py), copied, instead of one `init` per test."""
+    path = tmp_path / "config.toml"
+    path.write_text(f'[database]\npath = "{db_path}"\n', encoding="utf-8")
+    return path
+
+
 def run(config: Path, *args: str) -> int:
     return main(["--config", str(config), *args])
 
@@ -102,11 +111,9 @@ def test_init_twice_then_units_and_invite(config: Path, capsys: pytest.CaptureFi
     ],
 )
 def test_mistakes_are_one_line_with_exit_2(
-    config: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], expected: str
+    initialized: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], expected: str
 ) -> None:
-    assert run(config, "init") == 0
-    capsys.readouterr()
-    assert run(config, *args) == 2
+    assert run(initialized, *args) == 2
     err = capsys.readouterr().err
     assert expected in err and "Traceback" not in err
 
@@ -127,11 +134,9 @@ def test_config_before_or_after_the_subcommand(
 
 
 def test_config_after_a_nested_subcommand_wins_over_the_default(
-    config: Path, capsys: pytest.CaptureFixture[str]
+    initialized: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(config, "init") == 0
-    capsys.readouterr()
-    assert main(["units", "list", "--kecamatan", "32.01.02", "--config", str(config)]) == 0
+    assert main(["units", "list", "--kecamatan", "32.01.02", "--config", str(initialized)]) == 0
     assert capsys.readouterr().out.startswith("32.01.02\tkecamatan\tGunungputri\n")
 
 
