@@ -75,6 +75,11 @@ from scheduler.splitting_bot import SplittingBot
 log = logging.getLogger(__name__)
 
 _CONNECTIONS = 256  # HTTP connections for sends (PTB's ApplicationBuilder default)
+# getUpdates: the long poll, and at a stop PTB's last call confirming the updates fetched.
+# That call starts while the cancelled long poll may still hold its connection: with a
+# pool of one (PTB's default) it then waited the pool timeout (1 s) and failed, logged as
+# an error ("updates may be fetched again"), at about every other stop.
+_POLL_CONNECTIONS = 2
 
 
 @cache
@@ -114,7 +119,9 @@ def build_application(
             services.metrics, connection_pool_size=_CONNECTIONS, httpx_kwargs={"verify": _tls()}
         ),
         get_updates_request=MeteredRequest(
-            services.metrics, connection_pool_size=1, httpx_kwargs={"verify": _tls()}
+            services.metrics,
+            connection_pool_size=_POLL_CONNECTIONS,
+            httpx_kwargs={"verify": _tls()},
         ),
     )
     # Flood control drops a person's updates beyond the rate as they arrive (bot/flood.py).

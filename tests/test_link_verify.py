@@ -139,6 +139,12 @@ def _links(platforms: FakePlatforms, timeout: float = 1.0) -> dict[str, object]:
 
 
 @pytest.fixture
+def link_timeout() -> float:
+    """links.timeout of the bot: the fake server answers in milliseconds."""
+    return 1.0
+
+
+@pytest.fixture
 async def bot(
     sandbox: SandboxServer,
     sandbox_limits: LimitConfig,
@@ -146,9 +152,10 @@ async def bot(
     clock: FakeClock,
     pace: FastTime | None,
     platforms: FakePlatforms,
+    link_timeout: float,
 ) -> AsyncIterator[BotDriver]:
     """The real application with links.verify on, its endpoints on the fake server."""
-    links = _links(platforms)
+    links = _links(platforms, link_timeout)
     async with running_bot(sandbox, sandbox_limits, db_path, clock, pace, links=links) as driver:
         yield driver
 
@@ -185,6 +192,7 @@ async def test_the_verifier_against_the_fake_server(
     assert platforms.cookies and not any(platforms.cookies)
 
 
+@pytest.mark.parametrize("link_timeout", [0.1])  # the slow answer never comes: any will do
 async def test_a_timeout_is_a_passing_failure(bot: BotDriver) -> None:
     item = PendingCheck(0, "https://youtube.com/watch?v=slow0000001", "youtube", HASHTAGS, 0)
     examined = await _verifier(bot).examine(item)
