@@ -183,4 +183,5 @@ async def play_step(bot: BotDriver, world: World, user: int, step: str) -> None:
 
 
 def message_counts(bot: BotDriver) -> dict[int, int]:
-    return {chat: len(bot.sandbox.messages(chat)) for chat in bot.sandbox.chats}
+    """How many messages the bot sent to each chat so far (a chat's list only grows)."""
+    return {chat_id: len(chat.sent) for chat_id, chat in bot.sandbox.chats.items()}

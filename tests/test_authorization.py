@@ -285,9 +285,11 @@ async def _run(bot: BotDriver, world: World, entry: Entry, actor: Actor) -> list
     problems = []
     if before.changed():
         problems.append(f"{entry.action}: the database changed")
-    for chat in message_counts(bot):
+    for chat, count in message_counts(bot).items():
+        if chat == user or count == counts.get(chat, 0):
+            continue
         new = bot.sandbox.messages(chat)[counts.get(chat, 0) :]
-        if chat != user and new:
+        if new:
             problems.append(f"{entry.action}: chat {chat} was sent {[m.plain_text for m in new]}")
     new = bot.sandbox.messages(user)[counts[user] :]
     if entry.action.startswith("/"):
