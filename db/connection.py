@@ -157,14 +157,15 @@ class Database:
     async def fetchall(
         self, sql: str, params: Sequence[Any] | dict[str, Any] = ()
     ) -> list[sqlite3.Row]:
-        async with self._reader.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        """In one trip to aiosqlite's thread (a cursor's execute, fetch and close are three)."""
+        return list(await self._reader.execute_fetchall(sql, params))
 
     async def fetchone(
         self, sql: str, params: Sequence[Any] | dict[str, Any] = ()
     ) -> sqlite3.Row | None:
-        async with self._reader.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        """The first row, in one trip to aiosqlite's thread like :meth:`fetchall`: for
+        queries that name one row (a key, ``LIMIT 1``, an aggregate)."""
+        return next(iter(await self._reader.execute_fetchall(sql, params)), None)
 
     async def fetchval(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         row = await self.fetchone(sql, params)
