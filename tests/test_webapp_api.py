@@ -157,11 +157,12 @@ async def test_a_kecamatan_coordinator_never_gets_another_kecamatans_unit(world:
         assert status < 500, (path, answer)
         assert not any(name in str(answer) for name in names), (path, answer)
     for unit_id in cibinong_units:
-        for method, path, body in (
+        scoped: tuple[tuple[str, str, dict[str, object] | None], ...] = (
             ("GET", f"/api/recap?briefing={world.briefing_id}&area={unit_id}", None),
             ("GET", f"/api/recap?period=this_month&area={unit_id}", None),
             ("POST", "/api/excel", {"briefing_id": world.briefing_id, "area": unit_id}),
-        ):
+        )
+        for method, path, body in scoped:
             status, answer = await call(bot, method, path, headers, json=body)
             assert status == 403, (path, answer)
             assert not any(name in str(answer) for name in names)
@@ -249,6 +250,7 @@ async def test_the_page_is_compressed_and_the_menu_button_opens_it(world: World)
         async with session.get(local_url(bot) + "/static/../server.py") as response:
             assert response.status == 404
     # The command menu's sync sets the menu button too (its signature holds webapp.url).
+    assert bot.app is not None
     assert await sync_all_menus(bot.app.bot, bot.db, pause=0, dashboard=PUBLIC_URL) == 7
     for name in ("Koordinator Gunungputri", "Koordinator Kabupaten"):
         button = bot.sandbox.menu_button(world[name].chat_id)
