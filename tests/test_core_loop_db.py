@@ -154,7 +154,8 @@ async def test_draft_fields_are_checked_and_saved(db: Database, clock: FakeClock
         audience_geographic=["3t"],
     )
     assert saved.points == ("a", "b") and saved.audience["geographic"] == ("3t",)
-    assert (await briefings_db.draft_of(db, author.id)).step == "formats"  # type: ignore[union-attr]
+    draft_now = await briefings_db.draft_of(db, author.id)
+    assert draft_now is not None and draft_now.step == "formats"
     for _ in range(briefings_db.MAX_ATTACHMENTS):
         await briefings_db.add_attachment(db, draft.id, "photo", "file-x", clock.now())
     with pytest.raises(BriefingError):
@@ -334,7 +335,8 @@ async def test_review_first_decision_wins_and_rejection_reopens(
     assert await submissions_db.queue_size(db, other_kec) == 0
     first = await submissions_db.next_in_queue(db, author)
     assert first is not None and first.id == report.submission.id
-    assert (await submissions_db.next_in_queue(db, author, after_id=first.id)).id == draft.id  # type: ignore[union-attr]
+    after_first = await submissions_db.next_in_queue(db, author, after_id=first.id)
+    assert after_first is not None and after_first.id == draft.id
     rejected = await submissions_db.decide(db, author, first.id, "ditolak", None, clock.now())
     assert rejected is not None and rejected.decided
     assert await assignments_db.progress(db, briefing.id) == assignments_db.Progress(1, 0, 0)

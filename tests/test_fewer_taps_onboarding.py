@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 from bot.devtools.driver import BotDriver
+from bot.devtools.sandbox import SentMessage
 from handlers import invite_bulk
 from handlers import start as start_handlers
 from tests.factories import (
@@ -22,10 +23,10 @@ from tests.factories import (
 TOKEN_LINK = "https://t.me/"
 
 
-def _share_buttons(message: object) -> list[tuple[str, str]]:
+def _share_buttons(message: SentMessage) -> list[tuple[str, str]]:
     return [
         (label, url)
-        for label, url in message.buttons()  # type: ignore[attr-defined]
+        for label, url in message.buttons()
         if url and url.startswith("https://t.me/share/url?")
     ]
 

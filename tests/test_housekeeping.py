@@ -12,6 +12,7 @@ from bot.cli import main
 from bot.core.clock import FakeClock
 from bot.devtools.driver import BotDriver
 from db import housekeeping
+from db.connection import Database
 from db.housekeeping import BATCH, message_totals, prune_deliveries
 from db.officers import Officer
 from db.timefmt import to_db
@@ -102,8 +103,8 @@ async def test_pruning_deletes_in_small_batches(
     batches: list[int] = []
     delete_batch = housekeeping._delete_batch
 
-    async def counted(db: object) -> int:
-        deleted = await delete_batch(db)  # type: ignore[arg-type]
+    async def counted(db: Database) -> int:
+        deleted = await delete_batch(db)
         batches.append(deleted)
         return deleted
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.links import Problem, Verdict, check_any_link, check_link, find_links
+from bot.core.links import Platform, Problem, Verdict, check_any_link, check_link, find_links
 
 OK = None
 P = Problem
 
 # (reported text, expected problem, expected platform, expected normalised url)
-URLS: list[tuple[str, Problem | None, str | None, str | None]] = [
+URLS: list[tuple[str, Problem | None, Platform | None, str | None]] = [
     # Instagram
     (
         "https://www.instagram.com/p/C7xYz12AbCd/?igsh=MWQ1ZGUxMzBkMA==",
@@ -230,9 +230,11 @@ def test_the_table_is_big_enough() -> None:
 
 
 @pytest.mark.parametrize(("raw", "problem", "platform", "url"), URLS, ids=[u[0][:60] for u in URLS])
-def test_verdict(raw: str, problem: Problem | None, platform: str | None, url: str | None) -> None:
+def test_verdict(
+    raw: str, problem: Problem | None, platform: Platform | None, url: str | None
+) -> None:
     verdict = check_link(raw)
-    assert verdict == Verdict(url, platform, problem)  # type: ignore[arg-type]
+    assert verdict == Verdict(url, platform, problem)
 
 
 @pytest.mark.parametrize(

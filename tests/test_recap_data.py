@@ -29,7 +29,7 @@ import pytest
 from db import recap, recap_lists
 from db import scope as scope_db
 from db.connection import Database
-from db.officers import Officer
+from db.officers import Officer, Role
 from db.timefmt import to_db
 from tests.conftest import START
 from tests.factories import (
@@ -107,7 +107,7 @@ class World:
 
     async def build(self) -> World:
         db = self.db
-        for name, code, role in (
+        people: tuple[tuple[str, str, Role], ...] = (
             ("Koordinator Kabupaten", REGENCY, "coordinator"),
             ("Koordinator Cibinong", CIBINONG, "coordinator"),
             ("Koordinator Gunungputri", GUNUNGPUTRI, "coordinator"),
@@ -117,8 +117,9 @@ class World:
             ("Petugas Wanaherang", WANAHERANG, "officer"),
             ("Petugas Citeureup", CITEUREUP, "officer"),
             ("Petugas Harapanjaya", HARAPANJAYA, "officer"),
-        ):
-            self.people[name] = await insert_officer(db, name, code, role)  # type: ignore[arg-type]
+        )
+        for name, code, role in people:
+            self.people[name] = await insert_officer(db, name, code, role)
         await insert_officer(db, "Mantan Bojongkulur", BOJONGKULUR, status="inactive")
         author = self.people["Koordinator Kabupaten"]
         self.b1 = await briefing(db, author, "Vaksinasi", DEADLINE_1, "published", START)

@@ -181,7 +181,8 @@ async def test_moved_deadline_cancels_old_reminders_and_schedules_new_ones(bot: 
     schedule = bot.services.schedule
     assert schedule is not None
     await schedule.sync()
-    queue = bot.app.job_queue  # type: ignore[union-attr]
+    assert bot.app is not None
+    queue = bot.app.job_queue
     assert queue is not None
     jobs = {job.name for job in queue.jobs()}
     assert {
@@ -249,7 +250,8 @@ async def test_a_closed_briefing_gets_no_more_pushes_and_loses_its_jobs(bot: Bot
     schedule = bot.services.schedule
     assert schedule is not None
     await schedule.sync()
-    queue = bot.app.job_queue  # type: ignore[union-attr]
+    assert bot.app is not None
+    queue = bot.app.job_queue
     assert queue is not None
 
     def jobs_of_briefing() -> list[str]:

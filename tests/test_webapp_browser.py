@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from playwright.async_api import BrowserContext, FilePayload, Page, async_playwright
 
 from bot.devtools.init_data import dashboard_url
 from db import units as units_db
@@ -36,15 +37,10 @@ ARGS = [
     "--disable-sync",
 ]
 
-try:
-    from playwright.async_api import BrowserContext, FilePayload, Page, async_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    async_playwright = None  # type: ignore[assignment]
-
-if (async_playwright is None or not Path(CHROMIUM).exists()) and not os.environ.get("CI"):
+if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
     pytest.skip(
-        "needs Debian's chromium (apt-get install -y chromium chromium-driver) and playwright"
-        " (the test extra); in CI these tests always run",
+        "needs Debian's chromium (apt-get install -y chromium chromium-driver);"
+        " in CI these tests always run",
         allow_module_level=True,
     )
 

@@ -31,7 +31,7 @@ from bot.devtools.driver import BotDriver
 from bot.devtools.fast_time import FastTime
 from bot.devtools.init_data import sign_init_data
 from bot.devtools.sandbox import LimitConfig, SandboxServer
-from db.officers import Officer
+from db.officers import Officer, Role
 from db.timefmt import to_db
 from tests.conftest import START, running_bot
 from tests.factories import (
@@ -101,7 +101,7 @@ class World:
     async def build(self) -> World:
         bot = self.bot
         db = bot.db
-        for name, code, role in (
+        people: tuple[tuple[str, str, Role], ...] = (
             ("Koordinator Kabupaten", REGENCY, "coordinator"),
             ("Koordinator Gunungputri", GUNUNGPUTRI, "coordinator"),
             ("Koordinator Cibinong", CIBINONG, "coordinator"),
@@ -109,8 +109,9 @@ class World:
             ("Petugas Bojongkulur", BOJONGKULUR, "officer"),
             ("Petugas Ciangsana", CIANGSANA, "officer"),
             ("Petugas Pondok Rajeg", PONDOK_RAJEG, "officer"),
-        ):
-            self.people[name] = await add_officer(bot, name, code, role)  # type: ignore[arg-type]
+        )
+        for name, code, role in people:
+            self.people[name] = await add_officer(bot, name, code, role)
         author = self.people["Koordinator Kabupaten"]
         self.program_id = await create_program(db, author, START, "Bogor Sehat")
         self.briefing_id = await db.execute(
