@@ -38,7 +38,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import (
@@ -211,8 +211,14 @@ async def edit(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | N
     """Replace the text (and keyboard) of the message a button was pressed on.
 
     Pressing the same button twice would ask Telegram for an identical edit, which
-    it refuses with "message is not modified": that is not an error here.
+    it refuses with "message is not modified": that is not an error here. A photo or a
+    file has no text to replace (a button under a caption, or data a modified client
+    pressed there): the screen comes as a new message below it.
     """
+    pressed = query.message
+    if isinstance(pressed, Message) and pressed.text is None:
+        await pressed.reply_html(text, reply_markup=markup)
+        return
     try:
         await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
     except BadRequest as exc:

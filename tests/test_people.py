@@ -6,6 +6,7 @@ import json
 
 from bot.devtools.driver import BotDriver
 from handlers.commands import commands_for
+from tests.attack_support import crashes
 from tests.conftest import ADMIN_ID
 from tests.factories import (
     CIBINONG,
@@ -167,3 +168,24 @@ async def test_coordinators_manage_officers_only(bot: BotDriver) -> None:
         assert answer["show_alert"] and is_refusal(answer["text"]), (data, answer)
     assert await dump(bot.db) == before
     assert (await officer_row(bot, colleague))["status"] == "active"
+
+
+async def test_a_list_button_pressed_on_a_file_shows_its_screen_below_it(bot: BotDriver) -> None:
+    """A modified client can press a text screen's button data on a photo or a file (here
+    the /dataku file): there is no text to replace, so the screen comes as a new message
+    instead of an error (Telegram: "there is no text in the message to edit")."""
+    await bot.say(ADMIN_ID, "/start")
+    await bot.join("Ani", KARADENAN)
+    await bot.say(ADMIN_ID, "/petugas")
+    [filter_data] = [
+        data for label, data in bot.sandbox.messages(ADMIN_ID)[-1].buttons() if label == "Cibinong"
+    ]
+    assert filter_data is not None
+    await bot.say(ADMIN_ID, "/dataku")
+    document = bot.sandbox.messages(ADMIN_ID)[-1]
+    assert document.media_type == "document"
+    with crashes() as errors:
+        replies = await bot.press_data(ADMIN_ID, document.message_id, filter_data)
+    assert errors.messages() == []
+    assert "Kecamatan Cibinong" in replies[-1].plain_text and "Ani" in replies[-1].plain_text
+    assert bot.sandbox.messages(ADMIN_ID)[-2] == document  # the file itself is left as it was
