@@ -125,14 +125,21 @@ def evidence_cells(
     return found
 
 
+def month_with_screenshots(
+    folder: Path, template_db: Path
+) -> tuple[Path, dict[str, tuple[int, str]]]:
+    """A configuration whose database holds the month of :func:`build` (store: files/)."""
+    path = copy_of(template_db, folder)
+    reports = asyncio.run(build(path, folder / "files"))
+    config = folder / "config.toml"
+    config.write_text(f'[database]\npath = "{path}"\n', encoding="utf-8")
+    return config, reports
+
+
 def test_the_shells_pack_copies_the_stored_screenshots_and_links_them(
     tmp_path: Path, template_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = copy_of(template_db, tmp_path)
-    store = tmp_path / "files"
-    reports = asyncio.run(build(path, store))
-    config = tmp_path / "config.toml"
-    config.write_text(f'[database]\npath = "{path}"\n', encoding="utf-8")
+    config, reports = month_with_screenshots(tmp_path, template_db)
     out = tmp_path / "laporan"
     before = snapshot(tmp_path, out)
     argv = ["report", "--config", str(config), "--month", "2026-12", "--out", str(out)]
@@ -173,24 +180,20 @@ def test_the_shells_pack_copies_the_stored_screenshots_and_links_them(
 def test_a_unit_scoped_pack_copies_only_that_areas_screenshots(
     tmp_path: Path, template_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = copy_of(template_db, tmp_path)
-    store = tmp_path / "files"
-    reports = asyncio.run(build(path, store))
-    config = tmp_path / "config.toml"
-    config.write_text(f'[database]\npath = "{path}"\n', encoding="utf-8")
+    config, reports = month_with_screenshots(tmp_path, template_db)
     out = tmp_path / "gunungputri"
     argv = ["report", "--config", str(config), "--month", "2026-12"]
     assert main([*argv, "--out", str(out), "--unit", GUNUNGPUTRI, "--lang", "en"]) == 0
     printed = capsys.readouterr().out.splitlines()
-    assert printed[-1] == "evidence: 1 files copied, 0 not stored"
+    assert printed[-1] == "evidence: 1 file copied, 0 not stored"
     name = f"{reports['wanaherang'][1]}-{WANAHERANG}.jpg"
     assert [file.name for file in (out / "bukti").iterdir()] == [name]
     assert (out / "bukti" / name).read_bytes() == WANAHERANG_JPEG
     cells = evidence_cells(Path(printed[0]), "Screenshot", "Reports")
     assert [cell for cell in cells if cell[0]] == [(f"bukti/{name}", f"bukti\\{name}")]
     # Cibinong, after the store lost Pondok Rajeg's file and Karadenan's bytes went bad:
-    file_store.path_of(store, sha256(PNG)).unlink()
-    file_store.path_of(store, sha256(JPEG)).write_bytes(b"\xff\xd8 not the same")
+    file_store.path_of(tmp_path / "files", sha256(PNG)).unlink()
+    file_store.path_of(tmp_path / "files", sha256(JPEG)).write_bytes(b"\xff\xd8 not the same")
     cibinong = tmp_path / "cibinong"
     assert main([*argv, "--out", str(cibinong), "--unit", CIBINONG]) == 0
     printed = capsys.readouterr().out.splitlines()

@@ -25,6 +25,7 @@ BANNED_IN_INDONESIAN = {
 }
 # Indonesian examples an English reader should not be shown.
 BANNED_IN_ENGLISH = {
+    r"\w\(s\)": "{count:form|forms}, a real plural",
     r"/batal\b": "/cancel",
     r"<code>besok\b": "tomorrow",
     r"<code>Jumat\b": "Friday",
@@ -68,6 +69,11 @@ def test_english_plurals_follow_the_count() -> None:
     )
     assert ": 1 unit (page" in t("en", "details.unreached", total=1, page=1, pages=1)
     assert t("id", "leave.others", count=1).startswith("1 petugas lain")
+    assert t("en", "review.alert", count=1).startswith("📝 1 new draft waits for your review.")
+    assert t("en", "review.alert", count=2).startswith("📝 2 new drafts wait for your review.")
+    assert t("en", "rfile.evidence.summary", copied=1, missing=2) == (
+        "evidence: 1 file copied, 2 not stored"
+    )
 
 
 def test_people_error_self_names_who_can_change_the_account() -> None:

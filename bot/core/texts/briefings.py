@@ -199,11 +199,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "manage.changed.deadline": {
         "id": "✅ Tenggat <b>{title}</b> kini {deadline}. {count} petugas diberi tahu.",
-        "en": "✅ The deadline of <b>{title}</b> is now {deadline}. {count} officer(s) told.",
+        "en": "✅ The deadline of <b>{title}</b> is now {deadline}. {count} {count:officer|officers} told.",
     },
     "manage.changed.key_message": {
         "id": "✅ Pesan kunci <b>{title}</b> diperbarui. {count} petugas diberi tahu.",
-        "en": "✅ The key message of <b>{title}</b> was updated. {count} officer(s) told.",
+        "en": "✅ The key message of <b>{title}</b> was updated. {count} {count:officer|officers} told.",
     },
     "manage.ask_close": {
         "id": "Tutup briefing <b>{title}</b>? Setelah ditutup, laporan tidak diterima lagi.",

@@ -113,7 +113,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Setujui <b>{count}</b> tautan yang terverifikasi (unggahannya ada dan memuat "
         "tagar briefing, di kanal yang diminta, tepat waktu)?\n"
         "Draf dan laporan lain ({others}) tetap ditinjau satu per satu. Petugasnya diberi tahu.",
-        "en": "Approve <b>{count}</b> verified link(s) (the post exists and carries "
+        "en": "Approve <b>{count}</b> verified {count:link|links} (the post exists and carries "
         "the briefing's hashtags, on a channel it asked for, in time)?\n"
         "Drafts and other reports ({others}) are still reviewed one by one. Their officers "
         "are told.",

@@ -57,7 +57,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "rfile.month_caption": {
         "id": "📁 <b>Laporan bulanan {month}</b> — {scope}\n{briefings} briefing · "
         "{percent}% penugasan dilaporkan · rata-rata kabupaten {average}%",
-        "en": "📁 <b>Monthly evidence pack {month}</b> — {scope}\n{briefings} briefing(s) · "
+        "en": "📁 <b>Monthly evidence pack {month}</b> — {scope}\n{briefings} {briefings:briefing|briefings} · "
         "{percent}% of assignments reported · regency average {average}%",
     },
     # ---- the chart
@@ -185,6 +185,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rfile.evidence.summary": {
         "id": "bukti: {copied} file disalin, {missing} belum tersimpan",
-        "en": "evidence: {copied} files copied, {missing} not stored",
+        "en": "evidence: {copied} {copied:file|files} copied, {missing} not stored",
     },
 }

@@ -151,7 +151,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "submit.finished": {
         "id": "Selesai. {count} tautan tercatat. Terima kasih! Lihat status di /laporanku.",
-        "en": "Done. {count} link(s) recorded. Thank you! See their status with /laporanku.",
+        "en": "Done. {count} {count:link|links} recorded. Thank you! See their status with /laporanku.",
     },
     "submit.finished_none": {
         "id": "Selesai. Tidak ada tautan yang tercatat.",
@@ -179,7 +179,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # ---- review
     "review.alert": {
         "id": "📝 {count} draf baru menunggu tinjauan Anda. Buka /tinjau.",
-        "en": "📝 {count} new draft(s) wait for your review. Open /tinjau.",
+        "en": "📝 {count} new {count:draft waits|drafts wait} for your review. Open /tinjau.",
     },
     "review.empty": {
         "id": "Tidak ada draf atau laporan yang menunggu tinjauan. 👍",
